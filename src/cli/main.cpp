@@ -1,0 +1,205 @@
+// The `unrest` command: run, validate and list scenarios.
+//
+// Exit status: 0 success; 2 bad input (scenario errors, bad options, an existing output
+// directory); 1 failures of the machine (unwritable disk, ...); 130 interrupted.
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/progress.hpp"
+#include "unrest/io/atomic_output_dir.hpp"
+#include "unrest/io/run_outputs.hpp"
+#include "unrest/run_classic.hpp"
+#include "unrest/scenario/builtin.hpp"
+#include "unrest/scenario/parse_scenario.hpp"
+#include "unrest/scenario/scenario_error.hpp"
+
+namespace {
+
+using unrest::io::ScenarioSource;
+using unrest::scenario::ScenarioError;
+
+constexpr int kExitBadInput = 2;
+constexpr int kExitFailure = 1;
+constexpr int kExitInterrupted = 130;
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_interrupt(int) { g_interrupted = true; }
+
+// A path on disk wins; otherwise a shipped scenario of that path (so `unrest run
+// scenarios/epstein-2002/run4.toml` works from any directory); otherwise the file is missing.
+ScenarioSource resolve_source(const std::string& path) {
+  if (path.empty()) {
+    const auto& builtin = unrest::scenario::default_scenario();
+    return {builtin.path, builtin.text, true, {}};
+  }
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    if (std::filesystem::is_directory(path, ec)) {
+      throw ScenarioError(path, 0, "", "is a directory, not a scenario file");
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ScenarioError(path, 0, "", "cannot open scenario file: permission denied");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return {path, text.str(), false, {}};
+  }
+  if (auto builtin = unrest::scenario::find_builtin(path)) {
+    return {builtin->path, builtin->text, true, {}};
+  }
+  throw ScenarioError(path, 0, "", "cannot open scenario file: no such file");
+}
+
+struct RunOptions {
+  std::string scenario;
+  std::vector<std::string> sets;
+  std::optional<std::uint64_t> seed;
+  std::optional<std::int64_t> ticks;
+  std::string out;
+  bool overwrite = false;
+  bool quiet = false;
+  bool progress = false;
+};
+
+void print_run_summary(const unrest::ClassicRun& run, const std::filesystem::path& out, double seconds) {
+  const auto summary = unrest::io::summary_json(run);
+  const auto& totals = summary["totals"];
+  const auto& bursts = summary["outbursts"];
+  fmt::print("{} (seed {}, {} ticks) finished in {:.2f} s: {:.3g} agent-activations/s\n",
+             run.scenario.name, run.scenario.run.seed, run.scenario.run.ticks, seconds,
+             seconds > 0 ? static_cast<double>(run.activations) / seconds : 0.0);
+  const auto& last = run.series.back();
+  fmt::print("  final: quiet {}, active {}, jailed {}, cops {}, legitimacy {}\n", last.quiet,
+             last.active, last.jailed, last.cops, last.legitimacy);
+  fmt::print("  mean actives {:.1f}, peak {} at tick {}, arrests {}\n",
+             totals["mean_active"].get<double>(), totals["peak_active"].get<unsigned>(),
+             totals["peak_tick"].get<long>(), totals["arrests"].get<unsigned long>());
+  fmt::print("  outbursts (> {} actives): {}", bursts["threshold"].get<long>(),
+             bursts["count"].get<std::size_t>());
+  if (!bursts["waiting_time"]["mean"].is_null()) {
+    fmt::print(", mean calm between them {:.1f} ticks", bursts["waiting_time"]["mean"].get<double>());
+  }
+  fmt::print("\n  outputs: {}/{{timeseries.csv, summary.json, manifest.json}}\n", out.string());
+}
+
+int run_command(const RunOptions& options) {
+  ScenarioSource source = resolve_source(options.scenario);
+  source.overrides = options.sets;
+  auto scenario = unrest::scenario::parse_scenario(source.text, source.path, options.sets);
+  if (options.seed) {
+    scenario.run.seed = *options.seed;
+    source.overrides.push_back(fmt::format("--seed {}", *options.seed));
+  }
+  if (options.ticks) {
+    scenario.run.ticks = *options.ticks;
+    source.overrides.push_back(fmt::format("--ticks {}", *options.ticks));
+  }
+  const std::filesystem::path out = options.out.empty() ? std::filesystem::path("out") / scenario.name
+                                                        : std::filesystem::path(options.out);
+  unrest::io::AtomicOutputDir dir(out, options.overwrite);
+
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  unrest::cli::ProgressLine progress(scenario.run.ticks,
+                                     !options.quiet && (options.progress || ::isatty(STDERR_FILENO)));
+  unrest::ClassicRun run;
+  try {
+    run = unrest::run_classic(scenario, [&](const unrest::engine::TickCounts& c, std::uint64_t a) {
+      progress.update(c, a);
+      return !g_interrupted.load();
+    });
+  } catch (const unrest::RunCancelled&) {
+    progress.finish();
+    fmt::print(stderr, "unrest: interrupted; nothing was written to '{}'\n", out.string());
+    return kExitInterrupted;
+  }
+  const double seconds = progress.elapsed_seconds();
+  progress.finish();
+  unrest::io::write_run_outputs(dir, run, source);
+  dir.commit();
+  if (!options.quiet) print_run_summary(run, dir.final_path(), seconds);
+  return 0;
+}
+
+int validate_command(const std::vector<std::string>& files) {
+  int status = 0;
+  for (const auto& file : files) {
+    try {
+      const ScenarioSource source = resolve_source(file);
+      const auto s = unrest::scenario::parse_scenario(source.text, source.path);
+      fmt::print("{}: ok ({}, {}x{}, {} ticks, {} scheduled events)\n", source.path, s.name,
+                 s.model.width, s.model.height, s.run.ticks, s.schedule.size());
+    } catch (const ScenarioError& e) {
+      fmt::print(stderr, "unrest: {}\n", e.what());
+      status = kExitBadInput;
+    }
+  }
+  return status;
+}
+
+void list_command() {
+  for (const auto& builtin : unrest::scenario::builtin_scenarios()) {
+    const auto s = unrest::scenario::parse_scenario(builtin.text, builtin.path);
+    fmt::print("{}\n    {}\n", builtin.path, s.description);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"unrest: an agent-based simulator of civil unrest and state response"};
+  app.set_version_flag("--version", std::string("unrest ") + UNREST_VERSION);
+  app.require_subcommand(1);
+
+  RunOptions run;
+  auto* run_cmd = app.add_subcommand("run", "Run a scenario and write its outputs atomically");
+  run_cmd->add_option("scenario", run.scenario,
+                      "Scenario file (TOML); default: the built-in scenarios/epstein-2002/run2.toml");
+  run_cmd->add_option("--set", run.sets, "Override a scenario key, e.g. --set model.legitimacy=0.8")
+      ->type_name("KEY=VALUE");
+  run_cmd->add_option("--seed", run.seed, "Random seed (overrides run.seed)");
+  run_cmd->add_option("--ticks", run.ticks, "Number of ticks (overrides run.ticks)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}));
+  run_cmd->add_option("--out", run.out, "Output directory; default: out/<scenario name>");
+  run_cmd->add_flag("--overwrite", run.overwrite, "Replace an existing output directory");
+  run_cmd->add_flag("--quiet", run.quiet, "Print nothing but errors");
+  run_cmd->add_flag("--progress", run.progress, "Show progress even when stderr is not a terminal");
+
+  std::vector<std::string> validate_files;
+  auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
+  validate_cmd->add_option("files", validate_files, "Scenario files")->required();
+
+  auto* list_cmd = app.add_subcommand("scenarios", "List the scenarios built into this binary");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : kExitBadInput;
+  }
+
+  try {
+    if (*run_cmd) return run_command(run);
+    if (*validate_cmd) return validate_command(validate_files);
+    if (*list_cmd) {
+      list_command();
+      return 0;
+    }
+  } catch (const ScenarioError& e) {
+    fmt::print(stderr, "unrest: {}\n", e.what());
+    return kExitBadInput;
+  } catch (const unrest::io::OutputDirExists& e) {
+    fmt::print(stderr, "unrest: {}\n", e.what());
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "unrest: error: {}\n", e.what());
+    return kExitFailure;
+  }
+  return 0;
+}

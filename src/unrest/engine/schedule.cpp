@@ -1,0 +1,22 @@
+#include "unrest/engine/schedule.hpp"
+
+namespace unrest::engine {
+
+bool is_due(const scenario::ScheduleEvent& event, std::int64_t tick) {
+  if (tick < event.tick) return false;
+  if (event.every == 0) return tick == event.tick;
+  const std::int64_t since = tick - event.tick;
+  if (since % event.every != 0) return false;
+  return !event.times || since / event.every < *event.times;
+}
+
+std::vector<const scenario::ScheduleEvent*> due_events(
+    const std::vector<scenario::ScheduleEvent>& schedule, std::int64_t tick) {
+  std::vector<const scenario::ScheduleEvent*> due;
+  for (const auto& event : schedule) {
+    if (is_due(event, tick)) due.push_back(&event);
+  }
+  return due;
+}
+
+}  // namespace unrest::engine

@@ -1,0 +1,17 @@
+#pragma once
+// When scheduled events fire. A pure function of the tick, so an engine never keeps
+// bookkeeping that a restart or another engine could get wrong.
+#include <cstdint>
+#include <vector>
+
+#include "unrest/scenario/scenario.hpp"
+
+namespace unrest::engine {
+
+bool is_due(const scenario::ScheduleEvent& event, std::int64_t tick);
+
+// Events due at `tick`, in the order the scenario lists them.
+std::vector<const scenario::ScheduleEvent*> due_events(
+    const std::vector<scenario::ScheduleEvent>& schedule, std::int64_t tick);
+
+}  // namespace unrest::engine

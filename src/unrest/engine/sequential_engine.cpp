@@ -1,0 +1,265 @@
+#include "unrest/engine/sequential_engine.hpp"
+
+#include <algorithm>
+
+#include "unrest/engine/schedule.hpp"
+#include "unrest/model/activation.hpp"
+#include "unrest/model/arrest_probability.hpp"
+#include "unrest/model/jail_term.hpp"
+
+namespace unrest::engine {
+namespace {
+
+using model::ActivationOrder;
+using model::JailCountdown;
+
+// Purposes that key the run's independent random streams.
+enum StreamPurpose : std::uint64_t { kPlacement = 1, kSchedule = 2 };
+
+world::ClassicWorld build_world(const model::ClassicParams& params, std::uint64_t seed) {
+  rng::RandomStream placement(rng::combine(seed, kPlacement));
+  return world::ClassicWorld(params, placement);
+}
+
+// Rounds of four candidates tried before the exact scan; each candidate is empty with
+// probability of about the empty share of the vision (a quarter to a third in run 2).
+constexpr int kMoveRounds = 4;
+
+}  // namespace
+
+SequentialEngine::SequentialEngine(const scenario::Scenario& scenario)
+    : params_(scenario.model),
+      schedule_(scenario.schedule),
+      rng_(rng::combine(scenario.run.seed, kSchedule)),
+      world_(build_world(scenario.model, scenario.run.seed)),
+      legitimacy_(scenario.model.legitimacy),
+      cops_move_(params_.citizen_movement ||
+                 params_.options.movement_off_freezes == model::MovementOffFreezes::citizens) {
+  for (std::uint32_t p = 0; p < world_.cop_count(); ++p) order_.push_back(p | kCopTag);
+  for (std::uint32_t c = 0; c < world_.citizen_count(); ++c) order_.push_back(c);
+  for (std::size_t r = 0; r < probability_by_ratio_.size(); ++r) {
+    // A ratio of r is what cop_active_ratio gives for C = r, A = 1 under every rounding.
+    probability_by_ratio_[r] = model::arrest_probability(params_.options.ratio, params_.k,
+                                                         static_cast<int>(r), 1);
+  }
+}
+
+TickCounts SequentialEngine::counts() const {
+  return TickCounts{.tick = tick_,
+                    .quiet = world_.quiet_count(),
+                    .active = world_.active_count(),
+                    .jailed = world_.jailed_count(),
+                    .cops = world_.cop_count(),
+                    .legitimacy = legitimacy_,
+                    .arrests = arrests_};
+}
+
+void SequentialEngine::step() {
+  ++tick_;
+  for (const scenario::ScheduleEvent* event : due_events(schedule_, tick_)) apply_event(*event);
+
+  // A fresh uniformly random order over both kinds (Fisher-Yates).
+  for (std::size_t i = order_.size(); i > 1; --i) {
+    std::swap(order_[i - 1], order_[rng_.below(i)]);
+  }
+  // The order is known in advance, so the records of the agents a few places ahead are
+  // loaded while this one is handled: on lattices larger than the caches most of an
+  // activation's time is otherwise spent waiting for its citizen's cache line.
+  constexpr std::size_t kPrefetchDistance = 8;
+  const std::size_t n = order_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kPrefetchDistance < n) {
+      const std::uint32_t ahead = order_[i + kPrefetchDistance];
+      if (!(ahead & kCopTag)) world_.prefetch_citizen(ahead);
+    }
+    if (i + kPrefetchDistance / 2 < n) {
+      const std::uint32_t ahead = order_[i + kPrefetchDistance / 2];
+      if (!(ahead & kCopTag)) world_.prefetch_site(world_.citizen_site(ahead));
+    }
+    const std::uint32_t tag = order_[i];
+    if (tag & kCopTag) {
+      activate_cop(tag & ~kCopTag);
+    } else {
+      activate_citizen(tag);
+    }
+  }
+  activations_ += order_.size();
+  if (params_.options.jail_countdown == JailCountdown::end_of_tick) count_down_jail_terms();
+}
+
+void SequentialEngine::apply_event(const scenario::ScheduleEvent& event) {
+  using scenario::ScheduleAction;
+  switch (event.action) {
+    case ScheduleAction::set_legitimacy: legitimacy_ = event.value; break;
+    case ScheduleAction::change_legitimacy:
+      legitimacy_ = std::clamp(legitimacy_ + event.value, 0.0, 1.0);
+      break;
+    case ScheduleAction::remove_cops:
+      for (int i = 0; i < static_cast<int>(event.value); ++i) remove_random_cop();
+      break;
+    case ScheduleAction::add_cops:
+      for (int i = 0; i < static_cast<int>(event.value); ++i) add_cop_at_random_empty_site();
+      break;
+  }
+}
+
+void SequentialEngine::activate_citizen(std::uint32_t c) {
+  if (world_.is_jailed(c)) {
+    if (params_.options.jail_countdown == JailCountdown::end_of_tick) return;
+    // Mesa: the term runs down in the prisoner's own activations; at zero it walks free and
+    // acts in the same activation.
+    const std::uint32_t left = world_.jail_left(c);
+    if (left == model::kLifeSentence) return;
+    if (left > 0) {
+      world_.set_jail_left(c, left - 1);
+      return;
+    }
+    world_.release(c);
+  }
+  if (params_.options.activation_order == ActivationOrder::move_then_act) {
+    move_citizen_randomly(c);
+    decide(c);
+  } else {
+    decide(c);
+    move_citizen_randomly(c);
+  }
+}
+
+void SequentialEngine::activate_cop(std::uint32_t p) {
+  if (params_.options.activation_order == ActivationOrder::move_then_act) {
+    move_cop_randomly(p);
+    enforce(p);
+  } else {
+    enforce(p);
+    move_cop_randomly(p);
+  }
+}
+
+double SequentialEngine::arrest_probability(int cops, int actives) const {
+  if (params_.options.ratio != model::Ratio::literal) {
+    const auto ratio = static_cast<std::size_t>(model::cop_active_ratio(params_.options.ratio, cops, actives));
+    if (ratio < probability_by_ratio_.size()) return probability_by_ratio_[ratio];
+  }
+  return model::arrest_probability(params_.options.ratio, params_.k, cops, actives);
+}
+
+void SequentialEngine::decide(std::uint32_t c) {
+  const std::uint32_t site = world_.citizen_site(c);
+  const double p = arrest_probability(world_.cops_seen(site), 1 + world_.actives_seen(site));
+  world_.set_active(c, model::decides_active(world_.hardship(c), world_.risk_aversion(c),
+                                             legitimacy_, p, params_.threshold));
+}
+
+void SequentialEngine::enforce(std::uint32_t p) {
+  const std::uint32_t site = world_.cop_site(p);
+  const int candidates = world_.actives_seen(site);
+  if (candidates == 0) return;
+  const std::uint32_t suspect = world_.active_within_vision(
+      world_.cop_x(p), world_.cop_y(p), rng_.below32(static_cast<std::uint32_t>(candidates)));
+  const std::uint32_t term =
+      model::draw_jail_term(rng_, params_.options.jail_term_range, params_.max_jail_term);
+  // NetLogo's jailed are those with a term left, so a zero term frees at once; Mesa holds
+  // every arrestee until its next activation.
+  const bool hold = params_.options.jail_countdown == JailCountdown::own_activation || term > 0;
+  world_.jail(suspect, term, hold);
+  if (hold && params_.options.jail_countdown == JailCountdown::end_of_tick) {
+    jailed_list_.push_back(suspect);
+  }
+  ++arrests_;
+  // Stepping onto the arrestee's site is movement too: a frozen cop stays put.
+  if (cops_move_ && params_.options.cop_after_arrest == model::CopAfterArrest::move_to_arrestee) {
+    world_.move_cop(p, world_.citizen_x(suspect), world_.citizen_y(suspect));
+  }
+}
+
+bool SequentialEngine::random_empty_site(int x, int y, model::Offset& target) {
+  const auto& offsets = world_.vision().offsets();
+  const auto n = static_cast<std::uint32_t>(offsets.size());
+  // Rejection sampling: the first empty one of independent uniform candidates is uniform
+  // over the empty sites, and so is the scan after it. Candidates come four at a time and are
+  // tested without branching, since whether one is empty is a coin flip the branch predictor
+  // would lose.
+  std::uint32_t pick[4];
+  model::Offset point[4];
+  for (int round = 0; round < kMoveRounds; ++round) {
+    rng_.below32x4(n, pick);
+    unsigned empty_mask = 0;
+    for (int k = 0; k < 4; ++k) {
+      point[k] = world_.wrap(x, y, offsets[pick[k]]);
+      empty_mask |= static_cast<unsigned>(world_.is_empty(world_.site_of(point[k].dx, point[k].dy))) << k;
+    }
+    if (empty_mask != 0) {
+      target = point[__builtin_ctz(empty_mask)];
+      return true;
+    }
+  }
+  empty_sites_.clear();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (world_.is_empty(world_.site_at(x, y, offsets[i]))) empty_sites_.push_back(i);
+  }
+  if (empty_sites_.empty()) return false;
+  target = world_.wrap(x, y, offsets[empty_sites_[rng_.below(empty_sites_.size())]]);
+  return true;
+}
+
+void SequentialEngine::move_citizen_randomly(std::uint32_t c) {
+  if (!params_.citizen_movement) return;
+  model::Offset target;
+  if (random_empty_site(world_.citizen_x(c), world_.citizen_y(c), target)) {
+    world_.move_citizen(c, target.dx, target.dy);
+  }
+}
+
+void SequentialEngine::move_cop_randomly(std::uint32_t p) {
+  if (!cops_move_) return;
+  model::Offset target;
+  if (random_empty_site(world_.cop_x(p), world_.cop_y(p), target)) {
+    world_.move_cop(p, target.dx, target.dy);
+  }
+}
+
+void SequentialEngine::count_down_jail_terms() {
+  for (std::size_t i = jailed_list_.size(); i-- > 0;) {
+    const std::uint32_t c = jailed_list_[i];
+    const std::uint32_t left = world_.jail_left(c);
+    if (left == model::kLifeSentence) continue;
+    if (left > 1) {
+      world_.set_jail_left(c, left - 1);
+      continue;
+    }
+    world_.release(c);
+    jailed_list_[i] = jailed_list_.back();
+    jailed_list_.pop_back();
+  }
+}
+
+void SequentialEngine::remove_random_cop() {
+  const std::uint32_t count = world_.cop_count();
+  if (count == 0) return;
+  const std::uint32_t p = rng_.below32(count);
+  const std::uint32_t last = count - 1;
+  world_.remove_cop(p);  // cop `last` now has index p
+  order_.erase(std::find(order_.begin(), order_.end(), p | kCopTag));
+  if (p != last) *std::find(order_.begin(), order_.end(), last | kCopTag) = p | kCopTag;
+}
+
+void SequentialEngine::add_cop_at_random_empty_site() {
+  const auto sites = static_cast<std::uint32_t>(world_.width()) * world_.height();
+  std::uint32_t site = world::kNone;
+  for (int attempt = 0; attempt < 64 && site == world::kNone; ++attempt) {
+    const std::uint32_t candidate = rng_.below32(sites);
+    if (world_.is_empty(candidate)) site = candidate;
+  }
+  if (site == world::kNone) {  // a crowded lattice: choose among all empty sites exactly
+    empty_sites_.clear();
+    for (std::uint32_t s = 0; s < sites; ++s) {
+      if (world_.is_empty(s)) empty_sites_.push_back(s);
+    }
+    if (empty_sites_.empty()) return;  // a full lattice has no room for reinforcements
+    site = empty_sites_[rng_.below(empty_sites_.size())];
+  }
+  world_.add_cop(site);
+  order_.push_back((world_.cop_count() - 1) | kCopTag);
+}
+
+}  // namespace unrest::engine

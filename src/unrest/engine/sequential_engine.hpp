@@ -1,0 +1,61 @@
+#pragma once
+// The classic asynchronous schedule, exactly: each tick every cop and citizen is activated
+// once, in a fresh uniformly random order over both kinds, and each sees the effects of those
+// activated before it. Rules come from model/; this class only orders and applies them.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "unrest/engine/tick_counts.hpp"
+#include "unrest/rng/random_stream.hpp"
+#include "unrest/scenario/scenario.hpp"
+#include "unrest/world/classic_world.hpp"
+
+namespace unrest::engine {
+
+class SequentialEngine {
+ public:
+  explicit SequentialEngine(const scenario::Scenario& scenario);
+
+  // Advances one tick: scheduled events, then every agent once, then jail countdown.
+  void step();
+
+  std::int64_t tick() const { return tick_; }
+  TickCounts counts() const;
+  double legitimacy() const { return legitimacy_; }
+  std::uint64_t activations() const { return activations_; }
+  const world::ClassicWorld& world() const { return world_; }
+
+ private:
+  static constexpr std::uint32_t kCopTag = 0x8000'0000u;
+
+  void apply_event(const scenario::ScheduleEvent& event);
+  void activate_citizen(std::uint32_t c);
+  void activate_cop(std::uint32_t p);
+  void decide(std::uint32_t c);
+  void enforce(std::uint32_t p);
+  void move_citizen_randomly(std::uint32_t c);
+  void move_cop_randomly(std::uint32_t p);
+  // An empty site within vision of (x, y), uniformly; false if there is none.
+  bool random_empty_site(int x, int y, model::Offset& target);
+  double arrest_probability(int cops, int actives) const;
+  void count_down_jail_terms();
+  void remove_random_cop();
+  void add_cop_at_random_empty_site();
+
+  model::ClassicParams params_;
+  std::vector<scenario::ScheduleEvent> schedule_;
+  rng::RandomStream rng_;
+  world::ClassicWorld world_;
+  double legitimacy_;
+  bool cops_move_;
+  std::int64_t tick_ = 0;
+  std::uint64_t activations_ = 0;
+  std::uint64_t arrests_ = 0;
+  std::vector<std::uint32_t> order_;        // agent tags: cop index | kCopTag, or citizen index
+  std::vector<std::uint32_t> jailed_list_;  // for the end-of-tick countdown
+  std::vector<std::uint32_t> empty_sites_;  // scratch for the exact fallback of movement
+  std::array<double, 64> probability_by_ratio_{};
+};
+
+}  // namespace unrest::engine

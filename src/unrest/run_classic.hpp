@@ -1,0 +1,30 @@
+#pragma once
+// Runs a classic scenario to its last tick and keeps what every output needs.
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <vector>
+
+#include "unrest/engine/tick_counts.hpp"
+#include "unrest/scenario/scenario.hpp"
+
+namespace unrest {
+
+struct ClassicRun {
+  scenario::Scenario scenario;
+  std::vector<engine::TickCounts> series;  // tick 0 (the initial state) to the last tick
+  std::uint64_t activations = 0;
+};
+
+class RunCancelled : public std::runtime_error {
+ public:
+  RunCancelled() : std::runtime_error("run cancelled") {}
+};
+
+// Called after every tick with the counts and the activations so far; returning false
+// cancels the run (RunCancelled is thrown).
+using TickObserver = std::function<bool(const engine::TickCounts&, std::uint64_t activations)>;
+
+ClassicRun run_classic(const scenario::Scenario& scenario, const TickObserver& observer = {});
+
+}  // namespace unrest

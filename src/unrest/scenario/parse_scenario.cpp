@@ -1,0 +1,269 @@
+#include "unrest/scenario/parse_scenario.hpp"
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "unrest/model/neighbourhood.hpp"
+#include "unrest/scenario/overrides.hpp"
+#include "unrest/scenario/toml_reader.hpp"
+
+namespace unrest::scenario {
+namespace {
+
+using namespace unrest::model;
+
+template <typename E, std::size_t N>
+void read_enum(TableReader& reader, std::string_view key, E& out, const std::array<E, N>& values) {
+  std::vector<std::string> names;
+  for (E v : values) names.emplace_back(to_string(v));
+  std::size_t index = 0;
+  if (reader.read_choice(key, names, index)) out = values[index];
+}
+
+void read_int(TableReader& reader, std::string_view key, int& out, std::int64_t lo,
+              std::int64_t hi) {
+  std::int64_t v = out;
+  if (!reader.read(key, v)) return;
+  reader.require(v >= lo && v <= hi, key, fmt::format("must be in [{}, {}] (got {})", lo, hi, v));
+  out = static_cast<int>(v);
+}
+
+void read_unit_interval(TableReader& reader, std::string_view key, double& out) {
+  if (reader.read(key, out)) {
+    reader.require(out >= 0.0 && out <= 1.0, key, fmt::format("must be in [0, 1] (got {})", out));
+  }
+}
+
+void read_scenario_table(TableReader& root, const std::string& file, Scenario& s) {
+  const toml::table* table = root.table("scenario");
+  if (!table) return;
+  TableReader reader(*table, file, "scenario");
+  reader.read("name", s.name);
+  reader.read("description", s.description);
+  reader.finish();
+}
+
+void read_run_table(TableReader& root, const std::string& file, Scenario& s) {
+  const toml::table* table = root.table("run");
+  if (!table) return;
+  TableReader reader(*table, file, "run");
+  if (reader.read("ticks", s.run.ticks)) {
+    reader.require(s.run.ticks > 0 && s.run.ticks <= 1'000'000'000, "ticks",
+                   fmt::format("must be in [1, 1000000000] (got {})", s.run.ticks));
+  }
+  std::int64_t seed = 1;
+  if (reader.read("seed", seed)) {
+    reader.require(seed >= 0, "seed", fmt::format("must be >= 0 (got {})", seed));
+    s.run.seed = static_cast<std::uint64_t>(seed);
+  }
+  read_enum(reader, "engine", s.run.engine, std::array{EngineKind::sequential});
+  reader.finish();
+}
+
+void read_max_jail_term(TableReader& reader, MaxJailTerm& out) {
+  const toml::node* node = reader.take("max_jail_term");
+  if (!node) return;
+  const std::string message = "must be an integer >= 1 or \"infinite\"";
+  if (auto text = node->value_exact<std::string>()) {
+    reader.require(*text == "infinite", "max_jail_term", fmt::format("{} (got \"{}\")", message, *text));
+    out = std::nullopt;
+  } else if (auto v = node->value_exact<std::int64_t>()) {
+    reader.require(*v >= 1 && *v <= 1'000'000'000, "max_jail_term",
+                   fmt::format("{} (got {})", message, *v));
+    out = static_cast<std::uint32_t>(*v);
+  } else {
+    reader.fail("max_jail_term", message);
+  }
+}
+
+void read_options(TableReader& reader, ClassicOptions& o) {
+  read_enum(reader, "ratio", o.ratio,
+            std::array{Ratio::floor, Ratio::round_half_even, Ratio::literal});
+  read_enum(reader, "vision_shape", o.vision_shape,
+            std::array{VisionShape::disc, VisionShape::diamond, VisionShape::square,
+                       VisionShape::cross});
+  reader.read("vision_includes_own_site", o.vision_includes_own_site);
+  read_enum(reader, "activation_order", o.activation_order,
+            std::array{ActivationOrder::move_then_act, ActivationOrder::act_then_move});
+  read_enum(reader, "cop_after_arrest", o.cop_after_arrest,
+            std::array{CopAfterArrest::move_to_arrestee, CopAfterArrest::stay});
+  read_enum(reader, "jail_term_range", o.jail_term_range,
+            std::array{JailTermRange::exclusive, JailTermRange::inclusive});
+  reader.read("jailed_block_site", o.jailed_block_site);
+  read_enum(reader, "jail_countdown", o.jail_countdown,
+            std::array{JailCountdown::end_of_tick, JailCountdown::own_activation});
+  read_enum(reader, "placement", o.placement, std::array{Placement::exact, Placement::bernoulli});
+  read_enum(reader, "movement_off_freezes", o.movement_off_freezes,
+            std::array{MovementOffFreezes::citizens, MovementOffFreezes::all});
+}
+
+void read_model_table(TableReader& root, const std::string& file, Scenario& s) {
+  const toml::table* table = root.table("model");
+  if (!table) return;
+  TableReader reader(*table, file, "model");
+  ClassicParams& m = s.model;
+
+  std::size_t preset_index = 0;
+  if (reader.read_choice("preset", preset_names(), preset_index)) {
+    s.preset = preset_names()[preset_index];
+  }
+  m.options = *preset_options(s.preset);
+  read_options(reader, m.options);
+
+  read_int(reader, "width", m.width, 1, 65535);
+  read_int(reader, "height", m.height, 1, 65535);
+  read_unit_interval(reader, "citizen_density", m.citizen_density);
+  read_unit_interval(reader, "cop_density", m.cop_density);
+  if (reader.read("vision", m.vision)) {
+    reader.require(m.vision > 0.0 && m.vision <= 100.0, "vision",
+                   fmt::format("must be > 0 and <= 100 (got {})", m.vision));
+  }
+  read_unit_interval(reader, "legitimacy", m.legitimacy);
+  read_max_jail_term(reader, m.max_jail_term);
+  reader.read("citizen_movement", m.citizen_movement);
+  if (reader.read("k", m.k)) {
+    reader.require(m.k >= 0.0, "k", fmt::format("must be >= 0 (got {})", m.k));
+  }
+  read_unit_interval(reader, "threshold", m.threshold);
+
+  // Checks across keys, reported at the key most likely to be wrong.
+  reader.require(static_cast<std::int64_t>(m.width) * m.height <= (std::int64_t{1} << 30), "width",
+                 fmt::format("width x height must be at most 2^30 sites (got {} x {})", m.width,
+                             m.height));
+  reader.require(m.citizen_density + m.cop_density <= 1.0, "cop_density",
+                 fmt::format("citizen_density + cop_density must be <= 1 (got {} + {})",
+                             m.citizen_density, m.cop_density));
+  const auto vision = Neighbourhood::make(m.options.vision_shape, m.vision,
+                                          m.options.vision_includes_own_site);
+  reader.require(vision.size() > 0, "vision",
+                 fmt::format("sees no site at all (vision {} with shape {})", m.vision,
+                             to_string(m.options.vision_shape)));
+  const int min_side = 2 * vision.reach() + 1;
+  reader.require(m.width >= min_side, "width",
+                 fmt::format("must be >= {} for vision {}, or the neighbourhood wraps onto itself "
+                             "(got {})", min_side, m.vision, m.width));
+  reader.require(m.height >= min_side, "height",
+                 fmt::format("must be >= {} for vision {}, or the neighbourhood wraps onto itself "
+                             "(got {})", min_side, m.vision, m.height));
+  reader.finish();
+}
+
+void read_analysis_table(TableReader& root, const std::string& file, Scenario& s) {
+  const toml::table* table = root.table("analysis");
+  if (!table) return;
+  TableReader reader(*table, file, "analysis");
+  if (reader.read("outburst_threshold", s.analysis.outburst_threshold)) {
+    reader.require(s.analysis.outburst_threshold >= 0, "outburst_threshold",
+                   fmt::format("must be >= 0 (got {})", s.analysis.outburst_threshold));
+  }
+  reader.finish();
+}
+
+ScheduleEvent read_event(const toml::table& table, const std::string& file, std::size_t index) {
+  TableReader reader(table, file, fmt::format("schedule[{}]", index));
+  ScheduleEvent e;
+  if (!reader.read("id", e.id)) reader.fail("id", "every schedule entry needs an id");
+  reader.require(!e.id.empty(), "id", "must not be empty");
+  if (!reader.read("tick", e.tick)) reader.fail("tick", "every schedule entry needs a tick");
+  reader.require(e.tick >= 1, "tick", fmt::format("must be >= 1 (got {})", e.tick));
+  if (reader.read("every", e.every)) {
+    reader.require(e.every >= 1, "every", fmt::format("must be >= 1 (got {})", e.every));
+  }
+  std::int64_t times = 0;
+  if (reader.read("times", times)) {
+    reader.require(times >= 1, "times", fmt::format("must be >= 1 (got {})", times));
+    reader.require(e.every > 0 || times == 1, "times", "needs 'every' to repeat");
+    e.times = times;
+  }
+  if (e.every == 0) e.times = 1;
+
+  int actions = 0;
+  double value = 0;
+  if (reader.read("set_legitimacy", value)) {
+    reader.require(value >= 0 && value <= 1, "set_legitimacy", fmt::format("must be in [0, 1] (got {})", value));
+    e.action = ScheduleAction::set_legitimacy, e.value = value, ++actions;
+  }
+  if (reader.read("change_legitimacy", value)) {
+    reader.require(value >= -1 && value <= 1, "change_legitimacy", fmt::format("must be in [-1, 1] (got {})", value));
+    e.action = ScheduleAction::change_legitimacy, e.value = value, ++actions;
+  }
+  std::int64_t cops = 0;
+  for (auto [key, action] : {std::pair{"remove_cops", ScheduleAction::remove_cops},
+                             std::pair{"add_cops", ScheduleAction::add_cops}}) {
+    if (reader.read(key, cops)) {
+      reader.require(cops >= 1, key, fmt::format("must be >= 1 (got {})", cops));
+      e.action = action, e.value = static_cast<double>(cops), ++actions;
+    }
+  }
+  reader.finish();
+  reader.require(actions == 1, "id",
+                 "needs exactly one of set_legitimacy, change_legitimacy, remove_cops, add_cops");
+  return e;
+}
+
+void read_schedule(TableReader& root, const std::string& file, Scenario& s) {
+  const toml::node* node = root.take("schedule");
+  if (!node) return;
+  const toml::array* entries = node->as_array();
+  if (!entries || (!entries->empty() && !entries->is_array_of_tables())) {
+    root.fail("schedule", "expected an array of tables ([[schedule]] entries)");
+  }
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < entries->size(); ++i) {
+    ScheduleEvent e = read_event(*entries->get(i)->as_table(), file, i);
+    if (!ids.insert(e.id).second) {
+      throw ScenarioError(file, line_of(*entries->get(i)), fmt::format("schedule[{}].id", i),
+                          fmt::format("duplicate id \"{}\"", e.id));
+    }
+    s.schedule.push_back(std::move(e));
+  }
+}
+
+}  // namespace
+
+Scenario parse_scenario(std::string_view text, const std::string& source_name,
+                        const std::vector<std::string>& overrides) {
+  toml::table root;
+  try {
+    root = toml::parse(text, source_name);
+  } catch (const toml::parse_error& e) {
+    throw ScenarioError(source_name, static_cast<int>(e.source().begin.line), "",
+                        fmt::format("malformed TOML: {}", e.description()));
+  }
+  for (const auto& assignment : overrides) apply_override(root, assignment);
+
+  Scenario s;
+  s.name = std::filesystem::path(source_name).stem().string();
+  TableReader reader(root, source_name, "");
+  read_scenario_table(reader, source_name, s);
+  read_run_table(reader, source_name, s);
+  read_model_table(reader, source_name, s);
+  read_analysis_table(reader, source_name, s);
+  read_schedule(reader, source_name, s);
+  reader.finish();
+  return s;
+}
+
+Scenario load_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw ScenarioError(path, 0, "", "is a directory, not a scenario file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw ScenarioError(path, 0, "", fmt::format("cannot open scenario file: {}", std::strerror(errno)));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_scenario(text.str(), path, overrides);
+}
+
+}  // namespace unrest::scenario

@@ -1,0 +1,62 @@
+#pragma once
+// Reads typed values out of one TOML table, remembering which keys it was asked for, so that
+// anything left over can be reported as an unknown key with the nearest valid spelling.
+// Every error names the file (or "--set"), the line and the full dotted key.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "unrest/scenario/scenario_error.hpp"
+
+namespace unrest::scenario {
+
+class TableReader {
+ public:
+  // `prefix` is the dotted path of the table ("model"), empty for the root.
+  TableReader(const toml::table& table, std::string file, std::string prefix);
+
+  // Each read leaves `out` unchanged when the key is absent and returns whether it was present.
+  bool read(std::string_view key, double& out);
+  bool read(std::string_view key, std::int64_t& out);
+  bool read(std::string_view key, bool& out);
+  bool read(std::string_view key, std::string& out);
+
+  // A string that must be one of `names`; returns its index.
+  bool read_choice(std::string_view key, const std::vector<std::string>& names, std::size_t& out);
+
+  // Declares a key as known without reading it (for keys read some other way).
+  const toml::node* take(std::string_view key);
+
+  // A sub-table; absent means empty. A value of another type is an error.
+  const toml::table* table(std::string_view key);
+
+  [[noreturn]] void fail(std::string_view key, const std::string& message) const;
+  void require(bool condition, std::string_view key, const std::string& message) const {
+    if (!condition) fail(key, message);
+  }
+
+  // Fails on the first key that no read/take asked for.
+  void finish() const;
+
+  std::string full_key(std::string_view key) const;
+
+ private:
+  const toml::node* find(std::string_view key);
+  [[noreturn]] void fail_type(std::string_view key, const toml::node& node,
+                              std::string_view expected) const;
+
+  const toml::table& table_;
+  std::string file_;
+  std::string prefix_;
+  std::vector<std::string> known_;
+};
+
+// Where a node came from: its own source file when it has one (nodes from --set do), else
+// `fallback`.
+std::string source_of(const toml::node& node, const std::string& fallback);
+int line_of(const toml::node& node);
+
+}  // namespace unrest::scenario

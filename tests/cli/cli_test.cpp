@@ -1,0 +1,167 @@
+// End-to-end: the real `unrest` binary, its files and its exit statuses.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+namespace fs = std::filesystem;
+
+struct Result {
+  int status;
+  std::string output;  // stdout and stderr together
+};
+
+Result unrest(const std::string& args) {
+  const std::string command = std::string(UNREST_BINARY) + " " + args + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  std::string output;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  const int status = ::pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("unrest-cli-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(dir_ / name) << text;
+    return path(name);
+  }
+  fs::path dir_;
+};
+
+TEST_F(Cli, RunWritesTimeseriesSummaryAndManifest) {
+  const auto r = unrest("run scenarios/epstein-2002/run2.toml --seed 7 --ticks 300 --out " + path("run2"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  const std::string csv = read_file(dir_ / "run2" / "timeseries.csv");
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "tick,quiet,active,jailed,cops,legitimacy,arrests");
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 302);  // header + ticks 0..300
+  const auto summary = nlohmann::json::parse(read_file(dir_ / "run2" / "summary.json"));
+  EXPECT_EQ(summary["seed"], 7);
+  EXPECT_EQ(summary["ticks"], 300);
+  for (const char* key : {"count", "waiting_time", "total_activation", "peak"}) {
+    EXPECT_TRUE(summary["outbursts"].contains(key)) << key;
+  }
+  EXPECT_TRUE(summary["outbursts"]["waiting_time"].contains("sd"));
+  EXPECT_GT(summary["totals"]["peak_active"].get<int>(), 0);
+  const auto manifest = nlohmann::json::parse(read_file(dir_ / "run2" / "manifest.json"));
+  EXPECT_EQ(manifest["seed"], 7);
+  EXPECT_EQ(manifest["complete"], true);
+  EXPECT_EQ(manifest["effective"]["model"]["ratio"], "floor");
+  EXPECT_EQ(manifest["effective"]["run"]["ticks"], 300);
+  EXPECT_EQ(manifest["unrest_version"], UNREST_VERSION);
+  EXPECT_EQ(manifest["scenario_hash_fnv1a64"].get<std::string>().size(), 16u);
+  // No stray staging directory is left beside the result.
+  for (const auto& entry : fs::directory_iterator(dir_)) EXPECT_EQ(entry.path().filename(), "run2");
+}
+
+TEST_F(Cli, SameSeedGivesByteIdenticalOutputsOtherSeedsDiffer) {
+  for (const char* name : {"a", "b"}) {
+    ASSERT_EQ(unrest(std::string("run --seed 3 --ticks 500 --quiet --out ") + path(name)).status, 0);
+  }
+  ASSERT_EQ(unrest("run --seed 4 --ticks 500 --quiet --out " + path("c")).status, 0);
+  for (const char* file : {"timeseries.csv", "summary.json", "manifest.json"}) {
+    EXPECT_EQ(read_file(dir_ / "a" / file), read_file(dir_ / "b" / file)) << file;
+  }
+  EXPECT_NE(read_file(dir_ / "a" / "timeseries.csv"), read_file(dir_ / "c" / "timeseries.csv"));
+}
+
+TEST_F(Cli, DefaultRunIsRunTwo) {
+  const auto r = unrest("run --ticks 50 --out " + path("default"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  const auto manifest = nlohmann::json::parse(read_file(dir_ / "default" / "manifest.json"));
+  EXPECT_EQ(manifest["scenario_source"]["path"], "scenarios/epstein-2002/run2.toml");
+  EXPECT_EQ(manifest["effective"]["model"]["legitimacy"], 0.82);
+}
+
+TEST_F(Cli, SetOverridesReachTheRun) {
+  ASSERT_EQ(unrest("run --ticks 20 --quiet --set model.preset=mesa --set model.legitimacy=0.7 --out " + path("m")).status, 0);
+  const auto manifest = nlohmann::json::parse(read_file(dir_ / "m" / "manifest.json"));
+  EXPECT_EQ(manifest["effective"]["model"]["ratio"], "round_half_even");
+  EXPECT_EQ(manifest["effective"]["model"]["legitimacy"], 0.7);
+}
+
+TEST_F(Cli, ExistingResultsAreNeverReplacedUnasked) {
+  ASSERT_EQ(unrest("run --ticks 10 --quiet --out " + path("r")).status, 0);
+  const std::string before = read_file(dir_ / "r" / "timeseries.csv");
+  const auto again = unrest("run --ticks 20 --quiet --out " + path("r"));
+  EXPECT_EQ(again.status, 2);
+  EXPECT_NE(again.output.find("already exists"), std::string::npos) << again.output;
+  EXPECT_EQ(read_file(dir_ / "r" / "timeseries.csv"), before);
+  ASSERT_EQ(unrest("run --ticks 20 --quiet --overwrite --out " + path("r")).status, 0);
+  EXPECT_NE(read_file(dir_ / "r" / "timeseries.csv"), before);
+}
+
+TEST_F(Cli, BadInputExitsTwoWithFileLineAndKeyAndWritesNothing) {
+  struct Case {
+    std::string args;
+    std::string message;
+  };
+  const std::string bad_key = write("bad_key.toml", "[model]\nvisoin = 7\n");
+  const std::string bad_toml = write("bad_toml.toml", "[model\nvision = 7\n");
+  const std::string bad_range = write("bad_range.toml", "[model]\nlegitimacy = 1.5\n");
+  const std::string bad_type = write("bad_type.toml", "[run]\nticks = \"many\"\n");
+  const std::vector<Case> cases = {
+      {"run " + bad_key, bad_key + ":2: model.visoin: unknown key; did you mean 'model.vision'?"},
+      {"run " + bad_toml, bad_toml + ":1"},
+      {"run " + bad_range, bad_range + ":2: model.legitimacy: must be in [0, 1] (got 1.5)"},
+      {"run " + bad_type, bad_type + ":2: run.ticks: expected an integer, got a string"},
+      {"run " + path("missing.toml"), path("missing.toml") + ": cannot open scenario file"},
+      {"run --set model.vision=-1", "--set model.vision=-1: model.vision: must be > 0"},
+      {"run --set model.cop_density=0.5", "citizen_density + cop_density must be <= 1"},
+      {"run --set model.max_jail_term=-2", "model.max_jail_term: must be an integer >= 1"},
+      {"run --ticks 0", "--ticks"},
+      {"run --bogus", "--bogus"},
+      {"validate " + bad_key, "did you mean 'model.vision'?"},
+  };
+  for (const auto& c : cases) {
+    const bool runs = c.args.rfind("run", 0) == 0;
+    const auto r = unrest(c.args + (runs ? " --out " + path("never") : ""));
+    EXPECT_EQ(r.status, 2) << c.args << "\n" << r.output;
+    EXPECT_NE(r.output.find(c.message), std::string::npos) << c.args << "\n" << r.output;
+    EXPECT_FALSE(fs::exists(path("never"))) << c.args;
+  }
+}
+
+TEST_F(Cli, ValidateAcceptsGoodFiles) {
+  const auto r = unrest(std::string("validate ") + UNREST_SOURCE_DIR + "/scenarios/epstein-2002/run3.toml");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("ok"), std::string::npos);
+}
+
+TEST_F(Cli, HelpAndVersion) {
+  const auto help = unrest("--help");
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.output.find("run"), std::string::npos);
+  EXPECT_NE(help.output.find("validate"), std::string::npos);
+  const auto run_help = unrest("run --help");
+  EXPECT_EQ(run_help.status, 0);
+  EXPECT_NE(run_help.output.find("--set"), std::string::npos);
+  const auto version = unrest("--version");
+  EXPECT_EQ(version.status, 0);
+  EXPECT_NE(version.output.find(UNREST_VERSION), std::string::npos);
+  EXPECT_EQ(unrest("").status, 2);  // a subcommand is required
+}
+
+}  // namespace
