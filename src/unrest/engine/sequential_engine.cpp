@@ -37,10 +37,18 @@ SequentialEngine::SequentialEngine(const scenario::Scenario& scenario)
                  params_.options.movement_off_freezes == model::MovementOffFreezes::citizens) {
   for (std::uint32_t p = 0; p < world_.cop_count(); ++p) order_.push_back(p | kCopTag);
   for (std::uint32_t c = 0; c < world_.citizen_count(); ++c) order_.push_back(c);
-  for (std::size_t r = 0; r < probability_by_ratio_.size(); ++r) {
+  for (int r = 0; r < kCountsCached; ++r) {
     // A ratio of r is what cop_active_ratio gives for C = r, A = 1 under every rounding.
-    probability_by_ratio_[r] = model::arrest_probability(params_.options.ratio, params_.k,
-                                                         static_cast<int>(r), 1);
+    probability_by_ratio_[r] = model::arrest_probability(params_.options.ratio, params_.k, r, 1);
+  }
+  if (params_.options.ratio != model::Ratio::literal) {
+    ratio_by_counts_.resize(kCountsCached * kCountsCached);
+    for (int a = 1; a < kCountsCached; ++a) {
+      for (int c = 0; c < kCountsCached; ++c) {
+        ratio_by_counts_[a * kCountsCached + c] =
+            static_cast<std::uint8_t>(model::cop_active_ratio(params_.options.ratio, c, a));
+      }
+    }
   }
 }
 
@@ -136,9 +144,8 @@ void SequentialEngine::activate_cop(std::uint32_t p) {
 }
 
 double SequentialEngine::arrest_probability(int cops, int actives) const {
-  if (params_.options.ratio != model::Ratio::literal) {
-    const auto ratio = static_cast<std::size_t>(model::cop_active_ratio(params_.options.ratio, cops, actives));
-    if (ratio < probability_by_ratio_.size()) return probability_by_ratio_[ratio];
+  if (!ratio_by_counts_.empty() && cops < kCountsCached && actives < kCountsCached) {
+    return probability_by_ratio_[ratio_by_counts_[actives * kCountsCached + cops]];
   }
   return model::arrest_probability(params_.options.ratio, params_.k, cops, actives);
 }
@@ -180,16 +187,18 @@ bool SequentialEngine::random_empty_site(int x, int y, model::Offset& target) {
   // tested without branching, since whether one is empty is a coin flip the branch predictor
   // would lose.
   std::uint32_t pick[4];
-  model::Offset point[4];
   for (int round = 0; round < kMoveRounds; ++round) {
     rng_.below32x4(n, pick);
     unsigned empty_mask = 0;
     for (int k = 0; k < 4; ++k) {
-      point[k] = world_.wrap(x, y, offsets[pick[k]]);
-      empty_mask |= static_cast<unsigned>(world_.is_empty(world_.site_of(point[k].dx, point[k].dy))) << k;
+      const std::uint32_t candidate = world_.site_at(x, y, offsets[pick[k]]);
+      // The mover decides at its new site next: start loading that site's counts now.
+      world_.prefetch_site(candidate);
+      empty_mask |= static_cast<unsigned>(world_.is_empty(candidate)) << k;
     }
     if (empty_mask != 0) {
-      target = point[__builtin_ctz(empty_mask)];
+      // Recomputed rather than kept from the loop: cheaper than a round trip through memory.
+      target = world_.wrap(x, y, offsets[pick[__builtin_ctz(empty_mask)]]);
       return true;
     }
   }

@@ -55,7 +55,11 @@ class SequentialEngine {
   std::vector<std::uint32_t> order_;        // agent tags: cop index | kCopTag, or citizen index
   std::vector<std::uint32_t> jailed_list_;  // for the end-of-tick countdown
   std::vector<std::uint32_t> empty_sites_;  // scratch for the exact fallback of movement
-  std::array<double, 64> probability_by_ratio_{};
+  // Caches of model::arrest_probability for small counts, so the hot path needs no division
+  // and no exp: ratio_by_counts_[A * kCountsCached + C] is ratio(C, A) for C, A < 64.
+  static constexpr int kCountsCached = 64;
+  std::array<double, kCountsCached> probability_by_ratio_{};
+  std::vector<std::uint8_t> ratio_by_counts_;
 };
 
 }  // namespace unrest::engine
