@@ -55,7 +55,8 @@ class NaiveScanEngine {
           actives += agents_[o].active;
         });
         const double p = model::arrest_probability(p_.options.ratio, p_.k, cops, actives);
-        agent.active = model::decides_active(agent.hardship, agent.risk, legitimacy(), p, p_.threshold);
+        agent.active =
+            model::decides_active(agent.hardship, agent.risk, legitimacy(), p, p_.threshold);
       }
     }
     for (Agent& agent : agents_) agent.jail -= agent.jail > 0 && agent.jail != model::kLifeSentence;

@@ -1,16 +1,17 @@
 #pragma once
 // Shipped scenarios with overrides, for tests.
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "unrest/scenario/builtin.hpp"
 #include "unrest/scenario/parse_scenario.hpp"
 
 namespace unrest::testing {
 
-inline scenario::Scenario shipped(const std::string& path, const std::vector<std::string>& sets = {}) {
+inline scenario::Scenario shipped(const std::string& path,
+                                  const std::vector<std::string>& sets = {}) {
   const auto builtin = scenario::find_builtin(path);
   if (!builtin) throw std::runtime_error("no built-in scenario " + path);
   return scenario::parse_scenario(builtin->text, builtin->path, sets);

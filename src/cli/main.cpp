@@ -2,16 +2,15 @@
 //
 // Exit status: 0 success; 2 bad input (scenario errors, bad options, an existing output
 // directory); 1 failures of the machine (unwritable disk, ...); 130 interrupted.
+#include <fmt/format.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <atomic>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include "cli/progress.hpp"
 #include "unrest/io/atomic_output_dir.hpp"
@@ -68,7 +67,8 @@ struct RunOptions {
   bool progress = false;
 };
 
-void print_run_summary(const unrest::ClassicRun& run, const std::filesystem::path& out, double seconds) {
+void print_run_summary(const unrest::ClassicRun& run, const std::filesystem::path& out,
+                       double seconds) {
   const auto summary = unrest::io::summary_json(run);
   const auto& totals = summary["totals"];
   const auto& bursts = summary["outbursts"];
@@ -84,7 +84,8 @@ void print_run_summary(const unrest::ClassicRun& run, const std::filesystem::pat
   fmt::print("  outbursts (> {} actives): {}", bursts["threshold"].get<long>(),
              bursts["count"].get<std::size_t>());
   if (!bursts["waiting_time"]["mean"].is_null()) {
-    fmt::print(", mean calm between them {:.1f} ticks", bursts["waiting_time"]["mean"].get<double>());
+    fmt::print(", mean calm between them {:.1f} ticks",
+               bursts["waiting_time"]["mean"].get<double>());
   }
   fmt::print("\n  outputs: {}/{{timeseries.csv, summary.json, manifest.json}}\n", out.string());
 }
@@ -101,14 +102,15 @@ int run_command(const RunOptions& options) {
     scenario.run.ticks = *options.ticks;
     source.overrides.push_back(fmt::format("--ticks {}", *options.ticks));
   }
-  const std::filesystem::path out = options.out.empty() ? std::filesystem::path("out") / scenario.name
-                                                        : std::filesystem::path(options.out);
+  const std::filesystem::path out = options.out.empty()
+                                        ? std::filesystem::path("out") / scenario.name
+                                        : std::filesystem::path(options.out);
   unrest::io::AtomicOutputDir dir(out, options.overwrite);
 
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
-  unrest::cli::ProgressLine progress(scenario.run.ticks,
-                                     !options.quiet && (options.progress || ::isatty(STDERR_FILENO)));
+  unrest::cli::ProgressLine progress(
+      scenario.run.ticks, !options.quiet && (options.progress || ::isatty(STDERR_FILENO)));
   unrest::ClassicRun run;
   try {
     run = unrest::run_classic(scenario, [&](const unrest::engine::TickCounts& c, std::uint64_t a) {
@@ -160,8 +162,9 @@ int main(int argc, char** argv) {
 
   RunOptions run;
   auto* run_cmd = app.add_subcommand("run", "Run a scenario and write its outputs atomically");
-  run_cmd->add_option("scenario", run.scenario,
-                      "Scenario file (TOML); default: the built-in scenarios/epstein-2002/run2.toml");
+  run_cmd->add_option(
+      "scenario", run.scenario,
+      "Scenario file (TOML); default: the built-in scenarios/epstein-2002/run2.toml");
   run_cmd->add_option("--set", run.sets, "Override a scenario key, e.g. --set model.legitimacy=0.8")
       ->type_name("KEY=VALUE");
   run_cmd->add_option("--seed", run.seed, "Random seed (overrides run.seed)");

@@ -21,8 +21,10 @@ void ProgressLine::update(const engine::TickCounts& counts, std::uint64_t activa
   const double eta = counts.tick > 0 ? elapsed * static_cast<double>(total_ticks_ - counts.tick) /
                                            static_cast<double>(counts.tick)
                                      : 0.0;
-  fmt::print(stderr, "\r\033[Ktick {}/{}  active {}  jailed {}  cops {}  {:.3g} activations/s  ETA {:.1f} s",
-             counts.tick, total_ticks_, counts.active, counts.jailed, counts.cops, rate, eta);
+  fmt::print(
+      stderr,
+      "\r\033[Ktick {}/{}  active {}  jailed {}  cops {}  {:.3g} activations/s  ETA {:.1f} s",
+      counts.tick, total_ticks_, counts.active, counts.jailed, counts.cops, rate, eta);
   std::fflush(stderr);
   drawn_ = true;
 }

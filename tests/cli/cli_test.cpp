@@ -5,9 +5,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace {
 namespace fs = std::filesystem;
@@ -38,7 +37,8 @@ class Cli : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("unrest-cli-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("unrest-cli-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -52,7 +52,8 @@ class Cli : public ::testing::Test {
 };
 
 TEST_F(Cli, RunWritesTimeseriesSummaryAndManifest) {
-  const auto r = unrest("run scenarios/epstein-2002/run2.toml --seed 7 --ticks 300 --out " + path("run2"));
+  const auto r =
+      unrest("run scenarios/epstein-2002/run2.toml --seed 7 --ticks 300 --out " + path("run2"));
   ASSERT_EQ(r.status, 0) << r.output;
   const std::string csv = read_file(dir_ / "run2" / "timeseries.csv");
   EXPECT_EQ(csv.substr(0, csv.find('\n')), "tick,quiet,active,jailed,cops,legitimacy,arrests");
@@ -78,7 +79,8 @@ TEST_F(Cli, RunWritesTimeseriesSummaryAndManifest) {
 
 TEST_F(Cli, SameSeedGivesByteIdenticalOutputsOtherSeedsDiffer) {
   for (const char* name : {"a", "b"}) {
-    ASSERT_EQ(unrest(std::string("run --seed 3 --ticks 500 --quiet --out ") + path(name)).status, 0);
+    ASSERT_EQ(unrest(std::string("run --seed 3 --ticks 500 --quiet --out ") + path(name)).status,
+              0);
   }
   ASSERT_EQ(unrest("run --seed 4 --ticks 500 --quiet --out " + path("c")).status, 0);
   for (const char* file : {"timeseries.csv", "summary.json", "manifest.json"}) {
@@ -96,7 +98,11 @@ TEST_F(Cli, DefaultRunIsRunTwo) {
 }
 
 TEST_F(Cli, SetOverridesReachTheRun) {
-  ASSERT_EQ(unrest("run --ticks 20 --quiet --set model.preset=mesa --set model.legitimacy=0.7 --out " + path("m")).status, 0);
+  ASSERT_EQ(
+      unrest("run --ticks 20 --quiet --set model.preset=mesa --set model.legitimacy=0.7 --out " +
+             path("m"))
+          .status,
+      0);
   const auto manifest = nlohmann::json::parse(read_file(dir_ / "m" / "manifest.json"));
   EXPECT_EQ(manifest["effective"]["model"]["ratio"], "round_half_even");
   EXPECT_EQ(manifest["effective"]["model"]["legitimacy"], 0.7);
@@ -145,7 +151,8 @@ TEST_F(Cli, BadInputExitsTwoWithFileLineAndKeyAndWritesNothing) {
 }
 
 TEST_F(Cli, ValidateAcceptsGoodFiles) {
-  const auto r = unrest(std::string("validate ") + UNREST_SOURCE_DIR + "/scenarios/epstein-2002/run3.toml");
+  const auto r =
+      unrest(std::string("validate ") + UNREST_SOURCE_DIR + "/scenarios/epstein-2002/run3.toml");
   EXPECT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("ok"), std::string::npos);
 }

@@ -16,10 +16,15 @@ using testing::run_n;
 // cop's vision, so arrests are frequent and each rule shows quickly.
 scenario::Scenario small_world(const char* preset, std::vector<std::string> sets = {}) {
   std::vector<std::string> all = {std::string("model.preset=") + preset,
-                                  "model.width=15", "model.height=15",
-                                  "model.vision_shape=square", "model.placement=exact",
-                                  "model.citizen_density=0.2", "model.cop_density=0.01",
-                                  "model.legitimacy=0", "model.threshold=0", "model.max_jail_term=5"};
+                                  "model.width=15",
+                                  "model.height=15",
+                                  "model.vision_shape=square",
+                                  "model.placement=exact",
+                                  "model.citizen_density=0.2",
+                                  "model.cop_density=0.01",
+                                  "model.legitimacy=0",
+                                  "model.threshold=0",
+                                  "model.max_jail_term=5"};
   all.insert(all.end(), sets.begin(), sets.end());
   return run_n(2, all);
 }
@@ -38,14 +43,16 @@ TEST(SequentialEngine, IncrementalCountsMatchAFullRecountUnderEveryOption) {
     SequentialEngine engine(run_n(2, v));
     for (int t = 0; t < 150; ++t) {
       engine.step();
-      ASSERT_TRUE(engine.world().derived_counts_consistent()) << "tick " << t << " variant " << ::testing::PrintToString(v);
+      ASSERT_TRUE(engine.world().derived_counts_consistent())
+          << "tick " << t << " variant " << ::testing::PrintToString(v);
     }
   }
 }
 
 TEST(SequentialEngine, NoCitizenCanEverBeActiveAtLegitimacyPointNine) {
   for (double legitimacy : {0.9, 0.95}) {
-    SequentialEngine engine(run_n(2, {fmt::format("model.legitimacy={}", legitimacy), "model.cop_density=0"}));
+    SequentialEngine engine(
+        run_n(2, {fmt::format("model.legitimacy={}", legitimacy), "model.cop_density=0"}));
     for (int t = 0; t < 300; ++t) {
       engine.step();
       ASSERT_EQ(engine.counts().active, 0u);
@@ -176,7 +183,8 @@ std::pair<bool, bool> who_moves(const scenario::Scenario& s) {
   for (std::uint32_t p = 0; p < w.cop_count(); ++p) cops.push_back(w.cop_site(p));
   for (int t = 0; t < 20; ++t) engine.step();
   bool citizens_moved = false, cops_moved = false;
-  for (std::uint32_t c = 0; c < w.citizen_count(); ++c) citizens_moved |= citizens[c] != w.citizen_site(c);
+  for (std::uint32_t c = 0; c < w.citizen_count(); ++c)
+    citizens_moved |= citizens[c] != w.citizen_site(c);
   for (std::uint32_t p = 0; p < w.cop_count(); ++p) cops_moved |= cops[p] != w.cop_site(p);
   return {citizens_moved, cops_moved};
 }
@@ -237,8 +245,12 @@ TEST(SequentialEngine, CopsAreRemovedOneByOneFromTickFifty) {
 
 TEST(SequentialEngine, AddedCopsLandOnEmptySites) {
   auto s = run_n(2);
-  s.schedule.push_back({.id = "reinforce", .tick = 5, .every = 0, .times = 1,
-                        .action = scenario::ScheduleAction::add_cops, .value = 30});
+  s.schedule.push_back({.id = "reinforce",
+                        .tick = 5,
+                        .every = 0,
+                        .times = 1,
+                        .action = scenario::ScheduleAction::add_cops,
+                        .value = 30});
   SequentialEngine engine(s);
   for (int t = 0; t < 10; ++t) engine.step();
   EXPECT_EQ(engine.counts().cops, 64u + 30u);

@@ -29,14 +29,16 @@ TEST(Neighbourhood, RadiusOnePointSevenIsTheMooreBlock) {
 }
 
 TEST(Neighbourhood, RowSpansCoverExactlyTheOffsets) {
-  for (VisionShape shape : {VisionShape::disc, VisionShape::diamond, VisionShape::square, VisionShape::cross}) {
+  for (VisionShape shape :
+       {VisionShape::disc, VisionShape::diamond, VisionShape::square, VisionShape::cross}) {
     for (bool own : {true, false}) {
       const auto n = Neighbourhood::make(shape, 7, own);
       std::set<std::pair<int, int>> from_offsets, from_spans;
       for (const Offset& o : n.offsets()) from_offsets.insert({o.dx, o.dy});
       std::size_t span_sites = 0;
       for (const RowSpan& s : n.spans()) {
-        for (int dx = s.dx_first; dx <= s.dx_last; ++dx, ++span_sites) from_spans.insert({dx, s.dy});
+        for (int dx = s.dx_first; dx <= s.dx_last; ++dx, ++span_sites)
+          from_spans.insert({dx, s.dy});
       }
       EXPECT_EQ(from_offsets, from_spans) << to_string(shape) << " own=" << own;
       EXPECT_EQ(span_sites, n.offsets().size()) << "a site in two spans";

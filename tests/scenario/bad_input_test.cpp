@@ -110,7 +110,8 @@ TEST(BadInput, OutOfRangeValues) {
 
 TEST(BadInput, DensitiesSummingPastOneNameBoth) {
   const auto e = error_of(with_line("cop_density", "cop_density = 0.31"));
-  EXPECT_NE(e.message().find("citizen_density + cop_density must be <= 1"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("citizen_density + cop_density must be <= 1"), std::string::npos)
+      << e.what();
 }
 
 TEST(BadInput, BadEnumValueListsTheChoices) {
@@ -124,22 +125,28 @@ TEST(BadInput, BadEnumValueListsTheChoices) {
 TEST(BadInput, BadOverrides) {
   EXPECT_EQ(error_of(kGood, {"model.visoin=3"}).key(), "model.visoin");
   EXPECT_EQ(error_of(kGood, {"model.vision=-1"}).file(), "--set model.vision=-1");
-  EXPECT_NE(std::string(error_of(kGood, {"novalue"}).what()).find("expected key=value"), std::string::npos);
+  EXPECT_NE(std::string(error_of(kGood, {"novalue"}).what()).find("expected key=value"),
+            std::string::npos);
   EXPECT_EQ(error_of(kGood, {"model.width.x=3"}).key(), "model.width");
 }
 
 TEST(BadInput, ScheduleEntries) {
   const std::string base = std::string(kGood) + "\n[[schedule]]\n";
   EXPECT_EQ(error_of(base + "tick = 3\nset_legitimacy = 0.5\n").key(), "schedule[0].id");
-  EXPECT_EQ(error_of(base + "id = \"a\"\ntick = 0\nset_legitimacy = 0.5\n").key(), "schedule[0].tick");
+  EXPECT_EQ(error_of(base + "id = \"a\"\ntick = 0\nset_legitimacy = 0.5\n").key(),
+            "schedule[0].tick");
   EXPECT_EQ(error_of(base + "id = \"a\"\ntick = 3\nset_legitimacy = 1.5\n").key(),
             "schedule[0].set_legitimacy");
   EXPECT_EQ(error_of(base + "id = \"a\"\ntick = 3\n").key(), "schedule[0].id");  // no action
   EXPECT_EQ(error_of(base + "id = \"a\"\ntick = 3\nset_legitimacy = 0.5\nremove_cops = 1\n").key(),
             "schedule[0].id");  // two actions
-  EXPECT_EQ(error_of(base + "id = \"a\"\ntick = 3\nremove_cops = 0\n").key(), "schedule[0].remove_cops");
-  EXPECT_EQ(error_of(base + "id = \"a\"\ntick = 3\nset_legitimcy = 0.5\n").key(), "schedule[0].set_legitimcy");
-  const auto dup = error_of(base + "id = \"a\"\ntick = 3\nadd_cops = 1\n[[schedule]]\nid = \"a\"\ntick = 4\nadd_cops = 1\n");
+  EXPECT_EQ(error_of(base + "id = \"a\"\ntick = 3\nremove_cops = 0\n").key(),
+            "schedule[0].remove_cops");
+  EXPECT_EQ(error_of(base + "id = \"a\"\ntick = 3\nset_legitimcy = 0.5\n").key(),
+            "schedule[0].set_legitimcy");
+  const auto dup = error_of(
+      base +
+      "id = \"a\"\ntick = 3\nadd_cops = 1\n[[schedule]]\nid = \"a\"\ntick = 4\nadd_cops = 1\n");
   EXPECT_NE(dup.message().find("duplicate id"), std::string::npos);
 }
 

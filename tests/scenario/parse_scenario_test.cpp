@@ -80,15 +80,17 @@ TEST(ParseScenario, OneLineSwitchesToMesa) {
 }
 
 TEST(ParseScenario, ExplicitOptionsOverrideThePreset) {
-  const auto s = testing::run_n(2, {"model.preset=mesa", "model.ratio=literal", "model.vision_shape=cross"});
+  const auto s =
+      testing::run_n(2, {"model.preset=mesa", "model.ratio=literal", "model.vision_shape=cross"});
   EXPECT_EQ(s.model.options.ratio, Ratio::literal);
   EXPECT_EQ(s.model.options.vision_shape, VisionShape::cross);
   EXPECT_TRUE(s.model.options.jailed_block_site);  // still mesa
 }
 
 TEST(ParseScenario, SetOverridesAnyKeyWithTypedValues) {
-  const auto s = testing::run_n(2, {"model.legitimacy=0.75", "run.seed=99", "model.citizen_movement=false",
-                                    "model.max_jail_term=infinite", "scenario.name=\"renamed\""});
+  const auto s =
+      testing::run_n(2, {"model.legitimacy=0.75", "run.seed=99", "model.citizen_movement=false",
+                         "model.max_jail_term=infinite", "scenario.name=\"renamed\""});
   EXPECT_EQ(s.model.legitimacy, 0.75);
   EXPECT_EQ(s.run.seed, 99u);
   EXPECT_FALSE(s.model.citizen_movement);

@@ -44,7 +44,8 @@ TEST(ClassicPhenomena, RunTwoShowsPunctuatedEquilibrium) {
 // is what makes punctuated equilibrium appear).
 TEST(ClassicPhenomena, LiteralRatioShowsNoOutbursts) {
   for (std::uint64_t seed = 1; seed <= 5; ++seed) {
-    const auto run = run_classic(run_n(2, {fmt::format("run.seed={}", seed), "model.ratio=literal"}));
+    const auto run =
+        run_classic(run_n(2, {fmt::format("run.seed={}", seed), "model.ratio=literal"}));
     EXPECT_TRUE(analysis::find_outbursts(actives_of(run), 1, 50).empty()) << "seed " << seed;
   }
 }

@@ -98,7 +98,9 @@ void SequentialEngine::step() {
 void SequentialEngine::apply_event(const scenario::ScheduleEvent& event) {
   using scenario::ScheduleAction;
   switch (event.action) {
-    case ScheduleAction::set_legitimacy: legitimacy_ = event.value; break;
+    case ScheduleAction::set_legitimacy:
+      legitimacy_ = event.value;
+      break;
     case ScheduleAction::change_legitimacy:
       legitimacy_ = std::clamp(legitimacy_ + event.value, 0.0, 1.0);
       break;

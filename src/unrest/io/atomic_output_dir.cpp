@@ -1,8 +1,7 @@
 #include "unrest/io/atomic_output_dir.hpp"
 
-#include <unistd.h>
-
 #include <fmt/format.h>
+#include <unistd.h>
 
 namespace unrest::io {
 namespace fs = std::filesystem;
@@ -38,9 +37,10 @@ void AtomicOutputDir::commit() {
   if (fs::exists(final_)) {
     if (!overwrite_) {
       committed_ = true;  // keep the finished results where the message says they are
-      throw OutputDirExists(fmt::format("output directory '{}' appeared during the run; "
-                                        "the results are kept in '{}'",
-                                        final_.string(), staging_.string()));
+      throw OutputDirExists(
+          fmt::format("output directory '{}' appeared during the run; "
+                      "the results are kept in '{}'",
+                      final_.string(), staging_.string()));
     }
     // Swap in the new result first, then drop the old one: at every moment one complete
     // result is on disk.

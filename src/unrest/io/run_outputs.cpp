@@ -1,10 +1,10 @@
 #include "unrest/io/run_outputs.hpp"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-
-#include <fmt/format.h>
 
 #include "unrest/analysis/outbursts.hpp"
 #include "unrest/io/content_hash.hpp"
@@ -25,7 +25,8 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
   out << text;
   out.close();
   if (!out) {
-    throw std::runtime_error(fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
+    throw std::runtime_error(
+        fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
   }
 }
 
@@ -95,29 +96,38 @@ json summary_json(const ClassicRun& run) {
   const auto& last = run.series.back();
   json outbursts = json::array();
   for (const auto& o : stats.outbursts) {
-    outbursts.push_back({{"first_tick", o.first_tick}, {"last_tick", o.last_tick},
-                         {"total_activation", o.total_activation}, {"peak", o.peak}});
+    outbursts.push_back({{"first_tick", o.first_tick},
+                         {"last_tick", o.last_tick},
+                         {"total_activation", o.total_activation},
+                         {"peak", o.peak}});
   }
   const double ticks = static_cast<double>(actives.size());
   return {
       {"scenario", run.scenario.name},
       {"seed", run.scenario.run.seed},
       {"ticks", run.scenario.run.ticks},
-      {"final", {{"quiet", last.quiet}, {"active", last.active}, {"jailed", last.jailed},
-                 {"cops", last.cops}, {"legitimacy", last.legitimacy}}},
-      {"totals", {{"arrests", last.arrests},
-                  {"activations", run.activations},
-                  {"mean_active", ticks > 0 ? static_cast<double>(sum_active) / ticks : 0.0},
-                  {"peak_active", peak->active},
-                  {"peak_tick", peak->tick}}},
-      {"outbursts", {{"threshold", threshold},
-                     {"definition", fmt::format("a maximal run of ticks with more than {} actives", threshold)},
-                     {"count", stats.outbursts.size()},
-                     {"waiting_time", mean_sd_json(stats.waiting_time)},
-                     {"waiting_time_definition", "calm ticks between the end of one outburst and the start of the next"},
-                     {"total_activation", mean_sd_json(stats.total_activation)},
-                     {"peak", mean_sd_json(stats.peak)},
-                     {"list", outbursts}}},
+      {"final",
+       {{"quiet", last.quiet},
+        {"active", last.active},
+        {"jailed", last.jailed},
+        {"cops", last.cops},
+        {"legitimacy", last.legitimacy}}},
+      {"totals",
+       {{"arrests", last.arrests},
+        {"activations", run.activations},
+        {"mean_active", ticks > 0 ? static_cast<double>(sum_active) / ticks : 0.0},
+        {"peak_active", peak->active},
+        {"peak_tick", peak->tick}}},
+      {"outbursts",
+       {{"threshold", threshold},
+        {"definition", fmt::format("a maximal run of ticks with more than {} actives", threshold)},
+        {"count", stats.outbursts.size()},
+        {"waiting_time", mean_sd_json(stats.waiting_time)},
+        {"waiting_time_definition",
+         "calm ticks between the end of one outburst and the start of the next"},
+        {"total_activation", mean_sd_json(stats.total_activation)},
+        {"peak", mean_sd_json(stats.peak)},
+        {"list", outbursts}}},
   };
 }
 
@@ -126,10 +136,11 @@ json manifest_json(const ClassicRun& run, const ScenarioSource& source) {
   return {
       {"unrest_version", UNREST_VERSION},
       {"complete", true},
-      {"scenario_source", {{"path", source.path},
-                           {"builtin", source.builtin},
-                           {"text_hash_fnv1a64", fnv1a64_hex(source.text)},
-                           {"overrides", source.overrides}}},
+      {"scenario_source",
+       {{"path", source.path},
+        {"builtin", source.builtin},
+        {"text_hash_fnv1a64", fnv1a64_hex(source.text)},
+        {"overrides", source.overrides}}},
       {"scenario_hash_fnv1a64", fnv1a64_hex(effective.dump())},
       {"seed", run.scenario.run.seed},
       {"effective", effective},

@@ -1,9 +1,8 @@
 #pragma once
 // The files a run leaves behind: timeseries.csv, summary.json and manifest.json.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/run_classic.hpp"

@@ -3,7 +3,9 @@
 
 namespace unrest::model {
 
-inline double grievance(double hardship, double legitimacy) { return hardship * (1.0 - legitimacy); }
+inline double grievance(double hardship, double legitimacy) {
+  return hardship * (1.0 - legitimacy);
+}
 
 inline bool decides_active(double hardship, double risk_aversion, double legitimacy,
                            double arrest_probability, double threshold) {

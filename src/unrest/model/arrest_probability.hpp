@@ -19,7 +19,8 @@ inline double round_half_even(double x) {
 // integers, so that 3/6 rounds to exactly 0 whatever the floating-point division gives.
 inline double cop_active_ratio(Ratio ratio, int cops, int actives) {
   switch (ratio) {
-    case Ratio::floor: return static_cast<double>(cops / actives);
+    case Ratio::floor:
+      return static_cast<double>(cops / actives);
     case Ratio::round_half_even: {
       const int quotient = cops / actives;
       const int twice_remainder = 2 * (cops % actives);
@@ -27,7 +28,8 @@ inline double cop_active_ratio(Ratio ratio, int cops, int actives) {
       if (twice_remainder > actives) return quotient + 1;
       return quotient % 2 == 0 ? quotient : quotient + 1;
     }
-    case Ratio::literal: return static_cast<double>(cops) / static_cast<double>(actives);
+    case Ratio::literal:
+      return static_cast<double>(cops) / static_cast<double>(actives);
   }
   return 0.0;
 }

@@ -28,18 +28,25 @@ const std::vector<std::string>& preset_names() {
 
 std::string_view to_string(Ratio v) {
   switch (v) {
-    case Ratio::floor: return "floor";
-    case Ratio::round_half_even: return "round_half_even";
-    case Ratio::literal: return "literal";
+    case Ratio::floor:
+      return "floor";
+    case Ratio::round_half_even:
+      return "round_half_even";
+    case Ratio::literal:
+      return "literal";
   }
   return "?";
 }
 std::string_view to_string(VisionShape v) {
   switch (v) {
-    case VisionShape::disc: return "disc";
-    case VisionShape::diamond: return "diamond";
-    case VisionShape::square: return "square";
-    case VisionShape::cross: return "cross";
+    case VisionShape::disc:
+      return "disc";
+    case VisionShape::diamond:
+      return "diamond";
+    case VisionShape::square:
+      return "square";
+    case VisionShape::cross:
+      return "cross";
   }
   return "?";
 }

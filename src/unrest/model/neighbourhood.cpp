@@ -1,7 +1,7 @@
 #include "unrest/model/neighbourhood.hpp"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 namespace unrest::model {
@@ -15,9 +15,12 @@ bool in_shape(VisionShape shape, double radius, int dx, int dy) {
     case VisionShape::disc:
       // A tiny tolerance so that radius 7 keeps (0, 7) whatever the rounding of 7 * 7.
       return static_cast<double>(dx * dx + dy * dy) <= radius * radius + 1e-9;
-    case VisionShape::diamond: return ax + ay <= whole;
-    case VisionShape::square: return ax <= whole && ay <= whole;
-    case VisionShape::cross: return (ax == 0 && ay <= whole) || (ay == 0 && ax <= whole);
+    case VisionShape::diamond:
+      return ax + ay <= whole;
+    case VisionShape::square:
+      return ax <= whole && ay <= whole;
+    case VisionShape::cross:
+      return (ax == 0 && ay <= whole) || (ay == 0 && ax <= whole);
   }
   return false;
 }
@@ -31,7 +34,8 @@ Neighbourhood Neighbourhood::make(VisionShape shape, double radius, bool include
   for (int dy = -bound; dy <= bound; ++dy) {
     bool open = false;
     for (int dx = -bound; dx <= bound; ++dx) {
-      const bool inside = in_shape(shape, radius, dx, dy) && (include_own_site || dx != 0 || dy != 0);
+      const bool inside =
+          in_shape(shape, radius, dx, dy) && (include_own_site || dx != 0 || dy != 0);
       if (inside) {
         n.offsets_.push_back({dx, dy});
         n.reach_ = std::max({n.reach_, std::abs(dx), std::abs(dy)});

@@ -1,8 +1,8 @@
 #include "unrest/scenario/overrides.hpp"
 
-#include <string>
-
 #include <fmt/format.h>
+
+#include <string>
 
 #include "unrest/scenario/scenario_error.hpp"
 

@@ -1,9 +1,9 @@
 #pragma once
 // `--set key=value`: a value put into the parsed TOML before it is read, so overridden values
 // pass through exactly the same checks as values in the file.
-#include <string_view>
-
 #include <toml++/toml.h>
+
+#include <string_view>
 
 namespace unrest::scenario {
 

@@ -1,5 +1,8 @@
 #include "unrest/scenario/parse_scenario.hpp"
 
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -7,9 +10,6 @@
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#include <fmt/format.h>
-#include <toml++/toml.h>
 
 #include "unrest/model/neighbourhood.hpp"
 #include "unrest/scenario/overrides.hpp"
@@ -73,7 +73,8 @@ void read_max_jail_term(TableReader& reader, MaxJailTerm& out) {
   if (!node) return;
   const std::string message = "must be an integer >= 1 or \"infinite\"";
   if (auto text = node->value_exact<std::string>()) {
-    reader.require(*text == "infinite", "max_jail_term", fmt::format("{} (got \"{}\")", message, *text));
+    reader.require(*text == "infinite", "max_jail_term",
+                   fmt::format("{} (got \"{}\")", message, *text));
     out = std::nullopt;
   } else if (auto v = node->value_exact<std::int64_t>()) {
     reader.require(*v >= 1 && *v <= 1'000'000'000, "max_jail_term",
@@ -87,9 +88,9 @@ void read_max_jail_term(TableReader& reader, MaxJailTerm& out) {
 void read_options(TableReader& reader, ClassicOptions& o) {
   read_enum(reader, "ratio", o.ratio,
             std::array{Ratio::floor, Ratio::round_half_even, Ratio::literal});
-  read_enum(reader, "vision_shape", o.vision_shape,
-            std::array{VisionShape::disc, VisionShape::diamond, VisionShape::square,
-                       VisionShape::cross});
+  read_enum(
+      reader, "vision_shape", o.vision_shape,
+      std::array{VisionShape::disc, VisionShape::diamond, VisionShape::square, VisionShape::cross});
   reader.read("vision_includes_own_site", o.vision_includes_own_site);
   read_enum(reader, "activation_order", o.activation_order,
             std::array{ActivationOrder::move_then_act, ActivationOrder::act_then_move});
@@ -135,24 +136,26 @@ void read_model_table(TableReader& root, const std::string& file, Scenario& s) {
   read_unit_interval(reader, "threshold", m.threshold);
 
   // Checks across keys, reported at the key most likely to be wrong.
-  reader.require(static_cast<std::int64_t>(m.width) * m.height <= (std::int64_t{1} << 30), "width",
-                 fmt::format("width x height must be at most 2^30 sites (got {} x {})", m.width,
-                             m.height));
+  reader.require(
+      static_cast<std::int64_t>(m.width) * m.height <= (std::int64_t{1} << 30), "width",
+      fmt::format("width x height must be at most 2^30 sites (got {} x {})", m.width, m.height));
   reader.require(m.citizen_density + m.cop_density <= 1.0, "cop_density",
                  fmt::format("citizen_density + cop_density must be <= 1 (got {} + {})",
                              m.citizen_density, m.cop_density));
-  const auto vision = Neighbourhood::make(m.options.vision_shape, m.vision,
-                                          m.options.vision_includes_own_site);
+  const auto vision =
+      Neighbourhood::make(m.options.vision_shape, m.vision, m.options.vision_includes_own_site);
   reader.require(vision.size() > 0, "vision",
                  fmt::format("sees no site at all (vision {} with shape {})", m.vision,
                              to_string(m.options.vision_shape)));
   const int min_side = 2 * vision.reach() + 1;
   reader.require(m.width >= min_side, "width",
                  fmt::format("must be >= {} for vision {}, or the neighbourhood wraps onto itself "
-                             "(got {})", min_side, m.vision, m.width));
+                             "(got {})",
+                             min_side, m.vision, m.width));
   reader.require(m.height >= min_side, "height",
                  fmt::format("must be >= {} for vision {}, or the neighbourhood wraps onto itself "
-                             "(got {})", min_side, m.vision, m.height));
+                             "(got {})",
+                             min_side, m.vision, m.height));
   reader.finish();
 }
 
@@ -188,11 +191,13 @@ ScheduleEvent read_event(const toml::table& table, const std::string& file, std:
   int actions = 0;
   double value = 0;
   if (reader.read("set_legitimacy", value)) {
-    reader.require(value >= 0 && value <= 1, "set_legitimacy", fmt::format("must be in [0, 1] (got {})", value));
+    reader.require(value >= 0 && value <= 1, "set_legitimacy",
+                   fmt::format("must be in [0, 1] (got {})", value));
     e.action = ScheduleAction::set_legitimacy, e.value = value, ++actions;
   }
   if (reader.read("change_legitimacy", value)) {
-    reader.require(value >= -1 && value <= 1, "change_legitimacy", fmt::format("must be in [-1, 1] (got {})", value));
+    reader.require(value >= -1 && value <= 1, "change_legitimacy",
+                   fmt::format("must be in [-1, 1] (got {})", value));
     e.action = ScheduleAction::change_legitimacy, e.value = value, ++actions;
   }
   std::int64_t cops = 0;
@@ -259,7 +264,8 @@ Scenario load_scenario_file(const std::string& path, const std::vector<std::stri
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw ScenarioError(path, 0, "", fmt::format("cannot open scenario file: {}", std::strerror(errno)));
+    throw ScenarioError(path, 0, "",
+                        fmt::format("cannot open scenario file: {}", std::strerror(errno)));
   }
   std::ostringstream text;
   text << in.rdbuf();

@@ -14,6 +14,7 @@ Scenario parse_scenario(std::string_view text, const std::string& source_name,
                         const std::vector<std::string>& overrides = {});
 
 // Reads a file from disk; a missing or unreadable file is a ScenarioError too.
-Scenario load_scenario_file(const std::string& path, const std::vector<std::string>& overrides = {});
+Scenario load_scenario_file(const std::string& path,
+                            const std::vector<std::string>& overrides = {});
 
 }  // namespace unrest::scenario

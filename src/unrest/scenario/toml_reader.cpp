@@ -1,9 +1,9 @@
 #include "unrest/scenario/toml_reader.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "unrest/scenario/nearest_key.hpp"
 
@@ -12,16 +12,26 @@ namespace {
 
 std::string_view type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::none: return "nothing";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::none:
+      return "nothing";
   }
   return "a value";
 }
@@ -111,7 +121,8 @@ bool TableReader::read_choice(std::string_view key, const std::vector<std::strin
   const auto it = std::find(names.begin(), names.end(), value);
   if (it == names.end()) {
     std::string message = fmt::format("\"{}\" is not one of: {}", value, fmt::join(names, ", "));
-    if (auto guess = nearest_key(value, names)) message += fmt::format(" (did you mean \"{}\"?)", *guess);
+    if (auto guess = nearest_key(value, names))
+      message += fmt::format(" (did you mean \"{}\"?)", *guess);
     fail(key, message);
   }
   out = static_cast<std::size_t>(it - names.begin());
@@ -130,7 +141,8 @@ void TableReader::finish() const {
     const std::string_view name = key.str();
     if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
     std::string message = "unknown key";
-    if (auto guess = nearest_key(name, known_)) message += fmt::format("; did you mean '{}'?", full_key(*guess));
+    if (auto guess = nearest_key(name, known_))
+      message += fmt::format("; did you mean '{}'?", full_key(*guess));
     const std::string file = source_of(node, file_);
     const int line = file.rfind("--set", 0) == 0 ? 0 : line_of(node);
     throw ScenarioError(file, line, full_key(name), message);

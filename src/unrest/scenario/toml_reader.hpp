@@ -2,12 +2,12 @@
 // Reads typed values out of one TOML table, remembering which keys it was asked for, so that
 // anything left over can be reported as an unknown key with the nearest valid spelling.
 // Every error names the file (or "--set"), the line and the full dotted key.
+#include <toml++/toml.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "unrest/scenario/scenario_error.hpp"
 

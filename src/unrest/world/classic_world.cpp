@@ -70,8 +70,8 @@ void ClassicWorld::place_citizen(std::uint32_t site, rng::RandomStream& rng) {
 
 // Compiled twice, for AVX2 and for any x86-64, and chosen when the program loads: the row adds
 // are the engine's widest loop.
-__attribute__((target_clones("avx2", "default")))
-void ClassicWorld::add_around(int x, int y, std::uint64_t delta) {
+__attribute__((target_clones("avx2", "default"))) void ClassicWorld::add_around(
+    int x, int y, std::uint64_t delta) {
   // Row spans rather than single offsets: each span is one or two contiguous runs of the row,
   // which the compiler turns into vector adds.
   for (const model::RowSpan& span : vision_.spans()) {
@@ -245,8 +245,7 @@ bool ClassicWorld::derived_counts_consistent() const {
       ++listed;
     }
     if (listed != here[s]) return false;
-    if (cops[s] != cops_seen(s) || actives[s] != actives_seen(s) ||
-        blocking[s] != blocking_[s]) {
+    if (cops[s] != cops_seen(s) || actives[s] != actives_seen(s) || blocking[s] != blocking_[s]) {
       return false;
     }
   }

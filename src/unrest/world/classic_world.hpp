@@ -68,7 +68,9 @@ class ClassicWorld {
   std::uint32_t jail_left(std::uint32_t c) const { return jail_left_[c]; }
   int citizen_x(std::uint32_t c) const { return citizens_[c].x; }
   int citizen_y(std::uint32_t c) const { return citizens_[c].y; }
-  std::uint32_t citizen_site(std::uint32_t c) const { return site_of(citizens_[c].x, citizens_[c].y); }
+  std::uint32_t citizen_site(std::uint32_t c) const {
+    return site_of(citizens_[c].x, citizens_[c].y);
+  }
   // Hints for the engine's software pipelining: start loading what an activation will read.
   void prefetch_citizen(std::uint32_t c) const { __builtin_prefetch(&citizens_[c]); }
   void prefetch_site(std::uint32_t site) const { __builtin_prefetch(&seen_[site]); }
