@@ -82,7 +82,11 @@ void SequentialEngine::step() {
     }
     if (i + kPrefetchDistance / 2 < n) {
       const std::uint32_t ahead = order_[i + kPrefetchDistance / 2];
-      if (!(ahead & kCopTag)) world_.prefetch_site(world_.citizen_site(ahead));
+      if (ahead & kCopTag) {
+        world_.prefetch_home(world_.cop_site(ahead & ~kCopTag));
+      } else {
+        world_.prefetch_home(world_.citizen_site(ahead));
+      }
     }
     const std::uint32_t tag = order_[i];
     if (tag & kCopTag) {

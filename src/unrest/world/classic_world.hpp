@@ -74,6 +74,11 @@ class ClassicWorld {
   // Hints for the engine's software pipelining: start loading what an activation will read.
   void prefetch_citizen(std::uint32_t c) const { __builtin_prefetch(&citizens_[c]); }
   void prefetch_site(std::uint32_t site) const { __builtin_prefetch(&seen_[site]); }
+  // Where an agent stands: its counts (for deciding) and its blocking count (for leaving).
+  void prefetch_home(std::uint32_t site) const {
+    __builtin_prefetch(&seen_[site]);
+    __builtin_prefetch(&blocking_[site]);
+  }
   int cop_x(std::uint32_t p) const { return cop_x_[p]; }
   int cop_y(std::uint32_t p) const { return cop_y_[p]; }
   std::uint32_t cop_site(std::uint32_t p) const { return site_of(cop_x_[p], cop_y_[p]); }
