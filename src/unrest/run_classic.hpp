@@ -25,6 +25,10 @@ class RunCancelled : public std::runtime_error {
 // cancels the run (RunCancelled is thrown).
 using TickObserver = std::function<bool(const engine::TickCounts&, std::uint64_t activations)>;
 
+// Runs on the engine the scenario names.
 ClassicRun run_classic(const scenario::Scenario& scenario, const TickObserver& observer = {});
+
+// The parallel engine's thread count: run.threads, or one per hardware thread when 0.
+int effective_threads(const scenario::Scenario& scenario);
 
 }  // namespace unrest

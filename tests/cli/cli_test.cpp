@@ -89,6 +89,20 @@ TEST_F(Cli, SameSeedGivesByteIdenticalOutputsOtherSeedsDiffer) {
   EXPECT_NE(read_file(dir_ / "a" / "timeseries.csv"), read_file(dir_ / "c" / "timeseries.csv"));
 }
 
+TEST_F(Cli, ParallelEngineOutputsAreByteIdenticalForAnyThreadCount) {
+  for (const char* threads : {"1", "2", "8"}) {
+    const auto r = unrest(std::string("run --engine parallel --ticks 300 --quiet --threads ") +
+                          threads + " --out " + path(std::string("t") + threads));
+    ASSERT_EQ(r.status, 0) << r.output;
+  }
+  for (const char* file : {"timeseries.csv", "summary.json", "manifest.json"}) {
+    EXPECT_EQ(read_file(dir_ / "t1" / file), read_file(dir_ / "t2" / file)) << file;
+    EXPECT_EQ(read_file(dir_ / "t1" / file), read_file(dir_ / "t8" / file)) << file;
+  }
+  const auto manifest = nlohmann::json::parse(read_file(dir_ / "t1" / "manifest.json"));
+  EXPECT_EQ(manifest["effective"]["run"]["engine"], "parallel");
+}
+
 TEST_F(Cli, DefaultRunIsRunTwo) {
   const auto r = unrest("run --ticks 50 --out " + path("default"));
   ASSERT_EQ(r.status, 0) << r.output;
@@ -138,6 +152,8 @@ TEST_F(Cli, BadInputExitsTwoWithFileLineAndKeyAndWritesNothing) {
       {"run --set model.cop_density=0.5", "citizen_density + cop_density must be <= 1"},
       {"run --set model.max_jail_term=-2", "model.max_jail_term: must be an integer >= 1"},
       {"run --ticks 0", "--ticks"},
+      {"run --engine warp", "run.engine: \"warp\" is not one of: sequential, parallel"},
+      {"run --engine parallel --threads -1", "run.threads: must be in [0, 1024]"},
       {"run --bogus", "--bogus"},
       {"validate " + bad_key, "did you mean 'model.vision'?"},
   };

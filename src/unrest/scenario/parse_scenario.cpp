@@ -64,7 +64,13 @@ void read_run_table(TableReader& root, const std::string& file, Scenario& s) {
     reader.require(seed >= 0, "seed", fmt::format("must be >= 0 (got {})", seed));
     s.run.seed = static_cast<std::uint64_t>(seed);
   }
-  read_enum(reader, "engine", s.run.engine, std::array{EngineKind::sequential});
+  read_enum(reader, "engine", s.run.engine,
+            std::array{EngineKind::sequential, EngineKind::parallel});
+  if (reader.read("threads", s.run.threads)) {
+    reader.require(s.run.threads >= 0 && s.run.threads <= 1024, "threads",
+                   fmt::format("must be in [0, 1024], 0 meaning one per hardware thread (got {})",
+                               s.run.threads));
+  }
   reader.finish();
 }
 

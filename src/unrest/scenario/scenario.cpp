@@ -2,7 +2,9 @@
 
 namespace unrest::scenario {
 
-std::string_view to_string(EngineKind) { return "sequential"; }
+std::string_view to_string(EngineKind e) {
+  return e == EngineKind::sequential ? "sequential" : "parallel";
+}
 
 std::string_view to_string(ScheduleAction action) {
   switch (action) {

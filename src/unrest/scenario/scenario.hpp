@@ -10,12 +10,15 @@
 
 namespace unrest::scenario {
 
-enum class EngineKind { sequential };
+enum class EngineKind { sequential, parallel };
 
 struct RunSettings {
   std::int64_t ticks = 1000;
   std::uint64_t seed = 1;
   EngineKind engine = EngineKind::sequential;
+  // Threads of the parallel engine; 0 means one per hardware thread. Results do not depend
+  // on it.
+  std::int64_t threads = 0;
 };
 
 struct AnalysisSettings {

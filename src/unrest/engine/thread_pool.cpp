@@ -1,0 +1,71 @@
+#include "unrest/engine/thread_pool.hpp"
+
+namespace unrest::engine {
+namespace {
+
+// Thread `index` of `count` gets rows [first, end): blocks differ in size by at most one row.
+std::pair<int, int> block_of(int rows, int count, int index) {
+  const int base = rows / count;
+  const int extra = rows % count;
+  const int first = index * base + std::min(index, extra);
+  return {first, first + base + (index < extra ? 1 : 0)};
+}
+
+}  // namespace
+
+ThreadPool::ThreadPool(int threads) {
+  for (int i = 1; i < threads; ++i) workers_.emplace_back([this, i] { work(i); });
+}
+
+ThreadPool::~ThreadPool() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  for (auto& w : workers_) w.join();
+}
+
+void ThreadPool::for_rows(int rows, const std::function<void(int, int)>& job) {
+  if (workers_.empty()) {
+    job(0, rows);
+    return;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    job_ = &job;
+    rows_ = rows;
+    pending_ = static_cast<int>(workers_.size());
+    ++generation_;
+  }
+  wake_.notify_all();
+  const auto [first, end] = block_of(rows, size(), 0);
+  job(first, end);
+  std::unique_lock lock(mutex_);
+  done_.wait(lock, [this] { return pending_ == 0; });
+  job_ = nullptr;
+}
+
+void ThreadPool::work(int index) {
+  std::uint64_t seen = 0;
+  while (true) {
+    const std::function<void(int, int)>* job;
+    int rows;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || generation_ != seen; });
+      if (stopping_) return;
+      seen = generation_;
+      job = job_;
+      rows = rows_;
+    }
+    const auto [first, end] = block_of(rows, size(), index);
+    (*job)(first, end);
+    {
+      std::lock_guard lock(mutex_);
+      if (--pending_ == 0) done_.notify_one();
+    }
+  }
+}
+
+}  // namespace unrest::engine

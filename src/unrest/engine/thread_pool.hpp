@@ -1,0 +1,42 @@
+#pragma once
+// A fixed team of threads that runs one job at a time over a range of rows, each thread a
+// contiguous block. The calling thread takes part as thread 0. Which rows a thread gets
+// depends only on the row count and the team size, and the engines write only what a row
+// owns (or use order-independent atomics), so results never depend on scheduling.
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace unrest::engine {
+
+class ThreadPool {
+ public:
+  // `threads` >= 1; 1 runs everything on the calling thread.
+  explicit ThreadPool(int threads);
+  ~ThreadPool();
+  ThreadPool(const ThreadPool&) = delete;
+  ThreadPool& operator=(const ThreadPool&) = delete;
+
+  int size() const { return static_cast<int>(workers_.size()) + 1; }
+
+  // Calls job(first_row, end_row) for each thread's block of [0, rows) and waits for all.
+  void for_rows(int rows, const std::function<void(int first_row, int end_row)>& job);
+
+ private:
+  void work(int index);
+
+  std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::condition_variable done_;
+  const std::function<void(int, int)>* job_ = nullptr;
+  int rows_ = 0;
+  std::uint64_t generation_ = 0;
+  int pending_ = 0;
+  bool stopping_ = false;
+};
+
+}  // namespace unrest::engine
