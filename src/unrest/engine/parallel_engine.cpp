@@ -153,7 +153,9 @@ void ParallelEngine::step() {
 }
 
 std::uint32_t ParallelEngine::priority(std::uint32_t origin, std::uint64_t purpose) const {
-  return static_cast<std::uint32_t>(rng::mix64(rng::mix64(key(origin, purpose))) >> 32);
+  // The same mix the agent's stream starts from; its draws mix other words, so the priority
+  // and the draws are unrelated.
+  return static_cast<std::uint32_t>(rng::mix64(key(origin, purpose)) >> 32);
 }
 
 void ParallelEngine::claim(std::uint32_t target, std::uint32_t origin, std::uint64_t purpose) {

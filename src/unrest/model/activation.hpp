@@ -1,14 +1,16 @@
 #pragma once
 // Rule A: a citizen is active iff grievance minus net risk exceeds the threshold (strictly).
 
+#include "unrest/model/host_device.hpp"
 namespace unrest::model {
 
-inline double grievance(double hardship, double legitimacy) {
+UNREST_HOST_DEVICE inline double grievance(double hardship, double legitimacy) {
   return hardship * (1.0 - legitimacy);
 }
 
-inline bool decides_active(double hardship, double risk_aversion, double legitimacy,
-                           double arrest_probability, double threshold) {
+UNREST_HOST_DEVICE inline bool decides_active(double hardship, double risk_aversion,
+                                              double legitimacy, double arrest_probability,
+                                              double threshold) {
   return grievance(hardship, legitimacy) - risk_aversion * arrest_probability > threshold;
 }
 

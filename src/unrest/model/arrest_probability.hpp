@@ -3,11 +3,12 @@
 #include <cmath>
 
 #include "unrest/model/classic_options.hpp"
+#include "unrest/model/host_device.hpp"
 
 namespace unrest::model {
 
 // Round half to even, as Python's round() does: 0.5 -> 0, 1.5 -> 2, 2.5 -> 2.
-inline double round_half_even(double x) {
+UNREST_HOST_DEVICE inline double round_half_even(double x) {
   const double down = std::floor(x);
   const double diff = x - down;
   if (diff < 0.5) return down;
@@ -17,7 +18,7 @@ inline double round_half_even(double x) {
 
 // ratio(C, A) for cops C >= 0 and A = 1 + actives >= 1. The rounded ratios are computed in
 // integers, so that 3/6 rounds to exactly 0 whatever the floating-point division gives.
-inline double cop_active_ratio(Ratio ratio, int cops, int actives) {
+UNREST_HOST_DEVICE inline double cop_active_ratio(Ratio ratio, int cops, int actives) {
   switch (ratio) {
     case Ratio::floor:
       return static_cast<double>(cops / actives);
@@ -34,7 +35,7 @@ inline double cop_active_ratio(Ratio ratio, int cops, int actives) {
   return 0.0;
 }
 
-inline double arrest_probability(Ratio ratio, double k, int cops, int actives) {
+UNREST_HOST_DEVICE inline double arrest_probability(Ratio ratio, double k, int cops, int actives) {
   return 1.0 - std::exp(-k * cop_active_ratio(ratio, cops, actives));
 }
 
