@@ -157,6 +157,10 @@ double SequentialEngine::arrest_probability(int cops, int actives) const {
 }
 
 void SequentialEngine::decide(std::uint32_t c) {
+  if (!model::can_ever_be_active(world_.hardship(c), legitimacy_, params_.threshold)) {
+    world_.set_active(c, false);
+    return;
+  }
   const std::uint32_t site = world_.citizen_site(c);
   const double p = arrest_probability(world_.cops_seen(site), 1 + world_.actives_seen(site));
   world_.set_active(c, model::decides_active(world_.hardship(c), world_.risk_aversion(c),
@@ -185,7 +189,8 @@ void SequentialEngine::enforce(std::uint32_t p) {
   }
 }
 
-bool SequentialEngine::random_empty_site(int x, int y, model::Offset& target) {
+bool SequentialEngine::random_empty_site(int x, int y, bool will_read_counts,
+                                         model::Offset& target) {
   const auto& offsets = world_.vision().offsets();
   const auto n = static_cast<std::uint32_t>(offsets.size());
   // Rejection sampling: the first empty one of independent uniform candidates is uniform
@@ -199,7 +204,7 @@ bool SequentialEngine::random_empty_site(int x, int y, model::Offset& target) {
     for (int k = 0; k < 4; ++k) {
       const std::uint32_t candidate = world_.site_at(x, y, offsets[pick[k]]);
       // The mover decides at its new site next: start loading that site's counts now.
-      world_.prefetch_site(candidate);
+      if (will_read_counts) world_.prefetch_site(candidate);
       empty_mask |= static_cast<unsigned>(world_.is_empty(candidate)) << k;
     }
     if (empty_mask != 0) {
@@ -220,7 +225,11 @@ bool SequentialEngine::random_empty_site(int x, int y, model::Offset& target) {
 void SequentialEngine::move_citizen_randomly(std::uint32_t c) {
   if (!params_.citizen_movement) return;
   model::Offset target;
-  if (random_empty_site(world_.citizen_x(c), world_.citizen_y(c), target)) {
+  // Only a citizen who can turn active reads the counts of the site it moves to.
+  const bool decides_there =
+      params_.options.activation_order == ActivationOrder::move_then_act &&
+      model::can_ever_be_active(world_.hardship(c), legitimacy_, params_.threshold);
+  if (random_empty_site(world_.citizen_x(c), world_.citizen_y(c), decides_there, target)) {
     world_.move_citizen(c, target.dx, target.dy);
   }
 }
@@ -228,7 +237,7 @@ void SequentialEngine::move_citizen_randomly(std::uint32_t c) {
 void SequentialEngine::move_cop_randomly(std::uint32_t p) {
   if (!cops_move_) return;
   model::Offset target;
-  if (random_empty_site(world_.cop_x(p), world_.cop_y(p), target)) {
+  if (random_empty_site(world_.cop_x(p), world_.cop_y(p), true, target)) {
     world_.move_cop(p, target.dx, target.dy);
   }
 }

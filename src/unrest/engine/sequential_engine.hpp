@@ -37,7 +37,9 @@ class SequentialEngine {
   void move_citizen_randomly(std::uint32_t c);
   void move_cop_randomly(std::uint32_t p);
   // An empty site within vision of (x, y), uniformly; false if there is none.
-  bool random_empty_site(int x, int y, model::Offset& target);
+  // `will_read_counts`: the mover reads the counts of its new site next, so they are worth
+  // loading early.
+  bool random_empty_site(int x, int y, bool will_read_counts, model::Offset& target);
   double arrest_probability(int cops, int actives) const;
   void count_down_jail_terms();
   void remove_random_cop();
