@@ -73,7 +73,7 @@ void SequentialEngine::step() {
   // The order is known in advance, so the records of the agents a few places ahead are
   // loaded while this one is handled: on lattices larger than the caches most of an
   // activation's time is otherwise spent waiting for its citizen's cache line.
-  constexpr std::size_t kPrefetchDistance = 8;
+  constexpr std::size_t kPrefetchDistance = 16;
   const std::size_t n = order_.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (i + kPrefetchDistance < n) {
