@@ -427,30 +427,23 @@ void ParallelEngine::release_from_jail() {
 
 void ParallelEngine::apply_event(const scenario::ScheduleEvent& event) {
   using scenario::ScheduleAction;
-  switch (event.action) {
-    case ScheduleAction::set_legitimacy:
-      legitimacy_ = event.value;
-      break;
-    case ScheduleAction::change_legitimacy:
-      legitimacy_ = std::clamp(legitimacy_ + event.value, 0.0, 1.0);
-      break;
-    case ScheduleAction::remove_cops:
-    case ScheduleAction::add_cops: {
-      // Sampling without replacement among the cops (or the empty sites), in site order.
-      const bool remove = event.action == ScheduleAction::remove_cops;
-      std::vector<std::uint32_t> candidates;
-      for (std::uint32_t s = 0; s < sites_; ++s) {
-        if (kind_[s] == (remove ? kCop : kEmpty)) candidates.push_back(s);
-      }
-      rng::RandomStream rng(rng::combine(key(0, kEvents), rng::combine(event.tick, event.every)));
-      for (int i = 0; i < static_cast<int>(event.value) && !candidates.empty(); ++i) {
-        const std::size_t j = rng.below(candidates.size());
-        kind_[candidates[j]] = remove ? kEmpty : kCop;
-        candidates[j] = candidates.back();
-        candidates.pop_back();
-      }
-      break;
-    }
+  if (const auto legitimacy = legitimacy_after(event, legitimacy_)) {
+    legitimacy_ = *legitimacy;
+    return;
+  }
+  // Cops removed or added: sampling without replacement among the cops (or the empty
+  // sites), in site order.
+  const bool remove = event.action == ScheduleAction::remove_cops;
+  std::vector<std::uint32_t> candidates;
+  for (std::uint32_t s = 0; s < sites_; ++s) {
+    if (kind_[s] == (remove ? kCop : kEmpty)) candidates.push_back(s);
+  }
+  rng::RandomStream rng(rng::combine(key(0, kEvents), rng::combine(event.tick, event.every)));
+  for (int i = 0; i < static_cast<int>(event.value) && !candidates.empty(); ++i) {
+    const std::size_t j = rng.below(candidates.size());
+    kind_[candidates[j]] = remove ? kEmpty : kCop;
+    candidates[j] = candidates.back();
+    candidates.pop_back();
   }
 }
 

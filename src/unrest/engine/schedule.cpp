@@ -1,5 +1,7 @@
 #include "unrest/engine/schedule.hpp"
 
+#include <algorithm>
+
 namespace unrest::engine {
 
 bool is_due(const scenario::ScheduleEvent& event, std::int64_t tick) {
@@ -17,6 +19,17 @@ std::vector<const scenario::ScheduleEvent*> due_events(
     if (is_due(event, tick)) due.push_back(&event);
   }
   return due;
+}
+
+std::optional<double> legitimacy_after(const scenario::ScheduleEvent& event, double legitimacy) {
+  switch (event.action) {
+    case scenario::ScheduleAction::set_legitimacy:
+      return event.value;
+    case scenario::ScheduleAction::change_legitimacy:
+      return std::clamp(legitimacy + event.value, 0.0, 1.0);
+    default:
+      return std::nullopt;
+  }
 }
 
 }  // namespace unrest::engine

@@ -101,19 +101,16 @@ void SequentialEngine::step() {
 
 void SequentialEngine::apply_event(const scenario::ScheduleEvent& event) {
   using scenario::ScheduleAction;
-  switch (event.action) {
-    case ScheduleAction::set_legitimacy:
-      legitimacy_ = event.value;
-      break;
-    case ScheduleAction::change_legitimacy:
-      legitimacy_ = std::clamp(legitimacy_ + event.value, 0.0, 1.0);
-      break;
-    case ScheduleAction::remove_cops:
-      for (int i = 0; i < static_cast<int>(event.value); ++i) remove_random_cop();
-      break;
-    case ScheduleAction::add_cops:
-      for (int i = 0; i < static_cast<int>(event.value); ++i) add_cop_at_random_empty_site();
-      break;
+  if (const auto legitimacy = legitimacy_after(event, legitimacy_)) {
+    legitimacy_ = *legitimacy;
+    return;
+  }
+  for (int i = 0; i < static_cast<int>(event.value); ++i) {
+    if (event.action == ScheduleAction::remove_cops) {
+      remove_random_cop();
+    } else {
+      add_cop_at_random_empty_site();
+    }
   }
 }
 
