@@ -158,12 +158,23 @@ std::uint32_t ParallelEngine::priority(std::uint32_t origin, std::uint64_t purpo
   return static_cast<std::uint32_t>(rng::mix64(key(origin, purpose)) >> 32);
 }
 
-void ParallelEngine::claim(std::uint32_t target, std::uint32_t origin, std::uint64_t purpose) {
+void ParallelEngine::claim(std::uint32_t target, std::uint32_t origin, std::uint64_t purpose,
+                           int first_row, int end_row) {
   const std::uint64_t mine = (std::uint64_t{priority(origin, purpose)} << 32) | origin;
+  auto better = [&](std::uint32_t current) {
+    return current == kNoClaim ||
+           mine < ((std::uint64_t{priority(current, purpose)} << 32) | current);
+  };
+  // Bids reach at most `reach` rows away, so a target row at least that deep inside the
+  // bidder's own block of rows gets bids from this thread alone: no atomic needed.
+  const int row = static_cast<int>(target / static_cast<std::uint32_t>(width_));
+  if (row >= first_row + reach_ && row < end_row - reach_) {
+    if (better(claims_[target])) claims_[target] = origin;
+    return;
+  }
   std::atomic_ref<std::uint32_t> slot(claims_[target]);
   std::uint32_t current = slot.load(std::memory_order_relaxed);
-  while (current == kNoClaim ||
-         mine < ((std::uint64_t{priority(current, purpose)} << 32) | current)) {
+  while (better(current)) {
     if (slot.compare_exchange_weak(current, origin, std::memory_order_relaxed)) return;
   }
 }
@@ -232,7 +243,7 @@ void ParallelEngine::move_phase() {
             (k == kCop && cops_move_) || ((k == kQuiet || k == kActive) && citizens_move);
         if (!mover) continue;
         std::uint32_t target;
-        if (random_empty_site(x, y, key(s, kMove), target)) claim(target, s, kMove);
+        if (random_empty_site(x, y, key(s, kMove), target)) claim(target, s, kMove, first, end);
       }
     }
   });
@@ -251,46 +262,39 @@ void ParallelEngine::move_phase() {
 
 void ParallelEngine::count_phase() {
   PhaseTimer timer(phase_seconds_[kCountPhase]);
+  count_within_vision(kCop, cop_prefix_, cops_seen_);
+  count_within_vision(kActive, active_prefix_, actives_seen_);
+}
+
+void ParallelEngine::count_within_vision(std::uint8_t kind, std::vector<std::uint16_t>& prefix,
+                                         std::vector<std::uint16_t>& seen) {
   // Prefix sums of each row, extended by the reach on both sides so that a vision row never
-  // wraps: prefix[i] counts sites x = i - reach - 1 .. -reach - 1 (mod width). Unsigned
-  // 16-bit arithmetic is exact for differences below 65536, whatever the row's total.
+  // wraps: prefix[i] counts sites x = -reach .. i - reach - 1 (mod width). Unsigned 16-bit
+  // arithmetic is exact for differences below 65536, whatever the row's total.
   pool_.for_rows(height_, [&](int first, int end) {
     for (int y = first; y < end; ++y) {
       const std::uint8_t* row = kind_.data() + static_cast<std::size_t>(y) * width_;
-      std::uint16_t* cops = cop_prefix_.data() + y * prefix_stride_;
-      std::uint16_t* actives = active_prefix_.data() + y * prefix_stride_;
-      cops[0] = actives[0] = 0;
+      std::uint16_t* sums = prefix.data() + y * prefix_stride_;
+      sums[0] = 0;
       for (int i = 0; i + 1 < static_cast<int>(prefix_stride_); ++i) {
         int x = i - reach_;
         x += x < 0 ? width_ : (x >= width_ ? -width_ : 0);
-        cops[i + 1] = static_cast<std::uint16_t>(cops[i] + (row[x] == kCop));
-        actives[i + 1] = static_cast<std::uint16_t>(actives[i] + (row[x] == kActive));
+        sums[i + 1] = static_cast<std::uint16_t>(sums[i] + (row[x] == kind));
       }
     }
   });
   pool_.for_rows(height_, [&](int first, int end) {
     for (int y = first; y < end; ++y) {
-      std::uint16_t* cops = cops_seen_.data() + static_cast<std::size_t>(y) * width_;
-      std::uint16_t* actives = actives_seen_.data() + static_cast<std::size_t>(y) * width_;
-      std::fill(cops, cops + width_, 0);
-      std::fill(actives, actives + width_, 0);
+      std::uint16_t* out = seen.data() + static_cast<std::size_t>(y) * width_;
+      std::fill(out, out + width_, 0);
       for (const model::RowSpan& span : vision_.spans()) {
         int yy = y + span.dy;
         yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
         // Site x sees [x + first, x + last] of row yy: prefix[x + last + reach + 1] minus
         // prefix[x + first + reach].
-        const std::uint16_t* cop_hi =
-            cop_prefix_.data() + yy * prefix_stride_ + span.dx_last + reach_ + 1;
-        const std::uint16_t* cop_lo =
-            cop_prefix_.data() + yy * prefix_stride_ + span.dx_first + reach_;
-        const std::uint16_t* act_hi =
-            active_prefix_.data() + yy * prefix_stride_ + span.dx_last + reach_ + 1;
-        const std::uint16_t* act_lo =
-            active_prefix_.data() + yy * prefix_stride_ + span.dx_first + reach_;
-        for (int x = 0; x < width_; ++x) {
-          cops[x] = static_cast<std::uint16_t>(cops[x] + cop_hi[x] - cop_lo[x]);
-          actives[x] = static_cast<std::uint16_t>(actives[x] + act_hi[x] - act_lo[x]);
-        }
+        const std::uint16_t* hi = prefix.data() + yy * prefix_stride_ + span.dx_last + reach_ + 1;
+        const std::uint16_t* lo = prefix.data() + yy * prefix_stride_ + span.dx_first + reach_;
+        for (int x = 0; x < width_; ++x) out[x] = static_cast<std::uint16_t>(out[x] + hi[x] - lo[x]);
       }
     }
   });
@@ -334,22 +338,27 @@ void ParallelEngine::decide_phase() {
 
 void ParallelEngine::arrest_phase() {
   PhaseTimer timer(phase_seconds_[kArrestPhase]);
-  // Each cop picks an active within vision (after this tick's decisions) and bids for it.
+  // Each cop picks an active within vision (after this tick's decisions) and bids for it. A
+  // recount of the actives tells which cops see none (most, in calm areas), and how many the
+  // others see, so a cop's vision is scanned at most once, up to its pick.
+  {
+    PhaseTimer recount(phase_seconds_[kCountPhase]);
+    count_within_vision(kActive, active_prefix_, actives_seen_);
+  }
   pool_.for_rows(height_, [&](int first, int end) {
-    std::vector<std::uint32_t> seen;
-    seen.reserve(linear_offsets_.size());
     for (int y = first; y < end; ++y) {
       for (int x = 0; x < width_; ++x) {
         const std::uint32_t s = static_cast<std::uint32_t>(y) * width_ + x;
-        if (kind_[s] != kCop) continue;
-        seen.clear();
+        if (kind_[s] != kCop || actives_seen_[s] == 0) continue;
+        rng::RandomStream rng(key(s, kArrestChoice));
+        auto chosen = static_cast<std::uint32_t>(rng.below(actives_seen_[s]));
         for (std::size_t i = 0; i < linear_offsets_.size(); ++i) {
           const std::uint32_t candidate = neighbour(x, y, i);
-          if (kind_[candidate] == kActive) seen.push_back(candidate);
+          if (kind_[candidate] == kActive && chosen-- == 0) {
+            claim(candidate, s, kArrestChoice, first, end);
+            break;
+          }
         }
-        if (seen.empty()) continue;
-        rng::RandomStream rng(key(s, kArrestChoice));
-        claim(seen[rng.below(seen.size())], s, kArrestChoice);
       }
     }
   });

@@ -69,13 +69,18 @@ class ParallelEngine {
   void apply_event(const scenario::ScheduleEvent& event);
   void move_phase();
   void count_phase();
+  // seen[s] = number of sites of `kind` within vision of s.
+  void count_within_vision(std::uint8_t kind, std::vector<std::uint16_t>& prefix,
+                           std::vector<std::uint16_t>& seen);
   void decide_phase();
   void arrest_phase();
   void jail_phase();
   void tally();
   // Bids for `target` on behalf of the agent at `origin`; the bid of smallest
   // (priority(origin), origin) wins, whatever the order the bids arrive in.
-  void claim(std::uint32_t target, std::uint32_t origin, std::uint64_t purpose);
+  // [first_row, end_row) is the calling thread's block of rows.
+  void claim(std::uint32_t target, std::uint32_t origin, std::uint64_t purpose, int first_row,
+             int end_row);
   std::uint32_t priority(std::uint32_t origin, std::uint64_t purpose) const;
   void move_agent(std::uint32_t from, std::uint32_t to);
   bool random_empty_site(int x, int y, std::uint64_t key, std::uint32_t& target) const;
