@@ -1,6 +1,9 @@
 #include "unrest/world/classic_world.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
+#include <cstring>
 #include <numeric>
 #include <stdexcept>
 
@@ -16,7 +19,8 @@ ClassicWorld::ClassicWorld(const model::ClassicParams& params, rng::RandomStream
     throw std::invalid_argument("lattice too small for the vision: sites would repeat");
   }
   const std::size_t sites = static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_);
-  seen_.assign(sites, 0);
+  seen_.assign(sites + 16, 0);
+  max_occupancy_ = 65535 / std::max(1, vision_.size());
   blocking_.assign(sites, 0);
   actives_here_.assign(sites, 0);
   first_active_.assign(sites, kNone);
@@ -52,6 +56,13 @@ ClassicWorld::ClassicWorld(const model::ClassicParams& params, rng::RandomStream
 
 void ClassicWorld::place_cop(std::uint32_t site) { add_cop(site); }
 
+void ClassicWorld::throw_crowded(std::uint32_t site) const {
+  throw std::overflow_error(fmt::format(
+      "{} agents stand on site ({}, {}): more than the {} a site the sequential engine's 16-bit "
+      "neighbourhood counts allow at a vision of {} sites",
+      blocking_[site], site % width_, site / width_, max_occupancy_, vision_.size()));
+}
+
 void ClassicWorld::place_citizen(std::uint32_t site, rng::RandomStream& rng) {
   const auto hardship = static_cast<float>(rng.uniform());
   const auto risk_aversion = static_cast<float>(rng.uniform());
@@ -70,14 +81,40 @@ void ClassicWorld::place_citizen(std::uint32_t site, rng::RandomStream& rng) {
 
 // Compiled twice, for AVX2 and for any x86-64, and chosen when the program loads: the row adds
 // are the engine's widest loop.
-__attribute__((target_clones("avx2", "default"))) void ClassicWorld::add_around(
-    int x, int y, std::uint64_t delta) {
-  // Row spans rather than single offsets: each span is one or two contiguous runs of the row,
-  // which the compiler turns into vector adds.
+__attribute__((target_clones("avx2", "default"))) void ClassicWorld::add_around(int x, int y,
+                                                                                CountWord delta) {
+  // Away from the left and right edges every span of a vision up to 7 wide fits a block of 16
+  // words: two 8-lane vector adds with the lanes past the span's end masked to zero, and no
+  // loop whose length, and so whose exit branch, changes from row to row. seen_ carries 16
+  // words of padding so the last row's block stays in bounds.
+  const int reach = vision_.reach();
+  if (reach <= 7 && x >= reach && x + reach < width_) {
+    using Words = std::uint32_t __attribute__((vector_size(32)));
+    using Lanes = std::int32_t __attribute__((vector_size(32)));
+    const Words deltas = {delta, delta, delta, delta, delta, delta, delta, delta};
+    const Lanes low = {0, 1, 2, 3, 4, 5, 6, 7};
+    const Lanes high = {8, 9, 10, 11, 12, 13, 14, 15};
+    for (const model::RowSpan& span : vision_.spans()) {
+      int yy = y + span.dy;
+      yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
+      CountWord* block = seen_.data() + static_cast<std::size_t>(yy) * width_ + x + span.dx_first;
+      const std::int32_t length = span.dx_last - span.dx_first + 1;
+      const Lanes lengths = {length, length, length, length, length, length, length, length};
+      Words a, b;
+      std::memcpy(&a, block, sizeof a);
+      std::memcpy(&b, block + 8, sizeof b);
+      a += deltas & reinterpret_cast<Words>(low < lengths);
+      b += deltas & reinterpret_cast<Words>(high < lengths);
+      std::memcpy(block, &a, sizeof a);
+      std::memcpy(block + 8, &b, sizeof b);
+    }
+    return;
+  }
+  // Near the edges a span may wrap: one or two contiguous runs of the row.
   for (const model::RowSpan& span : vision_.spans()) {
     int yy = y + span.dy;
     yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
-    std::uint64_t* row = seen_.data() + static_cast<std::size_t>(yy) * width_;
+    CountWord* row = seen_.data() + static_cast<std::size_t>(yy) * width_;
     int first = x + span.dx_first;
     int last = x + span.dx_last;
     if (first < 0) {
@@ -216,7 +253,7 @@ void ClassicWorld::remove_cop(std::uint32_t p) {
 }
 
 bool ClassicWorld::derived_counts_consistent() const {
-  const std::size_t sites = seen_.size();
+  const std::size_t sites = blocking_.size();
   std::vector<std::int32_t> cops(sites, 0), actives(sites, 0);
   std::vector<std::uint16_t> blocking(sites, 0), here(sites, 0);
   std::uint32_t active_total = 0, jailed_total = 0;

@@ -11,7 +11,7 @@
 //
 // Layout follows the access pattern of the random-order schedule, which visits agents and
 // sites in random order: what one activation reads sits in one cache line. A citizen's hot
-// state is one 16-byte record; both neighbourhood counts of a site are one 64-bit word (cops
+// state is one 16-byte record; both neighbourhood counts of a site are one 32-bit word (cops
 // seen in the low half, actives seen in the high half), so a decision costs two cache misses,
 // not six, and one vector add over a row span updates either count. Movement tests random
 // sites for emptiness several times per move, so the blocking counts live apart, two bytes a
@@ -85,7 +85,7 @@ class ClassicWorld {
 
   // --- neighbourhood counts -------------------------------------------------------------
   int cops_seen(std::uint32_t site) const { return static_cast<int>(seen_[site] & kLowHalf); }
-  int actives_seen(std::uint32_t site) const { return static_cast<int>(seen_[site] >> 32); }
+  int actives_seen(std::uint32_t site) const { return static_cast<int>(seen_[site] >> 16); }
   int blocking(std::uint32_t site) const { return blocking_[site]; }
   // The `index`-th active citizen (0-based, index < actives_seen(site)) within vision of site,
   // in a fixed scan order.
@@ -110,9 +110,10 @@ class ClassicWorld {
   bool derived_counts_consistent() const;
 
  private:
-  static constexpr std::uint64_t kLowHalf = 0xffff'ffffULL;
-  static constexpr std::uint64_t kOneCop = 1;
-  static constexpr std::uint64_t kOneActive = std::uint64_t{1} << 32;
+  using CountWord = std::uint32_t;
+  static constexpr CountWord kLowHalf = 0xffffu;
+  static constexpr CountWord kOneCop = 1;
+  static constexpr CountWord kOneActive = CountWord{1} << 16;
 
   struct CitizenState {
     float hardship;
@@ -125,7 +126,7 @@ class ClassicWorld {
 
   // Adds `delta` (a signed multiple of kOneCop or kOneActive, in two's complement) to the
   // neighbourhood word of every site within vision of (x, y).
-  void add_around(int x, int y, std::uint64_t delta);
+  void add_around(int x, int y, CountWord delta);
   void link_active(std::uint32_t c, std::uint32_t site);
   void unlink_active(std::uint32_t c, std::uint32_t site);
   void place_citizen(std::uint32_t site, rng::RandomStream& rng);
@@ -145,9 +146,17 @@ class ClassicWorld {
   // Sites.
   void add_blocking(std::uint32_t site, int delta) {
     blocking_[site] = static_cast<std::uint16_t>(blocking_[site] + delta);
+    if (blocking_[site] > max_occupancy_) throw_crowded(site);
   }
 
-  std::vector<std::uint64_t> seen_;
+  [[noreturn]] void throw_crowded(std::uint32_t site) const;
+
+  // Both counts of a site share 32 bits, 16 each. A count can only overflow if some site holds
+  // more than max_occupancy_ = 65535 / (vision size) agents, since every cop and every active
+  // citizen is a blocking agent of its site; add_blocking refuses that loudly. (Agents stack
+  // only in NetLogo's semantics, a few at a time; 439 a site at vision 7.)
+  std::vector<CountWord> seen_;
+  int max_occupancy_;
   std::vector<std::uint16_t> blocking_;
   std::vector<std::uint16_t> actives_here_;
   std::vector<std::uint32_t> first_active_;
