@@ -102,5 +102,18 @@ TEST(ClassicWorld, MovesAndCopChangesKeepCountsConsistent) {
   EXPECT_EQ(w.cops_seen(w.site_of(19, 19)) >= 1, true);
 }
 
+TEST(ClassicWorld, RefusesToStackMoreAgentsOnASiteThanTheCountsCanHold) {
+  // Vision 100 sees 31,417 sites, so 16-bit counts are safe up to 65535 / 31417 = 2 agents a
+  // site; a third must be refused rather than risk a wrong count.
+  ClassicParams p = params(201, 0.0, 0.0);
+  p.vision = 100;
+  rng::RandomStream rng(7);
+  ClassicWorld w(p, rng);
+  const std::uint32_t site = w.site_of(5, 5);
+  w.add_cop(site);
+  w.add_cop(site);
+  EXPECT_THROW(w.add_cop(site), std::overflow_error);
+}
+
 }  // namespace
 }  // namespace unrest::world
