@@ -20,7 +20,7 @@ ClassicWorld::ClassicWorld(const model::ClassicParams& params, rng::RandomStream
   }
   const std::size_t sites = static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_);
   seen_.assign(sites + 16, 0);
-  max_occupancy_ = 65535 / std::max(1, vision_.size());
+  max_occupancy_ = std::min(255, 65535 / std::max(1, vision_.size()));
   blocking_.assign(sites, 0);
   actives_here_.assign(sites, 0);
   first_active_.assign(sites, kNone);
@@ -58,9 +58,10 @@ void ClassicWorld::place_cop(std::uint32_t site) { add_cop(site); }
 
 void ClassicWorld::throw_crowded(std::uint32_t site) const {
   throw std::overflow_error(fmt::format(
-      "{} agents stand on site ({}, {}): more than the {} a site the sequential engine's 16-bit "
-      "neighbourhood counts allow at a vision of {} sites",
-      blocking_[site], site % width_, site / width_, max_occupancy_, vision_.size()));
+      "{} agents would stand on site ({}, {}): more than the {} a site that the sequential "
+      "engine's compact counts allow at a vision of {} sites",
+      static_cast<int>(blocking_[site]) + 1, site % width_, site / width_, max_occupancy_,
+      vision_.size()));
 }
 
 void ClassicWorld::place_citizen(std::uint32_t site, rng::RandomStream& rng) {

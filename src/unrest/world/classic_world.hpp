@@ -145,19 +145,21 @@ class ClassicWorld {
   std::vector<std::uint16_t> cop_x_, cop_y_;
   // Sites.
   void add_blocking(std::uint32_t site, int delta) {
-    blocking_[site] = static_cast<std::uint16_t>(blocking_[site] + delta);
-    if (blocking_[site] > max_occupancy_) throw_crowded(site);
+    const int count = blocking_[site] + delta;
+    if (count > max_occupancy_) throw_crowded(site);
+    blocking_[site] = static_cast<std::uint8_t>(count);
   }
 
   [[noreturn]] void throw_crowded(std::uint32_t site) const;
 
   // Both counts of a site share 32 bits, 16 each. A count can only overflow if some site holds
-  // more than max_occupancy_ = 65535 / (vision size) agents, since every cop and every active
-  // citizen is a blocking agent of its site; add_blocking refuses that loudly. (Agents stack
-  // only in NetLogo's semantics, a few at a time; 439 a site at vision 7.)
+  // more than 65535 / (vision size) agents, since every cop and every active citizen is a
+  // blocking agent of its site; blocking counts are a byte. So max_occupancy_ is the smaller
+  // of the two limits, and add_blocking refuses to pass it, loudly. (Agents stack only in
+  // NetLogo's semantics, a few at a time; the limit is 255 a site at vision 7.)
   std::vector<CountWord> seen_;
   int max_occupancy_;
-  std::vector<std::uint16_t> blocking_;
+  std::vector<std::uint8_t> blocking_;  // at most max_occupancy_ <= 255
   std::vector<std::uint16_t> actives_here_;
   std::vector<std::uint32_t> first_active_;
 
