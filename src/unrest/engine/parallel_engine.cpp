@@ -158,8 +158,8 @@ std::uint32_t ParallelEngine::priority(std::uint32_t origin, std::uint64_t purpo
   return static_cast<std::uint32_t>(rng::mix64(key(origin, purpose)) >> 32);
 }
 
-void ParallelEngine::claim(std::uint32_t target, std::uint32_t origin, std::uint64_t purpose,
-                           int first_row, int end_row) {
+void ParallelEngine::claim(std::uint32_t target, int row, std::uint32_t origin,
+                           std::uint64_t purpose, int first_row, int end_row) {
   const std::uint64_t mine = (std::uint64_t{priority(origin, purpose)} << 32) | origin;
   auto better = [&](std::uint32_t current) {
     return current == kNoClaim ||
@@ -167,7 +167,6 @@ void ParallelEngine::claim(std::uint32_t target, std::uint32_t origin, std::uint
   };
   // Bids reach at most `reach` rows away, so a target row at least that deep inside the
   // bidder's own block of rows gets bids from this thread alone: no atomic needed.
-  const int row = static_cast<int>(target / static_cast<std::uint32_t>(width_));
   if (row >= first_row + reach_ && row < end_row - reach_) {
     if (better(claims_[target])) claims_[target] = origin;
     return;
@@ -200,8 +199,14 @@ std::uint32_t ParallelEngine::neighbour(int x, int y, std::size_t offset) const 
   return static_cast<std::uint32_t>(yy) * width_ + xx;
 }
 
+int ParallelEngine::neighbour_row(int y, std::size_t offset) const {
+  int yy = y + vision_.offsets()[offset].dy;
+  yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
+  return yy;
+}
+
 bool ParallelEngine::random_empty_site(int x, int y, std::uint64_t stream_key,
-                                       std::uint32_t& target) const {
+                                       std::size_t& offset) const {
   const auto n = static_cast<std::uint32_t>(linear_offsets_.size());
   rng::RandomStream rng(stream_key);
   std::uint32_t pick[4];
@@ -213,7 +218,7 @@ bool ParallelEngine::random_empty_site(int x, int y, std::uint64_t stream_key,
       empty_mask |= static_cast<unsigned>(kind_[neighbour(x, y, pick[k])] == kEmpty) << k;
     }
     if (empty_mask != 0) {
-      target = neighbour(x, y, pick[__builtin_ctz(empty_mask)]);
+      offset = pick[__builtin_ctz(empty_mask)];
       return true;
     }
   }
@@ -222,9 +227,8 @@ bool ParallelEngine::random_empty_site(int x, int y, std::uint64_t stream_key,
   if (empty == 0) return false;
   auto chosen = static_cast<std::uint32_t>(rng.below(empty));
   for (std::uint32_t i = 0; i < n; ++i) {
-    const std::uint32_t candidate = neighbour(x, y, i);
-    if (kind_[candidate] == kEmpty && chosen-- == 0) {
-      target = candidate;
+    if (kind_[neighbour(x, y, i)] == kEmpty && chosen-- == 0) {
+      offset = i;
       return true;
     }
   }
@@ -244,8 +248,10 @@ void ParallelEngine::move_phase() {
         const bool mover =
             (k == kCop && cops_move_) || ((k == kQuiet || k == kActive) && citizens_move);
         if (!mover) continue;
-        std::uint32_t target;
-        if (random_empty_site(x, y, key(s, kMove), target)) claim(target, s, kMove, first, end);
+        std::size_t offset;
+        if (random_empty_site(x, y, key(s, kMove), offset)) {
+          claim(neighbour(x, y, offset), neighbour_row(y, offset), s, kMove, first, end);
+        }
       }
     }
   });
@@ -296,7 +302,8 @@ void ParallelEngine::count_within_vision(std::uint8_t kind, std::vector<std::uin
         // prefix[x + first + reach].
         const std::uint16_t* hi = prefix.data() + yy * prefix_stride_ + span.dx_last + reach_ + 1;
         const std::uint16_t* lo = prefix.data() + yy * prefix_stride_ + span.dx_first + reach_;
-        for (int x = 0; x < width_; ++x) out[x] = static_cast<std::uint16_t>(out[x] + hi[x] - lo[x]);
+        for (int x = 0; x < width_; ++x)
+          out[x] = static_cast<std::uint16_t>(out[x] + hi[x] - lo[x]);
       }
     }
   });
@@ -357,7 +364,7 @@ void ParallelEngine::arrest_phase() {
         for (std::size_t i = 0; i < linear_offsets_.size(); ++i) {
           const std::uint32_t candidate = neighbour(x, y, i);
           if (kind_[candidate] == kActive && chosen-- == 0) {
-            claim(candidate, s, kArrestChoice, first, end);
+            claim(candidate, neighbour_row(y, i), s, kArrestChoice, first, end);
             break;
           }
         }

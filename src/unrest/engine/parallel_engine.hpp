@@ -79,11 +79,13 @@ class ParallelEngine {
   // Bids for `target` on behalf of the agent at `origin`; the bid of smallest
   // (priority(origin), origin) wins, whatever the order the bids arrive in.
   // [first_row, end_row) is the calling thread's block of rows.
-  void claim(std::uint32_t target, std::uint32_t origin, std::uint64_t purpose, int first_row,
-             int end_row);
+  void claim(std::uint32_t target, int row, std::uint32_t origin, std::uint64_t purpose,
+             int first_row, int end_row);
   std::uint32_t priority(std::uint32_t origin, std::uint64_t purpose) const;
   void move_agent(std::uint32_t from, std::uint32_t to);
-  bool random_empty_site(int x, int y, std::uint64_t key, std::uint32_t& target) const;
+  // The index of a uniformly random empty site among the vision's offsets from (x, y).
+  bool random_empty_site(int x, int y, std::uint64_t key, std::size_t& offset) const;
+  int neighbour_row(int y, std::size_t offset) const;
   // The site at the vision's `offset`-th offset from (x, y).
   std::uint32_t neighbour(int x, int y, std::size_t offset) const;
   void release_from_jail();
