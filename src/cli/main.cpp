@@ -59,7 +59,7 @@ ScenarioSource resolve_source(const std::string& path) {
 struct RunOptions {
   std::string scenario;
   std::vector<std::string> sets;
-  std::optional<std::uint64_t> seed;
+  std::optional<std::int64_t> seed;
   std::optional<std::int64_t> ticks;
   std::string engine;
   std::optional<std::int64_t> threads;
@@ -103,7 +103,7 @@ int run_command(const RunOptions& options) {
   if (!options.engine.empty()) source.overrides.push_back("--engine " + options.engine);
   auto scenario = unrest::scenario::parse_scenario(source.text, source.path, sets);
   if (options.seed) {
-    scenario.run.seed = *options.seed;
+    scenario.run.seed = static_cast<std::uint64_t>(*options.seed);
     source.overrides.push_back(fmt::format("--seed {}", *options.seed));
   }
   if (options.ticks) {
@@ -175,7 +175,8 @@ int main(int argc, char** argv) {
       "Scenario file (TOML); default: the built-in scenarios/epstein-2002/run2.toml");
   run_cmd->add_option("--set", run.sets, "Override a scenario key, e.g. --set model.legitimacy=0.8")
       ->type_name("KEY=VALUE");
-  run_cmd->add_option("--seed", run.seed, "Random seed (overrides run.seed)");
+  run_cmd->add_option("--seed", run.seed, "Random seed (overrides run.seed)")
+      ->check(CLI::NonNegativeNumber);
   run_cmd->add_option("--ticks", run.ticks, "Number of ticks (overrides run.ticks)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}));
   run_cmd->add_option("--engine", run.engine,

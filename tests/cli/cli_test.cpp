@@ -152,6 +152,7 @@ TEST_F(Cli, BadInputExitsTwoWithFileLineAndKeyAndWritesNothing) {
       {"run --set model.cop_density=0.5", "citizen_density + cop_density must be <= 1"},
       {"run --set model.max_jail_term=-2", "model.max_jail_term: must be an integer >= 1"},
       {"run --ticks 0", "--ticks"},
+      {"run --seed -5", "--seed"},
       {"run --engine warp", "run.engine: \"warp\" is not one of: sequential, parallel"},
       {"run --engine parallel --threads -1", "run.threads: must be in [0, 1024]"},
       {"run --bogus", "--bogus"},
