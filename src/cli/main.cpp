@@ -176,7 +176,12 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--set", run.sets, "Override a scenario key, e.g. --set model.legitimacy=0.8")
       ->type_name("KEY=VALUE");
   run_cmd->add_option("--seed", run.seed, "Random seed (overrides run.seed)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            return value.find('-') == std::string::npos ? std::string()
+                                                        : "must be >= 0 (got " + value + ")";
+          },
+          "SEED >= 0"));
   run_cmd->add_option("--ticks", run.ticks, "Number of ticks (overrides run.ticks)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}));
   run_cmd->add_option("--engine", run.engine,
