@@ -74,16 +74,13 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
       prefix_stride_(static_cast<std::size_t>(width_) + 2 * reach_ + 1),
       new_prisoners_(height_),
       arrests_by_block_(height_, 0),
+      arrest_probability_(params_.options.ratio, params_.k),
       phase_seconds_(phase_names().size(), 0.0) {
   for (const model::Offset& o : vision_.offsets()) {
     linear_offsets_.push_back(static_cast<std::int64_t>(o.dy) * width_ + o.dx);
   }
   cop_prefix_.assign(prefix_stride_ * height_, 0);
   active_prefix_.assign(prefix_stride_ * height_, 0);
-  for (int r = 0; r < 64; ++r) {
-    probability_by_ratio_.push_back(
-        model::arrest_probability(params_.options.ratio, params_.k, r, 1));
-  }
   place_agents(scenario.run.seed);
   tally();
 }
@@ -309,15 +306,6 @@ void ParallelEngine::count_within_vision(std::uint8_t kind, std::vector<std::uin
   });
 }
 
-double ParallelEngine::arrest_probability(int cops, int actives) const {
-  if (params_.options.ratio != model::Ratio::literal) {
-    const auto ratio =
-        static_cast<std::size_t>(model::cop_active_ratio(params_.options.ratio, cops, actives));
-    if (ratio < probability_by_ratio_.size()) return probability_by_ratio_[ratio];
-  }
-  return model::arrest_probability(params_.options.ratio, params_.k, cops, actives);
-}
-
 void ParallelEngine::decide_phase() {
   PhaseTimer timer(phase_seconds_[kDecidePhase]);
   const bool own_activation =
@@ -337,7 +325,7 @@ void ParallelEngine::decide_phase() {
         k = kQuiet;
       }
       if (k != kQuiet && k != kActive) continue;
-      const double p = arrest_probability(cops_seen_[s], 1 + actives_seen_[s]);
+      const double p = arrest_probability_(cops_seen_[s], 1 + actives_seen_[s]);
       const bool active =
           model::decides_active(hardship_[s], risk_aversion_[s], legitimacy_, p, params_.threshold);
       kind_[s] = active ? kActive : kQuiet;

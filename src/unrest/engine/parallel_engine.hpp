@@ -26,6 +26,7 @@
 
 #include "unrest/engine/thread_pool.hpp"
 #include "unrest/engine/tick_counts.hpp"
+#include "unrest/model/arrest_probability_table.hpp"
 #include "unrest/model/neighbourhood.hpp"
 #include "unrest/scenario/scenario.hpp"
 
@@ -90,7 +91,6 @@ class ParallelEngine {
   std::uint32_t neighbour(int x, int y, std::size_t offset) const;
   void release_from_jail();
   std::uint64_t key(std::uint32_t site, std::uint64_t purpose) const;
-  double arrest_probability(int cops, int actives) const;
 
   model::ClassicParams params_;
   std::vector<scenario::ScheduleEvent> schedule_;
@@ -121,7 +121,7 @@ class ParallelEngine {
   std::vector<Prisoner> jail_;                        // jailed_block_site = false
   std::vector<std::vector<Prisoner>> new_prisoners_;  // one list per thread block
   std::vector<std::uint64_t> arrests_by_block_;
-  std::vector<double> probability_by_ratio_;
+  model::ArrestProbabilityTable arrest_probability_;
 
   std::int64_t tick_ = 0;
   std::uint64_t activations_ = 0;

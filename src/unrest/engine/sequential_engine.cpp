@@ -33,23 +33,11 @@ SequentialEngine::SequentialEngine(const scenario::Scenario& scenario)
       rng_(rng::combine(scenario.run.seed, kSchedule)),
       world_(build_world(scenario.model, scenario.run.seed)),
       legitimacy_(scenario.model.legitimacy),
+      arrest_probability_(params_.options.ratio, params_.k),
       cops_move_(params_.citizen_movement ||
                  params_.options.movement_off_freezes == model::MovementOffFreezes::citizens) {
   for (std::uint32_t p = 0; p < world_.cop_count(); ++p) order_.push_back(p | kCopTag);
   for (std::uint32_t c = 0; c < world_.citizen_count(); ++c) order_.push_back(c);
-  for (int r = 0; r < kCountsCached; ++r) {
-    // A ratio of r is what cop_active_ratio gives for C = r, A = 1 under every rounding.
-    probability_by_ratio_[r] = model::arrest_probability(params_.options.ratio, params_.k, r, 1);
-  }
-  if (params_.options.ratio != model::Ratio::literal) {
-    ratio_by_counts_.resize(kCountsCached * kCountsCached);
-    for (int a = 1; a < kCountsCached; ++a) {
-      for (int c = 0; c < kCountsCached; ++c) {
-        ratio_by_counts_[a * kCountsCached + c] =
-            static_cast<std::uint8_t>(model::cop_active_ratio(params_.options.ratio, c, a));
-      }
-    }
-  }
 }
 
 TickCounts SequentialEngine::counts() const {
@@ -146,20 +134,13 @@ void SequentialEngine::activate_cop(std::uint32_t p) {
   }
 }
 
-double SequentialEngine::arrest_probability(int cops, int actives) const {
-  if (!ratio_by_counts_.empty() && cops < kCountsCached && actives < kCountsCached) {
-    return probability_by_ratio_[ratio_by_counts_[actives * kCountsCached + cops]];
-  }
-  return model::arrest_probability(params_.options.ratio, params_.k, cops, actives);
-}
-
 void SequentialEngine::decide(std::uint32_t c) {
   if (!model::can_ever_be_active(world_.hardship(c), legitimacy_, params_.threshold)) {
     world_.set_active(c, false);
     return;
   }
   const std::uint32_t site = world_.citizen_site(c);
-  const double p = arrest_probability(world_.cops_seen(site), 1 + world_.actives_seen(site));
+  const double p = arrest_probability_(world_.cops_seen(site), 1 + world_.actives_seen(site));
   world_.set_active(c, model::decides_active(world_.hardship(c), world_.risk_aversion(c),
                                              legitimacy_, p, params_.threshold));
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "unrest/engine/tick_counts.hpp"
+#include "unrest/model/arrest_probability_table.hpp"
 #include "unrest/rng/random_stream.hpp"
 #include "unrest/scenario/scenario.hpp"
 #include "unrest/world/classic_world.hpp"
@@ -40,7 +41,6 @@ class SequentialEngine {
   // `will_read_counts`: the mover reads the counts of its new site next, so they are worth
   // loading early.
   bool random_empty_site(int x, int y, bool will_read_counts, model::Offset& target);
-  double arrest_probability(int cops, int actives) const;
   void count_down_jail_terms();
   void remove_random_cop();
   void add_cop_at_random_empty_site();
@@ -50,6 +50,7 @@ class SequentialEngine {
   rng::RandomStream rng_;
   world::ClassicWorld world_;
   double legitimacy_;
+  model::ArrestProbabilityTable arrest_probability_;
   bool cops_move_;
   std::int64_t tick_ = 0;
   std::uint64_t activations_ = 0;
@@ -57,11 +58,6 @@ class SequentialEngine {
   std::vector<std::uint32_t> order_;        // agent tags: cop index | kCopTag, or citizen index
   std::vector<std::uint32_t> jailed_list_;  // for the end-of-tick countdown
   std::vector<std::uint32_t> empty_sites_;  // scratch for the exact fallback of movement
-  // Caches of model::arrest_probability for small counts, so the hot path needs no division
-  // and no exp: ratio_by_counts_[A * kCountsCached + C] is ratio(C, A) for C, A < 64.
-  static constexpr int kCountsCached = 64;
-  std::array<double, kCountsCached> probability_by_ratio_{};
-  std::vector<std::uint8_t> ratio_by_counts_;
 };
 
 }  // namespace unrest::engine
