@@ -14,8 +14,12 @@
 
 #include "cli/progress.hpp"
 #include "unrest/io/atomic_output_dir.hpp"
+#include "unrest/io/national_outputs.hpp"
 #include "unrest/io/run_outputs.hpp"
+#include "unrest/national/calendar.hpp"
+#include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/run_classic.hpp"
+#include "unrest/run_national.hpp"
 #include "unrest/scenario/builtin.hpp"
 #include "unrest/scenario/parse_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
@@ -67,6 +71,9 @@ struct RunOptions {
   bool overwrite = false;
   bool quiet = false;
   bool progress = false;
+  std::optional<double> scale;
+  std::vector<std::string> without;
+  std::string counterfactual;
 };
 
 void print_run_summary(const unrest::ClassicRun& run, const std::filesystem::path& out,
@@ -92,8 +99,96 @@ void print_run_summary(const unrest::ClassicRun& run, const std::filesystem::pat
   fmt::print("\n  outputs: {}/{{timeseries.csv, summary.json, manifest.json}}\n", out.string());
 }
 
+std::string national_progress(const unrest::national::NationalEngine& engine, double seconds) {
+  const auto& row = engine.records().back();
+  std::uint64_t active = 0, arrests = 0;
+  for (const auto& r : row) {
+    active += r.counts.active;
+    arrests += r.counts.arrests;
+  }
+  const double scale = engine.scenario().scale;
+  return fmt::format("{}  active {:.0f}  arrests {:.0f}  {:.3g} agent-updates/s",
+                     unrest::national::date_time_of_tick(engine.start(), engine.tick() - 1),
+                     active / scale, arrests / scale,
+                     seconds > 0 ? static_cast<double>(engine.agent_updates()) / seconds : 0.0);
+}
+
+int run_national_command(const RunOptions& options, ScenarioSource source) {
+  std::vector<std::string> sets = options.sets;
+  if (options.scale) sets.push_back(fmt::format("run.scale={}", *options.scale));
+  if (options.threads) sets.push_back(fmt::format("run.threads={}", *options.threads));
+  if (options.seed) sets.push_back(fmt::format("run.seed={}", *options.seed));
+  source.overrides = options.sets;
+  if (options.scale) source.overrides.push_back(fmt::format("--scale {}", *options.scale));
+  if (options.seed) source.overrides.push_back(fmt::format("--seed {}", *options.seed));
+  if (!options.engine.empty() && options.engine != "parallel") {
+    throw ScenarioError("--engine " + options.engine, 0, "",
+                        "a national scenario runs on the parallel national engine only");
+  }
+  auto scenario = unrest::national::parse_national_scenario(source.text, source.path, sets);
+  if (!options.counterfactual.empty()) {
+    unrest::national::apply_counterfactual(scenario, options.counterfactual);
+    source.overrides.push_back("--counterfactual " + options.counterfactual);
+  }
+  unrest::national::remove_events(scenario, options.without);
+  for (const auto& id : options.without) source.overrides.push_back("--without " + id);
+  if (options.ticks) {
+    scenario.ticks = std::min(scenario.ticks, *options.ticks);
+    source.overrides.push_back(fmt::format("--ticks {}", *options.ticks));
+  }
+  std::string name = scenario.name;
+  if (!scenario.counterfactual.empty()) name += "-" + scenario.counterfactual;
+  const std::filesystem::path out =
+      options.out.empty() ? std::filesystem::path("out") / name : std::filesystem::path(options.out);
+  unrest::io::AtomicOutputDir dir(out, options.overwrite);
+
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  unrest::cli::ProgressLine progress(
+      scenario.ticks, !options.quiet && (options.progress || ::isatty(STDERR_FILENO)));
+  if (!options.quiet) {
+    double people = 0;
+    for (const auto& p : scenario.places) people += p.population;
+    fmt::print("{}{}: {} places, {:.0f} people at scale {:g}, {} to {} ({} hourly ticks), seed {}\n",
+               scenario.name,
+               scenario.counterfactual.empty() ? "" : " [counterfactual " + scenario.counterfactual + "]",
+               scenario.places.size(), people, scenario.scale, scenario.start_date,
+               scenario.end_date, scenario.ticks, scenario.seed);
+  }
+  std::unique_ptr<unrest::national::NationalEngine> engine;
+  try {
+    engine = unrest::run_national(scenario, [&](const unrest::national::NationalEngine& e) {
+      progress.update(e.tick(), national_progress(e, progress.elapsed_seconds()));
+      return !g_interrupted.load();
+    });
+  } catch (const unrest::RunCancelled&) {
+    progress.finish();
+    fmt::print(stderr, "unrest: interrupted; nothing was written to '{}'\n", out.string());
+    return kExitInterrupted;
+  }
+  const double seconds = progress.elapsed_seconds();
+  progress.finish();
+  unrest::io::write_national_outputs(dir, *engine, source);
+  dir.commit();
+  if (!options.quiet) {
+    fmt::print("{}", unrest::io::national_report_text(*engine));
+    fmt::print("\nfinished in {:.2f} s ({:.3g} agent-updates/s)\n", seconds,
+               seconds > 0 ? static_cast<double>(engine->agent_updates()) / seconds : 0.0);
+    fmt::print("outputs: {}/{{places.csv, national.csv, events.csv, summary.json, manifest.json}}\n",
+               dir.final_path().string());
+  }
+  return 0;
+}
+
 int run_command(const RunOptions& options) {
   ScenarioSource source = resolve_source(options.scenario);
+  if (unrest::national::is_national_scenario(source.text)) {
+    return run_national_command(options, std::move(source));
+  }
+  if (options.scale || !options.without.empty() || !options.counterfactual.empty()) {
+    throw ScenarioError(source.path, 0, "",
+                        "--scale, --without and --counterfactual apply to national scenarios only");
+  }
   std::vector<std::string> sets = options.sets;
   if (!options.engine.empty()) sets.push_back("run.engine=" + options.engine);
   // The thread count changes no result, so it is not recorded with the overrides: outputs
@@ -143,6 +238,14 @@ int validate_command(const std::vector<std::string>& files) {
   for (const auto& file : files) {
     try {
       const ScenarioSource source = resolve_source(file);
+      if (unrest::national::is_national_scenario(source.text)) {
+        const auto s = unrest::national::parse_national_scenario(source.text, source.path);
+        fmt::print("{}: ok ({}, national: {} places, {} to {}, {} events, {} targets, {} checks, "
+                   "{} counterfactuals)\n",
+                   source.path, s.name, s.places.size(), s.start_date, s.end_date, s.events.size(),
+                   s.targets.size(), s.checks.size(), s.counterfactuals.size());
+        continue;
+      }
       const auto s = unrest::scenario::parse_scenario(source.text, source.path);
       fmt::print("{}: ok ({}, {}x{}, {} ticks, {} scheduled events)\n", source.path, s.name,
                  s.model.width, s.model.height, s.run.ticks, s.schedule.size());
@@ -156,6 +259,14 @@ int validate_command(const std::vector<std::string>& files) {
 
 void list_command() {
   for (const auto& builtin : unrest::scenario::builtin_scenarios()) {
+    if (unrest::national::is_national_scenario(builtin.text)) {
+      const auto s = unrest::national::parse_national_scenario(builtin.text, builtin.path);
+      fmt::print("{}\n    {}\n", builtin.path, s.description);
+      for (const auto& c : s.counterfactuals) {
+        fmt::print("    --counterfactual {}: {}\n", c.id, c.description);
+      }
+      continue;
+    }
     const auto s = unrest::scenario::parse_scenario(builtin.text, builtin.path);
     fmt::print("{}\n    {}\n", builtin.path, s.description);
   }
@@ -172,7 +283,7 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Run a scenario and write its outputs atomically");
   run_cmd->add_option(
       "scenario", run.scenario,
-      "Scenario file (TOML); default: the built-in scenarios/epstein-2002/run2.toml");
+      "Scenario file (TOML); default: the built-in scenarios/kazakhstan-2022.toml");
   run_cmd->add_option("--set", run.sets, "Override a scenario key, e.g. --set model.legitimacy=0.8")
       ->type_name("KEY=VALUE");
   run_cmd->add_option("--seed", run.seed, "Random seed (overrides run.seed)")
@@ -189,9 +300,20 @@ int main(int argc, char** argv) {
                       "multithreaded); overrides run.engine");
   run_cmd->add_option("--threads", run.threads,
                       "Threads of the parallel engine (0: one per hardware thread); results do "
-                      "not depend on it");
+                      "not depend on it")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1024}));
   run_cmd->add_option("--out", run.out, "Output directory; default: out/<scenario name>");
   run_cmd->add_flag("--overwrite", run.overwrite, "Replace an existing output directory");
+  run_cmd->add_option("--scale", run.scale,
+                      "National scenarios: agents per person (0.01: one agent per 100 people)")
+      ->check(CLI::Range(1e-6, 1.0));
+  run_cmd->add_option("--without", run.without,
+                      "National scenarios: remove the event with this id (repeatable)")
+      ->type_name("EVENT_ID");
+  run_cmd->add_option("--counterfactual", run.counterfactual,
+                      "National scenarios: run one of the counterfactuals the scenario declares "
+                      "(listed by `unrest scenarios`)")
+      ->type_name("NAME");
   run_cmd->add_flag("--quiet", run.quiet, "Print nothing but errors");
   run_cmd->add_flag("--progress", run.progress, "Show progress even when stderr is not a terminal");
 

@@ -29,6 +29,20 @@ void ProgressLine::update(const engine::TickCounts& counts, std::uint64_t activa
   drawn_ = true;
 }
 
+void ProgressLine::update(std::int64_t tick, const std::string& body) {
+  if (!enabled_) return;
+  const auto now = Clock::now();
+  if (tick < total_ticks_ && now - last_draw_ < std::chrono::milliseconds(250)) return;
+  last_draw_ = now;
+  const double elapsed = elapsed_seconds();
+  const double eta =
+      tick > 0 ? elapsed * static_cast<double>(total_ticks_ - tick) / static_cast<double>(tick)
+               : 0.0;
+  fmt::print(stderr, "\r\033[K{}  ETA {:.1f} s", body, eta);
+  std::fflush(stderr);
+  drawn_ = true;
+}
+
 void ProgressLine::finish() {
   if (drawn_) fmt::print(stderr, "\r\033[K");
   drawn_ = false;

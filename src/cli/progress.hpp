@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <string>
 
 #include "unrest/engine/tick_counts.hpp"
 
@@ -13,6 +14,8 @@ class ProgressLine {
  public:
   ProgressLine(std::int64_t total_ticks, bool enabled);
   void update(const engine::TickCounts& counts, std::uint64_t activations);
+  // A line of the caller's own making after `tick` ticks, with the ETA appended.
+  void update(std::int64_t tick, const std::string& body);
   // Clears the line so that later output starts on a clean line.
   void finish();
   double elapsed_seconds() const;

@@ -8,6 +8,7 @@
 
 #include "unrest/analysis/outbursts.hpp"
 #include "unrest/io/content_hash.hpp"
+#include "unrest/io/text_file.hpp"
 
 namespace unrest::io {
 namespace {
@@ -20,15 +21,6 @@ json mean_sd_json(const analysis::MeanSd& m) {
   return {{"mean", optional_number(m.mean)}, {"sd", optional_number(m.sd)}};
 }
 
-void write_text(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) {
-    throw std::runtime_error(
-        fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
-  }
-}
 
 }  // namespace
 
@@ -150,10 +142,10 @@ json manifest_json(const ClassicRun& run, const ScenarioSource& source) {
 
 void write_run_outputs(const AtomicOutputDir& dir, const ClassicRun& run,
                        const ScenarioSource& source) {
-  write_text(dir.file("timeseries.csv"), timeseries_csv(run));
-  write_text(dir.file("summary.json"), summary_json(run).dump(2) + "\n");
+  write_text_file(dir.file("timeseries.csv"), timeseries_csv(run));
+  write_text_file(dir.file("summary.json"), summary_json(run).dump(2) + "\n");
   // Last, so that a manifest only ever describes a complete set of files.
-  write_text(dir.file("manifest.json"), manifest_json(run, source).dump(2) + "\n");
+  write_text_file(dir.file("manifest.json"), manifest_json(run, source).dump(2) + "\n");
 }
 
 }  // namespace unrest::io

@@ -5,7 +5,7 @@
 namespace unrest::scenario {
 
 namespace {
-constexpr const char* kDefaultScenario = "scenarios/epstein-2002/run2.toml";
+constexpr const char* kDefaultScenario = "scenarios/kazakhstan-2022.toml";
 }
 
 const BuiltinScenario& default_scenario() {

@@ -64,6 +64,26 @@ void apply_override(toml::table& root, std::string_view assignment) {
       return;
     }
     toml::node* next = table->get(part);
+    if (next && next->is_array()) {
+      // An array of tables ([[place]], [[event]]) is entered by an entry's id:
+      // place.almaty-city.police=9000.
+      rest = rest.substr(dot + 1);
+      const auto id_end = rest.find('.');
+      const std::string id(rest.substr(0, id_end));
+      if (id_end == std::string_view::npos) {
+        throw ScenarioError(origin, 0, key, "name a key of one entry: " + walked + ".ID.KEY");
+      }
+      toml::table* entry = nullptr;
+      for (auto& element : *next->as_array()) {
+        auto* t = element.as_table();
+        if (t && t->get("id") && t->get("id")->value<std::string>() == id) entry = t;
+      }
+      if (!entry) throw ScenarioError(origin, 0, walked + "." + id, "no entry has this id");
+      walked += "." + id;
+      table = entry;
+      rest = rest.substr(id_end + 1);
+      continue;
+    }
     if (!next) {
       table->insert(part, toml::table{});
       next = table->get(part);

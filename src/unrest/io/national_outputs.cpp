@@ -1,0 +1,370 @@
+#include "unrest/io/national_outputs.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "unrest/io/content_hash.hpp"
+#include "unrest/io/text_file.hpp"
+#include "unrest/national/national_analysis.hpp"
+
+namespace unrest::io {
+namespace {
+
+using nlohmann::json;
+using namespace unrest::national;
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string when(const NationalEngine& e, std::int64_t tick) {
+  return tick < 0 ? std::string() : date_time_of_tick(e.start(), tick);
+}
+
+}  // namespace
+
+std::string places_csv(const NationalEngine& e) {
+  std::string out =
+      "tick,time,place,quiet,active,rioting,jailed,arrests,citizens_killed,citizens_injured,"
+      "cops,cops_killed,cops_injured,damage,legitimacy,hardship,news,reach,activity,curfew,"
+      "emergency,lethal\n";
+  const auto& places = e.scenario().places;
+  for (std::size_t t = 0; t < e.records().size(); ++t) {
+    const std::string time = date_time_of_tick(e.start(), static_cast<std::int64_t>(t));
+    for (std::size_t p = 0; p < places.size(); ++p) {
+      const PlaceRecord& r = e.records()[t][p];
+      const PlaceCounts& c = r.counts;
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{},{},{}\n",
+                         t, time, places[p].id, c.quiet, c.active, c.rioting, c.jailed, c.arrests,
+                         c.citizens_killed, c.citizens_injured, c.cops, c.cops_killed,
+                         c.cops_injured, c.damage, r.legitimacy, c.mean_hardship, r.news, r.reach,
+                         c.activity, r.curfew_hours ? 1 : 0, r.emergency ? 1 : 0,
+                         r.lethal_order ? 1 : 0);
+    }
+  }
+  return out;
+}
+
+std::string national_csv(const NationalEngine& e) {
+  std::string out =
+      "tick,time,quiet,active,rioting,jailed,arrests,citizens_killed,citizens_injured,cops,"
+      "cops_killed,cops_injured,damage,legitimacy,activity\n";
+  const auto& places = e.scenario().places;
+  double population = 0;
+  for (const auto& p : places) population += p.population;
+  for (std::size_t t = 0; t < e.records().size(); ++t) {
+    PlaceCounts sum;
+    double legitimacy = 0, activity = 0;
+    for (std::size_t p = 0; p < places.size(); ++p) {
+      const PlaceRecord& r = e.records()[t][p];
+      const PlaceCounts& c = r.counts;
+      sum.quiet += c.quiet;
+      sum.active += c.active;
+      sum.rioting += c.rioting;
+      sum.jailed += c.jailed;
+      sum.arrests += c.arrests;
+      sum.citizens_killed += c.citizens_killed;
+      sum.citizens_injured += c.citizens_injured;
+      sum.cops += c.cops;
+      sum.cops_killed += c.cops_killed;
+      sum.cops_injured += c.cops_injured;
+      sum.damage += c.damage;
+      // Legitimacy and activity are population-weighted means over the places.
+      legitimacy += r.legitimacy * places[p].population;
+      activity += c.activity * places[p].population;
+    }
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{:.6g},{:.6g}\n", t,
+                       date_time_of_tick(e.start(), static_cast<std::int64_t>(t)), sum.quiet,
+                       sum.active, sum.rioting, sum.jailed, sum.arrests, sum.citizens_killed,
+                       sum.citizens_injured, sum.cops, sum.cops_killed, sum.cops_injured,
+                       sum.damage, population > 0 ? legitimacy / population : 0.0,
+                       population > 0 ? activity / population : 1.0);
+  }
+  return out;
+}
+
+std::string events_csv(const NationalEngine& e) {
+  std::string out = "tick,time,kind,id,where,text\n";
+  for (const LogEntry& l : e.log()) {
+    out += fmt::format("{},{},{},{},{},{}\n", l.tick, when(e, l.tick), l.kind, csv_field(l.id),
+                       csv_field(l.where), csv_field(l.text));
+  }
+  // Events of the timeline that never applied, so the log accounts for every one.
+  for (const Event& ev : e.scenario().events) {
+    if (!ev.enabled) {
+      out += fmt::format(",,not_applied,{},,{}\n", csv_field(ev.id),
+                         csv_field("removed for this run: " + ev.text));
+    } else if (ev.tick >= e.tick()) {
+      out += fmt::format(",,not_applied,{},,{}\n", csv_field(ev.id),
+                         csv_field("dated after the end of the run: " + ev.text));
+    }
+  }
+  return out;
+}
+
+json national_scenario_json(const NationalScenario& s) {
+  const PlaceRules& r = s.rules;
+  const Mechanisms& m = s.mechanisms;
+  json places = json::array();
+  for (const auto& p : s.places) {
+    places.push_back({{"id", p.id},
+                      {"name", p.name},
+                      {"population", p.population},
+                      {"lat", p.lat},
+                      {"lon", p.lon},
+                      {"utc_offset", p.utc_offset},
+                      {"police", p.police},
+                      {"exposure", p.exposure},
+                      {"legitimacy", p.legitimacy >= 0 ? p.legitimacy : r.legitimacy},
+                      {"hardship_max", p.hardship_max >= 0 ? p.hardship_max : r.hardship_max}});
+  }
+  json events = json::array();
+  for (const auto& ev : s.events) {
+    events.push_back({{"id", ev.id},
+                      {"kind", to_string(ev.kind)},
+                      {"at", ev.at},
+                      {"tick", ev.tick},
+                      {"value", ev.value},
+                      {"enabled", ev.enabled}});
+  }
+  return {
+      {"scenario", {{"name", s.name}, {"description", s.description}}},
+      {"run",
+       {{"start", s.start_date},
+        {"end", s.end_date},
+        {"utc_offset", s.utc_offset},
+        {"ticks", s.ticks},
+        {"seed", s.seed},
+        {"scale", s.scale}}},
+      {"report", {{"protest_people", s.protest_people}, {"riot_people", s.riot_people}}},
+      {"rules",
+       {{"density", r.density},
+        {"threshold", r.threshold},
+        {"k", r.k},
+        {"ratio", model::to_string(r.ratio)},
+        {"vision", r.vision},
+        {"cop_vision", r.cop_vision},
+        {"hardship_min", r.hardship_min},
+        {"hardship_max", r.hardship_max},
+        {"hardship_shape", r.hardship_shape},
+        {"legitimacy", r.legitimacy},
+        {"arrest_rate", r.arrest_rate},
+        {"quiet_move_share", r.quiet_move_share},
+        {"movement", r.movement}}},
+      {"mechanisms",
+       {{"hardship", {{"enabled", m.hardship.enabled}}},
+        {"legitimacy",
+         {{"enabled", m.legitimacy.enabled},
+          {"relax_per_hour", m.legitimacy.relax_per_hour},
+          {"backlash_per_killing", m.legitimacy.backlash_per_killing},
+          {"backlash_per_arrest", m.legitimacy.backlash_per_arrest},
+          {"max_drop", m.legitimacy.max_drop}}},
+        {"news",
+         {{"enabled", m.news.enabled},
+          {"weight", m.news.weight},
+          {"gamma", m.news.gamma},
+          {"min_distance_km", m.news.min_distance_km}}},
+        {"day_night",
+         {{"enabled", m.day_night.enabled},
+          {"night_start", m.day_night.night_start},
+          {"night_end", m.day_night.night_end},
+          {"night_participation", m.day_night.night_participation}}},
+        {"curfew",
+         {{"enabled", m.curfew.enabled},
+          {"risk_multiplier", m.curfew.risk_multiplier},
+          {"arrest_rate", m.curfew.arrest_rate}}},
+        {"riot",
+         {{"enabled", m.riot.enabled},
+          {"ratio", m.riot.ratio},
+          {"injure_cop_per_hour", m.riot.injure_cop_per_hour},
+          {"kill_cop_per_hour", m.riot.kill_cop_per_hour},
+          {"damage_per_hour", m.riot.damage_per_hour}}},
+        {"lethal_force",
+         {{"enabled", m.lethal_force.enabled},
+          {"kill_probability", m.lethal_force.kill_probability},
+          {"injure_probability", m.lethal_force.injure_probability},
+          {"fear_per_killing", m.lethal_force.fear_per_killing},
+          {"fear_decay_per_hour", m.lethal_force.fear_decay_per_hour}}},
+        {"reinforcements", {{"enabled", m.reinforcements.enabled}}},
+        {"jail",
+         {{"capacity_limited", m.jail.capacity_limited},
+          {"capacity_per_100k", m.jail.capacity_per_100k},
+          {"min_hours", m.jail.min_hours},
+          {"max_hours", m.jail.max_hours}}},
+        {"activity",
+         {{"enabled", m.activity.enabled},
+          {"block", m.activity.block},
+          {"closed_hours", m.activity.closed_hours}}}}},
+      {"places", places},
+      {"events", events},
+      {"counterfactual", s.counterfactual},
+      {"without", s.without},
+  };
+}
+
+json national_summary_json(const NationalEngine& e) {
+  const auto& s = e.scenario();
+  const double scale = s.scale;
+  json places = json::array();
+  std::int64_t citizens = 0, cops = 0;
+  for (std::size_t p = 0; p < s.places.size(); ++p) {
+    citizens += e.world(static_cast<int>(p)).citizens();
+    double peak = 0, peak_riot = 0;
+    for (const auto& row : e.records()) {
+      peak = std::max<double>(peak, row[p].counts.active);
+      peak_riot = std::max<double>(peak_riot, row[p].counts.rioting);
+    }
+    cops += e.records().empty() ? 0 : e.records().front()[p].counts.cops;
+    const PlaceCounts& last = e.records().back()[p].counts;
+    const auto activity = daytime_activity(e, static_cast<int>(p));
+    json daily = json::object();
+    for (std::size_t d = 0; d < activity.size(); ++d) {
+      daily[date_of_tick(e.start(), static_cast<std::int64_t>(d) * 24)] = activity[d];
+    }
+    places.push_back({{"id", s.places[p].id},
+                      {"name", s.places[p].name},
+                      {"agents", e.world(static_cast<int>(p)).citizens()},
+                      {"lattice_side", e.world(static_cast<int>(p)).width()},
+                      {"first_protest", when(e, e.first_protest()[p])},
+                      {"first_riot", when(e, e.first_riot()[p])},
+                      {"peak_active", peak / scale},
+                      {"peak_rioting", peak_riot / scale},
+                      {"arrests", last.arrests / scale},
+                      {"citizens_killed", last.citizens_killed / scale},
+                      {"citizens_injured", last.citizens_injured / scale},
+                      {"cops_killed", last.cops_killed / scale},
+                      {"cops_injured", last.cops_injured / scale},
+                      {"damage", last.damage / scale},
+                      {"daytime_activity", daily}});
+  }
+  json days = json::array();
+  for (const DayRow& d : daily_table(e)) {
+    days.push_back({{"date", d.date},
+                    {"peak_active", d.peak_active},
+                    {"peak_rioting", d.peak_rioting},
+                    {"arrests", d.arrests},
+                    {"citizens_killed", d.citizens_killed},
+                    {"cops_killed", d.cops_killed},
+                    {"cops_injured", d.cops_injured},
+                    {"damage", d.damage},
+                    {"places_protesting", d.places_protesting},
+                    {"daytime_activity", d.activity}});
+  }
+  json targets = json::array();
+  for (const TargetResult& t : evaluate_targets(e)) {
+    targets.push_back({{"id", t.target->id},
+                       {"quantity", t.target->quantity},
+                       {"where", t.target->place < 0 ? std::string("national")
+                                                     : s.places[static_cast<std::size_t>(t.target->place)].id},
+                       {"date", t.target->date},
+                       {"reported", t.target->value},
+                       {"reporter", t.target->reporter},
+                       {"simulated", t.simulated ? json(*t.simulated) : json(nullptr)},
+                       {"ratio", t.simulated ? json(t.ratio) : json(nullptr)},
+                       {"factor", t.target->factor},
+                       {"within_factor", t.within}});
+  }
+  json checks = json::array();
+  for (const CheckResult& c : evaluate_checks(e)) {
+    checks.push_back({{"id", c.check->id},
+                      {"kind", to_string(c.check->kind)},
+                      {"text", c.check->text},
+                      {"pass", c.pass},
+                      {"measured", c.detail}});
+  }
+  return {
+      {"scenario", s.name},
+      {"counterfactual", s.counterfactual},
+      {"without", s.without},
+      {"seed", s.seed},
+      {"scale", scale},
+      {"note", "counts of people are agents divided by scale; the CSV files hold agents"},
+      {"start", s.start_date},
+      {"end", s.end_date},
+      {"ticks", e.tick()},
+      {"agents", {{"citizens", citizens}, {"cops", cops}}},
+      {"places", places},
+      {"daily", days},
+      {"targets", targets},
+      {"checks", checks},
+  };
+}
+
+json national_manifest_json(const NationalEngine& e, const ScenarioSource& source) {
+  const json effective = national_scenario_json(e.scenario());
+  return {
+      {"unrest_version", UNREST_VERSION},
+      {"complete", true},
+      {"scenario_source",
+       {{"path", source.path},
+        {"builtin", source.builtin},
+        {"text_hash_fnv1a64", fnv1a64_hex(source.text)},
+        {"overrides", source.overrides}}},
+      {"scenario_hash_fnv1a64", fnv1a64_hex(effective.dump())},
+      {"seed", e.scenario().seed},
+      {"scale", e.scenario().scale},
+      {"effective", effective},
+      {"files", {"places.csv", "national.csv", "events.csv", "summary.json", "manifest.json"}},
+  };
+}
+
+void write_national_outputs(const AtomicOutputDir& dir, const NationalEngine& e,
+                            const ScenarioSource& source) {
+  write_text_file(dir.file("places.csv"), places_csv(e));
+  write_text_file(dir.file("national.csv"), national_csv(e));
+  write_text_file(dir.file("events.csv"), events_csv(e));
+  write_text_file(dir.file("summary.json"), national_summary_json(e).dump(2) + "\n");
+  // Last, so that a manifest only ever describes a complete set of files.
+  write_text_file(dir.file("manifest.json"), national_manifest_json(e, source).dump(2) + "\n");
+}
+
+std::string national_report_text(const NationalEngine& e) {
+  const auto& s = e.scenario();
+  std::string out;
+  out += fmt::format("Day by day, national (people = agents / scale {:g}):\n", s.scale);
+  out += fmt::format("  {:<10} {:>9} {:>9} {:>8} {:>7} {:>6} {:>7} {:>7} {:>6} {:>8}\n", "date",
+                     "active", "rioting", "arrests", "killed", "cops k", "cops in", "damage",
+                     "places", "activity");
+  for (const DayRow& d : daily_table(e)) {
+    out += fmt::format("  {:<10} {:>9.0f} {:>9.0f} {:>8.0f} {:>7.0f} {:>6.0f} {:>7.0f} {:>7.0f} {:>6} {:>8.2f}\n",
+                       d.date, d.peak_active, d.peak_rioting, d.arrests, d.citizens_killed,
+                       d.cops_killed, d.cops_injured, d.damage, d.places_protesting, d.activity);
+  }
+  out += "  (active, rioting: the day's hourly peak; arrests, killed (citizens), cops killed and\n"
+         "   injured, damage: cumulative at the day's end; places: places protesting that day;\n"
+         "   activity: population-weighted share of blocks open, 09:00-18:00 local)\n";
+  const auto targets = evaluate_targets(e);
+  if (!targets.empty()) {
+    out += fmt::format("\nSimulated vs reported (scale {:g}):\n", s.scale);
+    for (const TargetResult& t : targets) {
+      const Target& g = *t.target;
+      const std::string where =
+          g.place < 0 ? std::string("national") : s.places[static_cast<std::size_t>(g.place)].name;
+      if (!t.simulated) {
+        out += fmt::format("  {:<34} {:>8} reported {:>7g}  (date outside the run)  [{}]\n",
+                           g.id, "-", g.value, g.reporter);
+        continue;
+      }
+      out += fmt::format("  {:<34} simulated {:>8.0f}  reported {:>7g}  ratio {:>5.2f}  {} (x{:g})  [{}, {} {}]\n",
+                         g.id, *t.simulated, g.value, t.ratio, t.within ? "ok  " : "OFF ", g.factor,
+                         g.reporter, where, g.date);
+    }
+  }
+  const auto checks = evaluate_checks(e);
+  if (!checks.empty()) {
+    out += "\nChecks:\n";
+    for (const CheckResult& c : checks) {
+      out += fmt::format("  {} {:<30} {}\n", c.pass ? "pass" : "FAIL", c.check->id, c.detail);
+    }
+  }
+  return out;
+}
+
+}  // namespace unrest::io

@@ -1,0 +1,32 @@
+#pragma once
+// The files a national run leaves behind:
+//   places.csv    one row per place per hour (counts are agents; see summary.json's scale)
+//   national.csv  one row per hour, totals over places
+//   events.csv    the event log: events applied, first protest and first riot per place
+//   summary.json  peaks, per-place outcomes, day-by-day table, simulated vs reported, checks
+//   manifest.json version, scenario hash, seed, scale, counterfactual and every parameter
+// and the text the terminal shows at the end of a run.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "unrest/io/atomic_output_dir.hpp"
+#include "unrest/io/run_outputs.hpp"
+#include "unrest/national/national_engine.hpp"
+
+namespace unrest::io {
+
+std::string places_csv(const national::NationalEngine& engine);
+std::string national_csv(const national::NationalEngine& engine);
+std::string events_csv(const national::NationalEngine& engine);
+nlohmann::json national_summary_json(const national::NationalEngine& engine);
+nlohmann::json national_scenario_json(const national::NationalScenario& scenario);
+nlohmann::json national_manifest_json(const national::NationalEngine& engine,
+                                      const ScenarioSource& source);
+
+void write_national_outputs(const AtomicOutputDir& dir, const national::NationalEngine& engine,
+                            const ScenarioSource& source);
+
+// Day-by-day national table, "simulated vs reported" and the checks, for the terminal.
+std::string national_report_text(const national::NationalEngine& engine);
+
+}  // namespace unrest::io

@@ -1,0 +1,35 @@
+#pragma once
+// Mechanism 6, lethal force: where a shoot-to-kill order is in force, a cop confronting a
+// rioter kills instead of arresting with probability `kill_probability`, or wounds (and then
+// arrests) with `injure_probability`. Killings also raise the perceived risk in the place
+// (deterrence, a multiplier on P that decays), while the legitimacy rule lowers L (backlash):
+// the two effects are separate parameters so a user can see which wins.
+#include <algorithm>
+
+namespace unrest::national {
+
+struct LethalForce {
+  bool enabled = true;
+  double kill_probability = 0.0;
+  double injure_probability = 0.0;
+  double fear_per_killing = 0.0;  // rise of the risk multiplier per killing per 100,000 people
+  double fear_decay_per_hour = 0.0;
+};
+
+enum class Confrontation { arrest, kill, injure_and_arrest };
+
+inline Confrontation confront(const LethalForce& rule, bool order_in_force, bool target_rioting,
+                              double u) {
+  if (!rule.enabled || !order_in_force || !target_rioting) return Confrontation::arrest;
+  if (u < rule.kill_probability) return Confrontation::kill;
+  if (u < rule.kill_probability + rule.injure_probability) return Confrontation::injure_and_arrest;
+  return Confrontation::arrest;
+}
+
+inline double next_fear(const LethalForce& rule, double fear, double killed_per_100k) {
+  if (!rule.enabled) return 0.0;
+  return std::max(0.0, fear * (1.0 - rule.fear_decay_per_hour) +
+                           rule.fear_per_killing * killed_per_100k);
+}
+
+}  // namespace unrest::national

@@ -1,0 +1,51 @@
+#pragma once
+// What a national run means: simulated figures against the reported targets, the
+// calibration checks, per-place and day-by-day summaries. Counts of people are agents
+// divided by the run's scale.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "unrest/national/national_engine.hpp"
+
+namespace unrest::national {
+
+struct TargetResult {
+  const Target* target = nullptr;
+  std::optional<double> simulated;  // people; empty when the date is outside the run
+  double ratio = 0.0;               // simulated / reported
+  bool within = false;              // ratio within [1 / factor, factor]
+};
+
+struct CheckResult {
+  const Check* check = nullptr;
+  bool pass = false;
+  std::string detail;  // what was measured
+};
+
+struct DayRow {
+  std::string date;
+  double peak_active = 0;   // people
+  double peak_rioting = 0;  // people
+  double arrests = 0;       // cumulative, people, end of day
+  double citizens_killed = 0;
+  double cops_killed = 0;
+  double cops_injured = 0;
+  double damage = 0;
+  int places_protesting = 0;  // places at or above the protest threshold at some hour
+  double activity = 1.0;      // population-weighted daytime activity index
+};
+
+// A per-place series value at one record, in agents.
+double quantity_of(const PlaceCounts& counts, const std::string& quantity);
+
+std::vector<TargetResult> evaluate_targets(const NationalEngine& engine);
+std::vector<CheckResult> evaluate_checks(const NationalEngine& engine);
+std::vector<DayRow> daily_table(const NationalEngine& engine);
+// Mean activity index over a place's local business hours (09:00-18:00) of each date.
+std::vector<double> daytime_activity(const NationalEngine& engine, int place);
+// Rioter-hours of a place in [from_tick, to_tick].
+double rioter_hours(const NationalEngine& engine, int place, std::int64_t from_tick,
+                    std::int64_t to_tick);
+
+}  // namespace unrest::national

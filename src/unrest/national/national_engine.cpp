@@ -1,0 +1,203 @@
+#include "unrest/national/national_engine.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <stdexcept>
+
+namespace unrest::national {
+
+NationalEngine::NationalEngine(const NationalScenario& scenario, int threads)
+    : scenario_(scenario), pool_(std::max(1, threads)) {
+  const auto start = parse_local_time(scenario_.start_date);
+  if (!start) throw std::invalid_argument("bad start date " + scenario_.start_date);
+  start_ = *start;
+  const auto n = scenario_.places.size();
+  const double scale = scenario_.scale;
+  std::vector<PlaceLocation> locations;
+  for (std::size_t p = 0; p < n; ++p) {
+    const Place& place = scenario_.places[p];
+    const auto citizens = static_cast<std::int64_t>(std::llround(place.population * scale));
+    const auto cops = static_cast<std::int64_t>(std::llround(place.police * scale));
+    const auto jail = static_cast<std::int64_t>(
+        std::llround(scenario_.mechanisms.jail.capacity_per_100k * place.population / 1e5 * scale));
+    const double hardship_max =
+        place.hardship_max >= 0 ? place.hardship_max : scenario_.rules.hardship_max;
+    worlds_.push_back(std::make_unique<PlaceWorld>(scenario_.rules, scenario_.mechanisms,
+                                                   citizens, cops, hardship_max, jail,
+                                                   scenario_.seed, static_cast<int>(p)));
+    PlaceDynamics d;
+    d.baseline = place.legitimacy >= 0 ? place.legitimacy : scenario_.rules.legitimacy;
+    d.legitimacy = d.baseline;
+    dynamics_.push_back(d);
+    locations.push_back({place.lat, place.lon, place.population});
+    order_.push_back(static_cast<int>(p));
+  }
+  std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) {
+    return worlds_[static_cast<std::size_t>(a)]->citizens() >
+           worlds_[static_cast<std::size_t>(b)]->citizens();
+  });
+  news_weights_ = gravity_weights(locations, scenario_.mechanisms.news.gamma,
+                                  scenario_.mechanisms.news.min_distance_km);
+  first_protest_.assign(n, -1);
+  first_riot_.assign(n, -1);
+  protest_agents_ = std::max<std::int64_t>(1, std::llround(scenario_.protest_people * scale));
+  riot_agents_ = std::max<std::int64_t>(1, std::llround(scenario_.riot_people * scale));
+  records_.reserve(static_cast<std::size_t>(scenario_.ticks));
+}
+
+std::string NationalEngine::where_text(const Event& event) const {
+  if (event.national) return "national";
+  std::string out;
+  for (int p : event.places) {
+    if (!out.empty()) out += ";";
+    out += scenario_.places[static_cast<std::size_t>(p)].id;
+  }
+  return out;
+}
+
+void NationalEngine::apply(const Event& event) {
+  for (int p : event.places) {
+    PlaceDynamics& d = dynamics_[static_cast<std::size_t>(p)];
+    switch (event.kind) {
+      case EventKind::price_shock:
+        d.shock_target = event.value;
+        d.shock_step = event.ramp_hours > 0 ? event.value / static_cast<double>(event.ramp_hours)
+                                            : event.value;
+        break;
+      case EventKind::concession:
+        d.shock = after_concession(d.shock, event.value);
+        d.shock_target = after_concession(d.shock_target, event.value);
+        d.shock_step = after_concession(d.shock_step, event.value);
+        break;
+      case EventKind::legitimacy:
+        d.baseline = std::clamp(d.baseline + event.value, 0.0, 1.0);
+        d.legitimacy = std::clamp(d.legitimacy + event.value, 0.0, 1.0);
+        break;
+      case EventKind::emergency:
+        d.emergency = true;
+        d.curfew_start = event.curfew_start;
+        d.curfew_end = event.curfew_end;
+        break;
+      case EventKind::lift_emergency:
+        d.emergency = false;
+        break;
+      case EventKind::internet:
+        d.reach = event.value;
+        d.reach_until = event.until_tick;
+        break;
+      case EventKind::lethal_force:
+        d.lethal_order = true;
+        break;
+      case EventKind::reinforcement:
+        d.cops_delta += std::llround(event.value * scenario_.scale);
+        break;
+      case EventKind::observed:
+        break;
+    }
+  }
+  log_.push_back({tick_, "event", event.id, where_text(event), event.text});
+}
+
+void NationalEngine::apply_events() {
+  for (auto& d : dynamics_) {
+    if (d.reach_until >= 0 && d.reach_until <= tick_) {
+      d.reach = 1.0;
+      d.reach_until = -1;
+    }
+  }
+  for (const Event& event : scenario_.events) {
+    // Events dated before the start apply at the first tick, in file order.
+    const bool due = event.tick == tick_ || (tick_ == 0 && event.tick < 0);
+    if (event.enabled && due) apply(event);
+  }
+  for (auto& d : dynamics_) d.shock = ramped_shock(d.shock, d.shock_target, d.shock_step);
+}
+
+bool NationalEngine::step() {
+  if (tick_ >= scenario_.ticks) return false;
+  apply_events();
+  const auto n = scenario_.places.size();
+  const Mechanisms& m = scenario_.mechanisms;
+
+  // News from the places' active shares at the end of the last hour.
+  std::vector<double> shares(n, 0.0);
+  if (!records_.empty()) {
+    for (std::size_t p = 0; p < n; ++p) {
+      const auto citizens = worlds_[p]->citizens();
+      shares[p] = citizens > 0 ? records_.back()[p].counts.active / static_cast<double>(citizens)
+                               : 0.0;
+    }
+  }
+  const std::vector<double> signals = news_signals(news_weights_, shares);
+
+  std::vector<PlaceInputs> inputs(n);
+  std::vector<PlaceRecord> row(n);
+  for (std::size_t p = 0; p < n; ++p) {
+    const Place& place = scenario_.places[p];
+    PlaceDynamics& d = dynamics_[p];
+    const int hour = local_hour(tick_, place.utc_offset - scenario_.utc_offset);
+    const bool curfew_hours = d.emergency && in_hours(hour, d.curfew_start, d.curfew_end);
+    PlaceInputs& in = inputs[p];
+    in.tick = tick_;
+    in.shift = m.hardship.enabled ? d.shock * place.exposure : 0.0;
+    in.legitimacy = d.legitimacy;
+    in.news_extra = news_extra_actives(m.news, d.reach, signals[p], worlds_[p]->vision_sites());
+    in.participation = participation(m.day_night, hour);
+    in.curfew_hours = curfew_hours;
+    in.risk_multiplier = curfew_risk(m.curfew, curfew_hours, 1.0) * (1.0 + d.fear);
+    in.arrest_rate = arrest_rate(m.curfew, curfew_hours, scenario_.rules.arrest_rate);
+    in.lethal_order = m.lethal_force.enabled && d.lethal_order;
+    in.cops_delta = m.reinforcements.enabled ? d.cops_delta : 0;
+    d.cops_delta = 0;
+    row[p].news = signals[p];
+    row[p].reach = d.reach;
+    row[p].curfew_hours = curfew_hours;
+    row[p].emergency = d.emergency;
+    row[p].lethal_order = in.lethal_order;
+  }
+
+  // Each place on one thread, taken largest first from a shared counter: which thread runs
+  // a place changes nothing in its result.
+  std::atomic<std::size_t> next{0};
+  pool_.for_rows(pool_.size(), [&](int, int) {
+    for (std::size_t i = next++; i < n; i = next++) {
+      const auto p = static_cast<std::size_t>(order_[i]);
+      worlds_[p]->step(inputs[p]);
+    }
+  });
+
+  for (std::size_t p = 0; p < n; ++p) {
+    PlaceDynamics& d = dynamics_[p];
+    const PlaceCounts& c = worlds_[p]->counts();
+    const double citizens = std::max<double>(1.0, static_cast<double>(worlds_[p]->citizens()));
+    const double killed_per_100k = c.killed_now / citizens * 1e5;
+    const double arrests_per_100k = c.arrests_now / citizens * 1e5;
+    row[p].counts = c;
+    row[p].legitimacy = d.legitimacy;
+    d.legitimacy = next_legitimacy(m.legitimacy, d.legitimacy, d.baseline, killed_per_100k,
+                                   arrests_per_100k);
+    d.fear = next_fear(m.lethal_force, d.fear, killed_per_100k);
+    agent_updates_ += static_cast<std::uint64_t>(c.quiet) + c.active + c.cops;
+    const Place& place = scenario_.places[p];
+    if (first_protest_[p] < 0 && c.active >= protest_agents_) {
+      first_protest_[p] = tick_;
+      log_.push_back({tick_, "first_protest", place.id, place.id,
+                      fmt::format("{}: first hour with at least {:g} people active", place.name,
+                                  scenario_.protest_people)});
+    }
+    if (first_riot_[p] < 0 && c.rioting >= riot_agents_) {
+      first_riot_[p] = tick_;
+      log_.push_back({tick_, "first_riot", place.id, place.id,
+                      fmt::format("{}: first hour with at least {:g} people rioting", place.name,
+                                  scenario_.riot_people)});
+    }
+  }
+  records_.push_back(std::move(row));
+  ++tick_;
+  return true;
+}
+
+}  // namespace unrest::national

@@ -1,0 +1,96 @@
+#pragma once
+// Runs a national scenario: applies the dated events, computes each place's inputs for the
+// hour from the national state (news, day and night, curfew, legitimacy, fear), advances the
+// places in parallel (each place on one thread, so results do not depend on the thread
+// count), and records the per-place series and the event log.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "unrest/engine/thread_pool.hpp"
+#include "unrest/national/calendar.hpp"
+#include "unrest/national/national_scenario.hpp"
+#include "unrest/national/place_world.hpp"
+
+namespace unrest::national {
+
+// One place at the end of one hour.
+struct PlaceRecord {
+  PlaceCounts counts;
+  double legitimacy = 0.0;
+  double news = 0.0;
+  double reach = 1.0;
+  bool curfew_hours = false;
+  bool emergency = false;
+  bool lethal_order = false;
+};
+
+struct LogEntry {
+  std::int64_t tick = 0;
+  std::string kind;  // "event", "first_protest", "first_riot"
+  std::string id;    // event id, or place id
+  std::string where;
+  std::string text;
+};
+
+class NationalEngine {
+ public:
+  NationalEngine(const NationalScenario& scenario, int threads);
+
+  // Advances one hour; false once the last tick is done.
+  bool step();
+
+  std::int64_t tick() const { return tick_; }  // ticks done
+  const NationalScenario& scenario() const { return scenario_; }
+  const LocalTime& start() const { return start_; }
+  // records()[t][p]: place p at the end of hour t.
+  const std::vector<std::vector<PlaceRecord>>& records() const { return records_; }
+  const std::vector<LogEntry>& log() const { return log_; }
+  const PlaceWorld& world(int place) const { return *worlds_[static_cast<std::size_t>(place)]; }
+  // First tick of sustained protest / riot per place (-1: never), from the thresholds.
+  const std::vector<std::int64_t>& first_protest() const { return first_protest_; }
+  const std::vector<std::int64_t>& first_riot() const { return first_riot_; }
+  std::int64_t protest_threshold_agents() const { return protest_agents_; }
+  std::int64_t riot_threshold_agents() const { return riot_agents_; }
+  std::uint64_t agent_updates() const { return agent_updates_; }
+
+ private:
+  struct PlaceDynamics {
+    double shock = 0.0;
+    double shock_target = 0.0;
+    double shock_step = 0.0;  // per hour while ramping
+    double legitimacy = 0.8;
+    double baseline = 0.8;
+    double reach = 1.0;
+    std::int64_t reach_until = -1;
+    bool emergency = false;
+    int curfew_start = 23;
+    int curfew_end = 7;
+    bool lethal_order = false;
+    double fear = 0.0;
+    std::int64_t cops_delta = 0;
+  };
+
+  void apply_events();
+  void apply(const Event& event);
+  std::string where_text(const Event& event) const;
+
+  NationalScenario scenario_;
+  LocalTime start_;
+  engine::ThreadPool pool_;
+  std::vector<std::unique_ptr<PlaceWorld>> worlds_;
+  std::vector<int> order_;  // places, largest first, for load balance
+  std::vector<PlaceDynamics> dynamics_;
+  std::vector<double> news_weights_;
+  std::vector<std::vector<PlaceRecord>> records_;
+  std::vector<LogEntry> log_;
+  std::vector<std::int64_t> first_protest_;
+  std::vector<std::int64_t> first_riot_;
+  std::int64_t protest_agents_ = 1;
+  std::int64_t riot_agents_ = 1;
+  std::int64_t tick_ = 0;
+  std::uint64_t agent_updates_ = 0;
+};
+
+}  // namespace unrest::national

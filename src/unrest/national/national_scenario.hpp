@@ -1,0 +1,177 @@
+#pragma once
+// A national scenario (MODEL.md section 2): places, each an Epstein lattice at real
+// population x scale, a dated timeline of events, the mechanisms' parameters, and the
+// reported figures the run is compared with. Plain validated data, built by
+// parse_national_scenario and never changed by the engine.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "unrest/model/classic_options.hpp"
+#include "unrest/national/mechanisms/curfew.hpp"
+#include "unrest/national/mechanisms/day_night.hpp"
+#include "unrest/national/mechanisms/economic_activity.hpp"
+#include "unrest/national/mechanisms/hardship_shock.hpp"
+#include "unrest/national/mechanisms/jail.hpp"
+#include "unrest/national/mechanisms/legitimacy.hpp"
+#include "unrest/national/mechanisms/lethal_force.hpp"
+#include "unrest/national/mechanisms/news_diffusion.hpp"
+#include "unrest/national/mechanisms/reinforcements.hpp"
+#include "unrest/national/mechanisms/riot.hpp"
+
+namespace unrest::national {
+
+// The citizens' and cops' rules every place shares: the classic model's, with the options the
+// national model needs at real police density.
+struct PlaceRules {
+  double density = 0.7;  // citizens per site
+  double threshold = 0.1;
+  double k = 2.3;
+  model::Ratio ratio = model::Ratio::floor;
+  int vision = 7;      // citizens' vision radius (sites, Euclidean disc)
+  int cop_vision = 7;  // cops' vision radius
+  double hardship_min = 0.0;  // base hardship H0 ~ U(hardship_min, hardship_max)
+  double hardship_max = 1.0;
+  // Shape of the distribution: H0 = min + (max - min) * U^shape with U uniform, so 1 is the
+  // classic uniform and larger values thin the upper tail (few people in extreme hardship).
+  double hardship_shape = 1.0;
+  double legitimacy = 0.8;    // baseline, unless a place sets its own
+  double arrest_rate = 1.0;   // arrest attempts per cop-hour
+  double quiet_move_share = 1.0;  // share of quiet citizens who move each hour (actives and
+                                  // cops always move)
+  bool movement = true;
+};
+
+struct Place {
+  std::string id;
+  std::string name;
+  double population = 0;  // people
+  double lat = 0.0;
+  double lon = 0.0;
+  int utc_offset = 6;
+  double police = 0;      // people
+  double exposure = 1.0;  // e_p of the hardship shock
+  double legitimacy = -1;  // baseline L_p; < 0 means the rules' default
+  double hardship_max = -1;  // < 0 means the rules' default
+};
+
+enum class EventKind {
+  price_shock,     // value: shock size s
+  concession,      // value: share of the rise taken back
+  legitimacy,      // value: change of L (and of its baseline)
+  emergency,       // state of emergency with curfew hours
+  lift_emergency,
+  internet,        // value: media reach (0 = blackout, 1 = normal), until `until_tick`
+  lethal_force,    // shoot-to-kill order in force
+  reinforcement,   // value: cops (people; negative withdraws)
+  observed,        // reported happening; no effect, kept for the event log and the report
+};
+
+struct Event {
+  std::string id;
+  EventKind kind = EventKind::observed;
+  std::string at;  // as written (local time)
+  std::int64_t tick = 0;  // scenario hour at which it applies
+  std::int64_t until_tick = -1;  // internet: when the reach returns to 1; -1 never
+  std::vector<int> places;  // indices into NationalScenario::places
+  bool national = false;    // "where" named every place
+  double value = 0.0;
+  std::int64_t ramp_hours = 0;  // price_shock: the rise reaches `value` linearly over this
+  int curfew_start = 23;
+  int curfew_end = 7;
+  bool enabled = true;
+  std::string text;
+  std::string source;
+};
+
+// A reported figure: a national or per-place quantity at the end of a local date.
+struct Target {
+  std::string id;
+  std::string quantity;  // a key of the outputs' per-place series (arrests, cops_killed, ...)
+  int place = -1;        // -1: national total
+  std::string date;
+  std::int64_t tick = 0;  // the last tick of that date
+  double value = 0.0;
+  double factor = 2.0;  // agreement means within this factor
+  std::string reporter;
+  std::string text;
+};
+
+// A qualitative constraint on a run (MODEL.md's calibration constraints), checked and
+// reported after every run.
+enum class CheckKind {
+  calm_before,          // no place protests before `from`
+  first_protest,        // `place` is the first place to protest
+  protest_within,       // `place` protests within `hours` of `other`'s first protest
+  most_violent,         // `place` has the most rioter-hours in [from, to]
+  peak_active_between,  // the national peak of actives (people) lies in [low, high]
+  activity_below,       // `place`'s daytime activity index is below `high` each day in [from, to]
+};
+
+struct Check {
+  std::string id;
+  CheckKind kind = CheckKind::calm_before;
+  int place = -1;
+  int other = -1;
+  std::int64_t from_tick = 0;  // first tick of the `from` date
+  std::int64_t to_tick = 0;    // last tick of the `to` date
+  std::string from;
+  std::string to;
+  double hours = 0.0;
+  double low = 0.0;
+  double high = 0.0;
+  std::string text;
+};
+
+struct Counterfactual {
+  std::string id;
+  std::string description;
+  std::vector<std::string> without;
+  std::vector<std::string> enable;
+};
+
+struct Mechanisms {
+  HardshipShock hardship;
+  LegitimacyDynamics legitimacy;
+  NewsDiffusion news;
+  DayNight day_night;
+  Curfew curfew;
+  Riot riot;
+  LethalForce lethal_force;
+  Reinforcements reinforcements;
+  Jail jail;
+  EconomicActivity activity;
+};
+
+struct NationalScenario {
+  std::string name;
+  std::string description;
+  std::string start_date = "2021-12-28";  // local date of tick 0, 00:00 at utc_offset
+  std::string end_date = "2022-01-12";    // last simulated day, inclusive
+  int utc_offset = 6;
+  std::int64_t ticks = 24;
+  std::uint64_t seed = 1;
+  double scale = 1.0;
+  std::int64_t threads = 0;
+  // A place "protests" from the first hour with at least this many people active, and
+  // "riots" from the first with this many rioting (converted to agents at the run's scale).
+  double protest_people = 500;
+  double riot_people = 100;
+  PlaceRules rules;
+  Mechanisms mechanisms;
+  std::vector<Place> places;
+  std::vector<Event> events;
+  std::vector<Target> targets;
+  std::vector<Check> checks;
+  std::vector<Counterfactual> counterfactuals;
+  // What this run changed relative to the file: the counterfactual chosen, events removed.
+  std::string counterfactual;
+  std::vector<std::string> without;
+
+  int place_index(const std::string& id) const;
+};
+
+std::string_view to_string(EventKind kind);
+std::string_view to_string(CheckKind kind);
+
+}  // namespace unrest::national

@@ -1,0 +1,586 @@
+#include "unrest/national/parse_national_scenario.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "unrest/national/calendar.hpp"
+#include "unrest/scenario/nearest_key.hpp"
+#include "unrest/scenario/overrides.hpp"
+#include "unrest/scenario/scenario_error.hpp"
+#include "unrest/scenario/toml_reader.hpp"
+
+namespace unrest::national {
+namespace {
+
+using scenario::ScenarioError;
+using scenario::TableReader;
+
+void read_range(TableReader& r, std::string_view key, double& out, double lo, double hi) {
+  if (r.read(key, out)) {
+    r.require(out >= lo && out <= hi, key, fmt::format("must be in [{}, {}] (got {})", lo, hi, out));
+  }
+}
+
+void read_int(TableReader& r, std::string_view key, int& out, int lo, int hi) {
+  std::int64_t v = out;
+  if (!r.read(key, v)) return;
+  r.require(v >= lo && v <= hi, key, fmt::format("must be in [{}, {}] (got {})", lo, hi, v));
+  out = static_cast<int>(v);
+}
+
+void read_int64(TableReader& r, std::string_view key, std::int64_t& out, std::int64_t lo,
+                std::int64_t hi) {
+  std::int64_t v = out;
+  if (!r.read(key, v)) return;
+  r.require(v >= lo && v <= hi, key, fmt::format("must be in [{}, {}] (got {})", lo, hi, v));
+  out = v;
+}
+
+// A date or date-time: a TOML local date / date-time, or a string "2022-01-05T01:30".
+bool read_time(TableReader& r, std::string_view key, std::string& text, LocalTime& out) {
+  const toml::node* node = r.take(key);
+  if (!node) return false;
+  if (auto d = node->value<toml::date>()) {
+    text = fmt::format("{:04}-{:02}-{:02}", d->year, d->month, d->day);
+  } else if (auto dt = node->value<toml::date_time>()) {
+    if (dt->offset) r.fail(key, "give a local time without a UTC offset (use utc_offset)");
+    text = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", dt->date.year, dt->date.month,
+                       dt->date.day, dt->time.hour, dt->time.minute);
+  } else if (auto s = node->value_exact<std::string>()) {
+    text = *s;
+  } else {
+    r.fail(key, "expected a date (2022-01-05) or a local date-time (2022-01-05T01:30)");
+  }
+  const auto parsed = parse_local_time(text);
+  if (!parsed) r.fail(key, fmt::format("\"{}\" is not a date or date-time", text));
+  out = *parsed;
+  return true;
+}
+
+const toml::array* array_of_tables(TableReader& r, std::string_view key) {
+  const toml::node* node = r.take(key);
+  if (!node) return nullptr;
+  const toml::array* a = node->as_array();
+  if (!a || (!a->empty() && !a->is_array_of_tables())) {
+    r.fail(key, fmt::format("expected an array of tables ([[{}]] entries)", key));
+  }
+  return a;
+}
+
+std::vector<std::string> read_strings(TableReader& r, std::string_view key) {
+  std::vector<std::string> out;
+  const toml::node* node = r.take(key);
+  if (!node) return out;
+  if (auto s = node->value_exact<std::string>()) return {*s};
+  const toml::array* a = node->as_array();
+  if (!a) r.fail(key, "expected a string or an array of strings");
+  for (const auto& e : *a) {
+    auto s = e.value_exact<std::string>();
+    if (!s) r.fail(key, "expected an array of strings");
+    out.push_back(*s);
+  }
+  return out;
+}
+
+void read_rules(TableReader& root, const std::string& file, PlaceRules& rules) {
+  const toml::table* t = root.table("rules");
+  if (!t) return;
+  TableReader r(*t, file, "rules");
+  read_range(r, "density", rules.density, 0.01, 0.95);
+  read_range(r, "threshold", rules.threshold, 0.0, 1.0);
+  read_range(r, "k", rules.k, 0.0, 100.0);
+  std::size_t ratio = static_cast<std::size_t>(rules.ratio);
+  if (r.read_choice("ratio", {"floor", "round", "literal"}, ratio)) {
+    rules.ratio = static_cast<model::Ratio>(ratio);
+  }
+  read_int(r, "vision", rules.vision, 1, 100);
+  read_int(r, "cop_vision", rules.cop_vision, 1, 100);
+  read_range(r, "hardship_min", rules.hardship_min, 0.0, 1.0);
+  read_range(r, "hardship_max", rules.hardship_max, 0.0, 1.0);
+  r.require(rules.hardship_min <= rules.hardship_max, "hardship_max",
+            "must be >= rules.hardship_min");
+  read_range(r, "hardship_shape", rules.hardship_shape, 0.01, 100.0);
+  read_range(r, "legitimacy", rules.legitimacy, 0.0, 1.0);
+  read_range(r, "arrest_rate", rules.arrest_rate, 0.0, 1.0);
+  read_range(r, "quiet_move_share", rules.quiet_move_share, 0.0, 1.0);
+  r.read("movement", rules.movement);
+  r.finish();
+}
+
+void read_mechanisms(TableReader& root, const std::string& file, Mechanisms& m) {
+  const toml::table* t = root.table("mechanisms");
+  if (!t) return;
+  TableReader mr(*t, file, "mechanisms");
+  auto sub = [&](std::string_view key, auto&& body) {
+    const toml::table* st = mr.table(key);
+    if (!st) return;
+    TableReader r(*st, file, mr.full_key(key));
+    body(r);
+    r.finish();
+  };
+  sub("hardship", [&](TableReader& r) { r.read("enabled", m.hardship.enabled); });
+  sub("legitimacy", [&](TableReader& r) {
+    r.read("enabled", m.legitimacy.enabled);
+    read_range(r, "relax_per_hour", m.legitimacy.relax_per_hour, 0.0, 1.0);
+    read_range(r, "backlash_per_killing", m.legitimacy.backlash_per_killing, 0.0, 1.0);
+    read_range(r, "backlash_per_arrest", m.legitimacy.backlash_per_arrest, 0.0, 1.0);
+    read_range(r, "max_drop", m.legitimacy.max_drop, 0.0, 1.0);
+  });
+  sub("news", [&](TableReader& r) {
+    r.read("enabled", m.news.enabled);
+    read_range(r, "weight", m.news.weight, 0.0, 1e6);
+    read_range(r, "gamma", m.news.gamma, 0.0, 10.0);
+    read_range(r, "min_distance_km", m.news.min_distance_km, 0.001, 1e5);
+  });
+  sub("day_night", [&](TableReader& r) {
+    r.read("enabled", m.day_night.enabled);
+    read_int(r, "night_start", m.day_night.night_start, 0, 23);
+    read_int(r, "night_end", m.day_night.night_end, 0, 23);
+    read_range(r, "night_participation", m.day_night.night_participation, 0.0, 1.0);
+  });
+  sub("curfew", [&](TableReader& r) {
+    r.read("enabled", m.curfew.enabled);
+    read_range(r, "risk_multiplier", m.curfew.risk_multiplier, 0.0, 1e3);
+    read_range(r, "arrest_rate", m.curfew.arrest_rate, 0.0, 1.0);
+  });
+  sub("riot", [&](TableReader& r) {
+    r.read("enabled", m.riot.enabled);
+    read_range(r, "ratio", m.riot.ratio, 0.0, 1e6);
+    read_range(r, "injure_cop_per_hour", m.riot.injure_cop_per_hour, 0.0, 1.0);
+    read_range(r, "kill_cop_per_hour", m.riot.kill_cop_per_hour, 0.0, 1.0);
+    read_range(r, "damage_per_hour", m.riot.damage_per_hour, 0.0, 1.0);
+    r.require(m.riot.injure_cop_per_hour + m.riot.kill_cop_per_hour <= 1.0,
+              "kill_cop_per_hour", "injure_cop_per_hour + kill_cop_per_hour must be <= 1");
+  });
+  sub("lethal_force", [&](TableReader& r) {
+    r.read("enabled", m.lethal_force.enabled);
+    read_range(r, "kill_probability", m.lethal_force.kill_probability, 0.0, 1.0);
+    read_range(r, "injure_probability", m.lethal_force.injure_probability, 0.0, 1.0);
+    r.require(m.lethal_force.kill_probability + m.lethal_force.injure_probability <= 1.0,
+              "injure_probability", "kill_probability + injure_probability must be <= 1");
+    read_range(r, "fear_per_killing", m.lethal_force.fear_per_killing, 0.0, 1e3);
+    read_range(r, "fear_decay_per_hour", m.lethal_force.fear_decay_per_hour, 0.0, 1.0);
+  });
+  sub("reinforcements", [&](TableReader& r) { r.read("enabled", m.reinforcements.enabled); });
+  sub("jail", [&](TableReader& r) {
+    r.read("capacity_limited", m.jail.capacity_limited);
+    read_range(r, "capacity_per_100k", m.jail.capacity_per_100k, 0.0, 1e5);
+    read_int64(r, "min_hours", m.jail.min_hours, 0, 1'000'000);
+    read_int64(r, "max_hours", m.jail.max_hours, 0, 1'000'000);
+    r.require(m.jail.min_hours <= m.jail.max_hours, "max_hours", "must be >= min_hours");
+  });
+  sub("activity", [&](TableReader& r) {
+    r.read("enabled", m.activity.enabled);
+    read_int(r, "block", m.activity.block, 1, 4096);
+    read_int(r, "closed_hours", m.activity.closed_hours, 0, 100000);
+  });
+  mr.finish();
+}
+
+Place read_place(const toml::table& t, const std::string& file, std::size_t index) {
+  TableReader r(t, file, fmt::format("place[{}]", index));
+  Place p;
+  r.require(r.read("id", p.id) && !p.id.empty(), "id", "every place needs a non-empty id");
+  r.read("name", p.name);
+  if (p.name.empty()) p.name = p.id;
+  r.require(r.read("population", p.population), "population", "is required");
+  r.require(p.population >= 0 && p.population <= 1e9, "population",
+            fmt::format("must be in [0, 1e9] (got {})", p.population));
+  r.require(r.read("lat", p.lat) && r.read("lon", p.lon), "lat", "lat and lon are required");
+  r.require(p.lat >= -90 && p.lat <= 90, "lat", "must be in [-90, 90]");
+  r.require(p.lon >= -180 && p.lon <= 180, "lon", "must be in [-180, 180]");
+  read_int(r, "utc_offset", p.utc_offset, -12, 14);
+  r.require(r.read("police", p.police), "police", "is required");
+  r.require(p.police >= 0 && p.police <= p.population, "police",
+            fmt::format("must be in [0, population] (got {})", p.police));
+  read_range(r, "exposure", p.exposure, 0.0, 10.0);
+  read_range(r, "legitimacy", p.legitimacy, 0.0, 1.0);
+  read_range(r, "hardship_max", p.hardship_max, 0.0, 1.0);
+  r.finish();
+  return p;
+}
+
+const std::vector<std::string> kEventKinds = {
+    "price_shock", "concession", "legitimacy",  "emergency", "lift_emergency",
+    "internet",    "lethal_force", "reinforcement", "observed"};
+
+std::vector<int> resolve_places(TableReader& r, std::string_view key,
+                                const std::vector<std::string>& ids, const NationalScenario& s,
+                                bool& national) {
+  std::vector<int> out;
+  national = false;
+  std::vector<std::string> known;
+  for (const auto& p : s.places) known.push_back(p.id);
+  for (const auto& id : ids) {
+    if (id == "national") {
+      national = true;
+      out.clear();
+      for (std::size_t p = 0; p < s.places.size(); ++p) out.push_back(static_cast<int>(p));
+      return out;
+    }
+    const int p = s.place_index(id);
+    if (p < 0) {
+      std::string message = fmt::format("no place has the id \"{}\"", id);
+      if (auto guess = scenario::nearest_key(id, known)) {
+        message += fmt::format(" (did you mean \"{}\"?)", *guess);
+      }
+      r.fail(key, message);
+    }
+    out.push_back(p);
+  }
+  return out;
+}
+
+Event read_event(const toml::table& t, const std::string& file, std::size_t index,
+                 const NationalScenario& s, const LocalTime& start) {
+  TableReader r(t, file, fmt::format("event[{}]", index));
+  Event e;
+  r.require(r.read("id", e.id) && !e.id.empty(), "id", "every event needs a non-empty id");
+  std::size_t kind = 0;
+  r.require(r.read_choice("kind", kEventKinds, kind), "kind",
+            fmt::format("is required: one of {}", fmt::join(kEventKinds, ", ")));
+  e.kind = static_cast<EventKind>(kind);
+  int offset = s.utc_offset;
+  read_int(r, "utc_offset", offset, -12, 14);
+  LocalTime at;
+  r.require(read_time(r, "at", e.at, at), "at", "is required (local date or date-time)");
+  e.tick = hours_since(start, s.utc_offset, at, offset);
+  std::string until_text;
+  LocalTime until;
+  if (read_time(r, "until", until_text, until)) {
+    e.until_tick = hours_since(start, s.utc_offset, until, offset);
+    r.require(e.until_tick > e.tick, "until", "must be after `at`");
+  }
+  const auto where = read_strings(r, "where");
+  r.require(!where.empty(), "where", "is required: place ids, or \"national\"");
+  e.places = resolve_places(r, "where", where, s, e.national);
+  r.read("enabled", e.enabled);
+  r.read("text", e.text);
+  r.read("source", e.source);
+  auto need = [&](std::string_view key, double lo, double hi) {
+    r.require(r.read(key, e.value), key, fmt::format("is required for kind \"{}\"", kEventKinds[kind]));
+    r.require(e.value >= lo && e.value <= hi, key,
+              fmt::format("must be in [{}, {}] (got {})", lo, hi, e.value));
+  };
+  switch (e.kind) {
+    case EventKind::price_shock:
+      need("size", 0.0, 1.0);
+      read_int64(r, "ramp_hours", e.ramp_hours, 0, 24 * 365);
+      break;
+    case EventKind::concession:
+      need("cut", 0.0, 1.0);
+      break;
+    case EventKind::legitimacy:
+      need("change", -1.0, 1.0);
+      break;
+    case EventKind::internet:
+      need("reach", 0.0, 1.0);
+      break;
+    case EventKind::reinforcement:
+      need("cops", -1e7, 1e7);
+      break;
+    case EventKind::emergency: {
+      std::string curfew;
+      if (r.read("curfew", curfew)) {
+        int h1 = 0, m1 = 0, h2 = 0, m2 = 0;
+        char tail = 0;
+        const int got =
+            std::sscanf(curfew.c_str(), "%d:%d-%d:%d%c", &h1, &m1, &h2, &m2, &tail);
+        r.require(got == 4 && h1 >= 0 && h1 < 24 && h2 >= 0 && h2 < 24 && m1 == 0 && m2 == 0,
+                  "curfew", fmt::format("\"{}\" is not whole hours \"HH:00-HH:00\"", curfew));
+        e.curfew_start = h1;
+        e.curfew_end = h2;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  r.finish();
+  return e;
+}
+
+const std::vector<std::string> kTargetQuantities = {
+    "arrests",     "citizens_killed", "citizens_injured", "cops_killed",
+    "cops_injured", "people_injured",  "damage"};
+
+Target read_target(const toml::table& t, const std::string& file, std::size_t index,
+                   const NationalScenario& s, const LocalTime& start) {
+  TableReader r(t, file, fmt::format("target[{}]", index));
+  Target g;
+  r.require(r.read("id", g.id) && !g.id.empty(), "id", "every target needs a non-empty id");
+  std::size_t q = 0;
+  r.require(r.read_choice("quantity", kTargetQuantities, q), "quantity",
+            fmt::format("is required: one of {}", fmt::join(kTargetQuantities, ", ")));
+  g.quantity = kTargetQuantities[q];
+  std::string where = "national";
+  r.read("where", where);
+  if (where != "national") {
+    bool national = false;
+    g.place = resolve_places(r, "where", {where}, s, national).front();
+  }
+  LocalTime date;
+  r.require(read_time(r, "date", g.date, date), "date", "is required");
+  date.hour = 0;
+  date.minute = 0;
+  int offset = g.place >= 0 ? s.places[static_cast<std::size_t>(g.place)].utc_offset
+                            : s.utc_offset;
+  read_int(r, "utc_offset", offset, -12, 14);
+  g.tick = hours_since(start, s.utc_offset, date, offset) + 23;
+  r.require(r.read("value", g.value) && g.value > 0, "value", "is required and must be > 0");
+  read_range(r, "factor", g.factor, 1.0, 100.0);
+  r.read("reporter", g.reporter);
+  r.read("text", g.text);
+  r.finish();
+  return g;
+}
+
+const std::vector<std::string> kCheckKinds = {"calm_before",     "first_protest",
+                                              "protest_within",  "most_violent",
+                                              "peak_active_between", "activity_below"};
+
+Check read_check(const toml::table& t, const std::string& file, std::size_t index,
+                 const NationalScenario& s, const LocalTime& start) {
+  TableReader r(t, file, fmt::format("check[{}]", index));
+  Check c;
+  r.require(r.read("id", c.id) && !c.id.empty(), "id", "every check needs a non-empty id");
+  std::size_t kind = 0;
+  r.require(r.read_choice("kind", kCheckKinds, kind), "kind",
+            fmt::format("is required: one of {}", fmt::join(kCheckKinds, ", ")));
+  c.kind = static_cast<CheckKind>(kind);
+  r.read("text", c.text);
+  auto place = [&](std::string_view key, int& out) {
+    std::string id;
+    r.require(r.read(key, id), key, fmt::format("is required for kind \"{}\"", kCheckKinds[kind]));
+    bool national = false;
+    out = resolve_places(r, key, {id}, s, national).front();
+    r.require(!national, key, "must name one place");
+  };
+  auto date = [&](std::string_view key, std::string& text, std::int64_t& tick, int end_of_day) {
+    LocalTime d;
+    r.require(read_time(r, key, text, d), key,
+              fmt::format("is required for kind \"{}\"", kCheckKinds[kind]));
+    d.hour = 0;
+    d.minute = 0;
+    tick = hours_since(start, s.utc_offset, d, s.utc_offset) + end_of_day;
+  };
+  switch (c.kind) {
+    case CheckKind::calm_before:
+      date("before", c.from, c.from_tick, 0);
+      break;
+    case CheckKind::first_protest:
+      place("where", c.place);
+      break;
+    case CheckKind::protest_within:
+      place("where", c.place);
+      place("after", c.other);
+      r.require(r.read("hours", c.hours) && c.hours >= 0, "hours", "is required and >= 0");
+      break;
+    case CheckKind::most_violent:
+      place("where", c.place);
+      date("from", c.from, c.from_tick, 0);
+      date("to", c.to, c.to_tick, 23);
+      break;
+    case CheckKind::peak_active_between:
+      r.require(r.read("low", c.low) && r.read("high", c.high) && c.low <= c.high, "high",
+                "low and high are required, low <= high");
+      break;
+    case CheckKind::activity_below:
+      place("where", c.place);
+      date("from", c.from, c.from_tick, 0);
+      date("to", c.to, c.to_tick, 23);
+      r.require(r.read("below", c.high) && c.high >= 0 && c.high <= 1, "below",
+                "is required, in [0, 1]");
+      break;
+  }
+  r.finish();
+  return c;
+}
+
+Counterfactual read_counterfactual(TableReader& r) {
+  Counterfactual c;
+  r.require(r.read("id", c.id) && !c.id.empty(), "id", "every counterfactual needs an id");
+  r.read("description", c.description);
+  c.without = read_strings(r, "without");
+  c.enable = read_strings(r, "enable");
+  r.finish();
+  return c;
+}
+
+template <typename T>
+void check_unique_ids(const std::vector<T>& items, const std::string& file, const char* what,
+                      const toml::array* array) {
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!seen.insert(items[i].id).second) {
+      throw ScenarioError(file, scenario::line_of(*array->get(i)), fmt::format("{}[{}].id", what, i),
+                          fmt::format("duplicate id \"{}\"", items[i].id));
+    }
+  }
+}
+
+}  // namespace
+
+int NationalScenario::place_index(const std::string& id) const {
+  for (std::size_t p = 0; p < places.size(); ++p) {
+    if (places[p].id == id) return static_cast<int>(p);
+  }
+  return -1;
+}
+
+std::string_view to_string(CheckKind kind) {
+  return kCheckKinds[static_cast<std::size_t>(kind)];
+}
+
+std::string_view to_string(EventKind kind) {
+  return kEventKinds[static_cast<std::size_t>(kind)];
+}
+
+bool is_national_scenario(std::string_view text) {
+  try {
+    const toml::table root = toml::parse(text);
+    return root.contains("place");
+  } catch (const toml::parse_error&) {
+    return false;
+  }
+}
+
+NationalScenario parse_national_scenario(std::string_view text, const std::string& source_name,
+                                         const std::vector<std::string>& overrides) {
+  toml::table root;
+  try {
+    root = toml::parse(text, source_name);
+  } catch (const toml::parse_error& e) {
+    throw ScenarioError(source_name, static_cast<int>(e.source().begin.line), "",
+                        fmt::format("malformed TOML: {}", e.description()));
+  }
+  for (const auto& assignment : overrides) scenario::apply_override(root, assignment);
+
+  NationalScenario s;
+  s.name = std::filesystem::path(source_name).stem().string();
+  TableReader reader(root, source_name, "");
+  if (const toml::table* t = reader.table("scenario")) {
+    TableReader r(*t, source_name, "scenario");
+    r.read("name", s.name);
+    r.read("description", s.description);
+    r.finish();
+  }
+  LocalTime start = *parse_local_time(s.start_date);
+  LocalTime end = *parse_local_time(s.end_date);
+  if (const toml::table* t = reader.table("run")) {
+    TableReader r(*t, source_name, "run");
+    read_time(r, "start", s.start_date, start);
+    read_time(r, "end", s.end_date, end);
+    read_int(r, "utc_offset", s.utc_offset, -12, 14);
+    std::int64_t seed = static_cast<std::int64_t>(s.seed);
+    if (r.read("seed", seed)) {
+      r.require(seed >= 0, "seed", fmt::format("must be >= 0 (got {})", seed));
+      s.seed = static_cast<std::uint64_t>(seed);
+    }
+    read_range(r, "scale", s.scale, 1e-6, 1.0);
+    read_int64(r, "threads", s.threads, 0, 1024);
+    const std::int64_t days = days_from_civil(end.year, end.month, end.day) -
+                              days_from_civil(start.year, start.month, start.day) + 1;
+    r.require(days >= 1 && days <= 3660, "end",
+              fmt::format("must be on or after run.start and within 10 years (got {} days)", days));
+    r.finish();
+  }
+  s.start_date = fmt::format("{:04}-{:02}-{:02}", start.year, start.month, start.day);
+  s.end_date = fmt::format("{:04}-{:02}-{:02}", end.year, end.month, end.day);
+  s.ticks = (days_from_civil(end.year, end.month, end.day) -
+             days_from_civil(start.year, start.month, start.day) + 1) *
+            24;
+  if (const toml::table* t = reader.table("report")) {
+    TableReader r(*t, source_name, "report");
+    read_range(r, "protest_people", s.protest_people, 1.0, 1e9);
+    read_range(r, "riot_people", s.riot_people, 1.0, 1e9);
+    r.finish();
+  }
+  read_rules(reader, source_name, s.rules);
+  read_mechanisms(reader, source_name, s.mechanisms);
+
+  const toml::array* places = array_of_tables(reader, "place");
+  if (!places || places->empty()) reader.fail("place", "a national scenario needs [[place]] entries");
+  for (std::size_t i = 0; i < places->size(); ++i) {
+    s.places.push_back(read_place(*places->get(i)->as_table(), source_name, i));
+  }
+  check_unique_ids(s.places, source_name, "place", places);
+  if (const toml::array* events = array_of_tables(reader, "event")) {
+    for (std::size_t i = 0; i < events->size(); ++i) {
+      s.events.push_back(read_event(*events->get(i)->as_table(), source_name, i, s, start));
+    }
+    check_unique_ids(s.events, source_name, "event", events);
+  }
+  if (const toml::array* targets = array_of_tables(reader, "target")) {
+    for (std::size_t i = 0; i < targets->size(); ++i) {
+      s.targets.push_back(read_target(*targets->get(i)->as_table(), source_name, i, s, start));
+    }
+    check_unique_ids(s.targets, source_name, "target", targets);
+  }
+  if (const toml::array* checks = array_of_tables(reader, "check")) {
+    for (std::size_t i = 0; i < checks->size(); ++i) {
+      s.checks.push_back(read_check(*checks->get(i)->as_table(), source_name, i, s, start));
+    }
+    check_unique_ids(s.checks, source_name, "check", checks);
+  }
+  if (const toml::array* cfs = array_of_tables(reader, "counterfactual")) {
+    for (std::size_t i = 0; i < cfs->size(); ++i) {
+      TableReader r(*cfs->get(i)->as_table(), source_name, fmt::format("counterfactual[{}]", i));
+      Counterfactual c = read_counterfactual(r);
+      std::vector<std::string> ids;
+      for (const auto& e : s.events) ids.push_back(e.id);
+      for (const auto& list : {c.without, c.enable}) {
+        for (const auto& id : list) {
+          if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+            r.fail(&list == &c.without ? "without" : "enable",
+                   fmt::format("no event has the id \"{}\"", id));
+          }
+        }
+      }
+      s.counterfactuals.push_back(std::move(c));
+    }
+    check_unique_ids(s.counterfactuals, source_name, "counterfactual", cfs);
+  }
+  reader.finish();
+  return s;
+}
+
+void apply_counterfactual(NationalScenario& s, const std::string& id) {
+  std::vector<std::string> known;
+  for (const auto& c : s.counterfactuals) {
+    known.push_back(c.id);
+    if (c.id != id) continue;
+    for (auto& e : s.events) {
+      if (std::find(c.without.begin(), c.without.end(), e.id) != c.without.end()) e.enabled = false;
+      if (std::find(c.enable.begin(), c.enable.end(), e.id) != c.enable.end()) e.enabled = true;
+    }
+    s.counterfactual = id;
+    return;
+  }
+  std::string message = fmt::format("the scenario has no counterfactual \"{}\"", id);
+  if (auto guess = scenario::nearest_key(id, known)) message += fmt::format(" (did you mean \"{}\"?)", *guess);
+  if (!known.empty()) message += fmt::format("; it has: {}", fmt::join(known, ", "));
+  throw ScenarioError("--counterfactual", 0, "", message);
+}
+
+void remove_events(NationalScenario& s, const std::vector<std::string>& ids) {
+  std::vector<std::string> known;
+  for (const auto& e : s.events) known.push_back(e.id);
+  for (const auto& id : ids) {
+    auto it = std::find_if(s.events.begin(), s.events.end(),
+                           [&](const Event& e) { return e.id == id; });
+    if (it == s.events.end()) {
+      std::string message = fmt::format("no event has the id \"{}\"", id);
+      if (auto guess = scenario::nearest_key(id, known)) message += fmt::format(" (did you mean \"{}\"?)", *guess);
+      throw ScenarioError("--without " + id, 0, "", message);
+    }
+    it->enabled = false;
+    s.without.push_back(id);
+  }
+}
+
+}  // namespace unrest::national

@@ -1,0 +1,485 @@
+#include "unrest/national/place_world.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "unrest/model/arrest_probability.hpp"
+#include "unrest/rng/random_stream.hpp"
+
+namespace unrest::national {
+namespace {
+
+// Purposes of the random streams, so that no two phases share draws.
+enum Phase : std::uint64_t {
+  kPlaceCitizens = 1,
+  kPlaceCops,
+  kTraits,
+  kReinforce,
+  kRelease,
+  kDecide,
+  kHarm,
+  kPolice,
+  kMove,
+};
+
+std::vector<std::int32_t> disc_offsets(int radius) {
+  std::vector<std::int32_t> out;
+  for (int dy = -radius; dy <= radius; ++dy) {
+    for (int dx = -radius; dx <= radius; ++dx) {
+      if ((dx != 0 || dy != 0) && dx * dx + dy * dy <= radius * radius) {
+        out.push_back(dx);
+        out.push_back(dy);
+      }
+    }
+  }
+  return out;
+}
+
+// The cop-to-active ratio with a fractional number of actives (the news adds some).
+double ratio_with_news(model::Ratio ratio, int cops, int actives_with_self, double extra) {
+  if (extra <= 0.0) return model::cop_active_ratio(ratio, cops, actives_with_self);
+  const double r = cops / (actives_with_self + extra);
+  switch (ratio) {
+    case model::Ratio::floor:
+      return std::floor(r);
+    case model::Ratio::round_half_even:
+      return model::round_half_even(r);
+    case model::Ratio::literal:
+      return r;
+  }
+  return r;
+}
+
+}  // namespace
+
+PlaceWorld::PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms,
+                       std::int64_t citizens, std::int64_t cops, double hardship_max,
+                       std::int64_t jail_capacity, std::uint64_t seed, int place_index)
+    : rules_(rules),
+      mechanisms_(mechanisms),
+      seed_(seed),
+      place_(place_index),
+      jail_capacity_(jail_capacity),
+      activity_(1, mechanisms.activity) {
+  if (citizens < 0 || cops < 0) throw std::invalid_argument("negative agent count");
+  bucket_ = std::max({1, rules.vision, rules.cop_vision});
+  // A square torus at the citizens' density, its side a whole number of buckets and large
+  // enough for every agent and for the widest vision disc.
+  const double sites = static_cast<double>(citizens) / rules.density;
+  int side = static_cast<int>(std::ceil(std::sqrt(std::max(1.0, sites))));
+  side = std::max(side, 2 * bucket_ + 1);
+  while (static_cast<double>(side) * side < static_cast<double>(citizens + cops) + 1) ++side;
+  buckets_per_side_ = (side + bucket_ - 1) / bucket_;
+  width_ = buckets_per_side_ * bucket_;
+  if (static_cast<double>(width_) * width_ >= static_cast<double>(kCop)) {
+    throw std::invalid_argument("place too large for one lattice");
+  }
+  citizen_offsets_ = disc_offsets(rules.vision);
+  cop_offsets_ = disc_offsets(rules.cop_vision);
+  vision_sites_ = static_cast<int>(citizen_offsets_.size() / 2);
+  activity_ = BlockActivity(width_, mechanisms.activity);
+  place_agents(citizens, cops, hardship_max);
+  counts_.mean_hardship = mean_hardship(0.0);
+  counts_.quiet = static_cast<std::uint32_t>(citizens);
+  counts_.cops = static_cast<std::uint32_t>(cops);
+}
+
+void PlaceWorld::place_agents(std::int64_t citizens, std::int64_t cops, double hardship_max) {
+  const std::uint64_t sites = static_cast<std::uint64_t>(width_) * width_;
+  occupant_.assign(sites, kEmpty);
+  // Exactly `citizens` sites, each set of sites equally likely (selection sampling), then the
+  // cops on exactly `cops` of the sites left.
+  std::vector<std::uint32_t> citizen_sites;
+  citizen_sites.reserve(static_cast<std::size_t>(citizens));
+  {
+    rng::RandomStream draw(rng::combine(rng::combine(seed_, place_), kPlaceCitizens));
+    std::uint64_t need = static_cast<std::uint64_t>(citizens);
+    for (std::uint64_t s = 0; s < sites && need > 0; ++s) {
+      if (draw.below(sites - s) < need) {
+        citizen_sites.push_back(static_cast<std::uint32_t>(s));
+        occupant_[s] = 0;  // provisional: taken
+        --need;
+      }
+    }
+  }
+  {
+    rng::RandomStream draw(rng::combine(rng::combine(seed_, place_), kPlaceCops));
+    std::uint64_t need = static_cast<std::uint64_t>(cops);
+    std::uint64_t free_left = sites - citizen_sites.size();
+    for (std::uint64_t s = 0; s < sites && need > 0; ++s) {
+      if (occupant_[s] != kEmpty) continue;
+      if (draw.below(free_left) < need) {
+        occupant_[s] = kCop | static_cast<std::uint32_t>(cop_site_.size());
+        cop_site_.push_back(static_cast<std::uint32_t>(s));
+        --need;
+      }
+      --free_left;
+    }
+    cop_state_.assign(cop_site_.size(), on_duty);
+  }
+  // Traits: base hardship from a grid of 65,536 uniform levels, so that a counting sort orders the
+  // citizens by it in linear time; risk aversion uniform in [0, 1).
+  const std::size_t n = citizen_sites.size();
+  std::vector<std::uint16_t> level(n);
+  std::vector<float> risk(n);
+  rng::RandomStream draw(rng::combine(rng::combine(seed_, place_), kTraits));
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t bits = draw.next_u64();
+    level[i] = static_cast<std::uint16_t>(bits >> 48);
+    risk[i] = static_cast<float>(static_cast<double>(bits & 0xFFFFFFFFu) * 0x1.0p-32);
+  }
+  std::vector<std::uint32_t> first(65537, 0);
+  for (auto l : level) ++first[65535 - l + 1];
+  for (std::size_t b = 1; b < first.size(); ++b) first[b] += first[b - 1];
+  base_hardship_.resize(n);
+  risk_aversion_.resize(n);
+  site_.resize(n);
+  const double lo = rules_.hardship_min;
+  const double span = hardship_max - lo;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t id = first[65535 - level[i]]++;
+    const double u = (level[i] + 0.5) / 65536.0;
+    base_hardship_[id] = static_cast<float>(
+        lo + span * (rules_.hardship_shape == 1.0 ? u : std::pow(u, rules_.hardship_shape)));
+    risk_aversion_[id] = risk[i];
+    site_[id] = citizen_sites[i];
+    occupant_[citizen_sites[i]] = id;
+  }
+  hardship_prefix_.assign(n + 1, 0.0);
+  for (std::size_t i = 0; i < n; ++i) hardship_prefix_[i + 1] = hardship_prefix_[i] + base_hardship_[i];
+  state_.assign(n, quiet);
+  jail_left_.assign(n, 0);
+}
+
+void PlaceWorld::build(BucketGrid& grid, const std::vector<Item>& entries) const {
+  const auto per_side = static_cast<std::uint32_t>(buckets_per_side_);
+  const auto w = static_cast<std::uint32_t>(width_);
+  const auto b = static_cast<std::uint32_t>(bucket_);
+  grid.start.assign(static_cast<std::size_t>(per_side) * per_side + 1, 0);
+  auto bucket_of = [&](std::uint32_t site) { return (site / w / b) * per_side + (site % w) / b; };
+  for (const auto& e : entries) ++grid.start[bucket_of(e.site) + 1];
+  for (std::size_t i = 1; i < grid.start.size(); ++i) grid.start[i] += grid.start[i - 1];
+  grid.items.resize(entries.size());
+  std::vector<std::uint32_t> next(grid.start.begin(), grid.start.end() - 1);
+  for (const auto& e : entries) grid.items[next[bucket_of(e.site)]++] = e;
+}
+
+template <typename Visit>
+void PlaceWorld::for_each_within(const BucketGrid& grid, std::uint32_t site, int radius,
+                                 Visit&& visit) const {
+  const int w = width_;
+  const int x = static_cast<int>(site % static_cast<std::uint32_t>(w));
+  const int y = static_cast<int>(site / static_cast<std::uint32_t>(w));
+  const int n = buckets_per_side_;
+  const int bx = x / bucket_;
+  const int by = y / bucket_;
+  // Radius <= bucket side, so the disc touches at most the 3 x 3 buckets around its own;
+  // with fewer than 3 buckets a side, each bucket is read once.
+  const int span = n < 3 ? n : 3;
+  const int r2 = radius * radius;
+  for (int j = 0; j < span; ++j) {
+    const int cy = n < 3 ? j : (by - 1 + j + n) % n;
+    for (int i = 0; i < span; ++i) {
+      const int cx = n < 3 ? i : (bx - 1 + i + n) % n;
+      const std::size_t b = static_cast<std::size_t>(cy) * n + cx;
+      for (std::uint32_t k = grid.start[b]; k < grid.start[b + 1]; ++k) {
+        const Item& item = grid.items[k];
+        int dx = std::abs(static_cast<int>(item.site % static_cast<std::uint32_t>(w)) - x);
+        int dy = std::abs(static_cast<int>(item.site / static_cast<std::uint32_t>(w)) - y);
+        dx = std::min(dx, w - dx);
+        dy = std::min(dy, w - dy);
+        if (dx * dx + dy * dy <= r2) visit(item);
+      }
+    }
+  }
+}
+
+std::uint32_t PlaceWorld::random_empty_site(std::uint64_t key) {
+  rng::RandomStream draw(key);
+  const std::uint64_t sites = occupant_.size();
+  for (int attempt = 0; attempt < 256; ++attempt) {
+    const auto s = static_cast<std::uint32_t>(draw.below(sites));
+    if (occupant_[s] == kEmpty) return s;
+  }
+  for (std::uint64_t s = 0; s < sites; ++s) {
+    if (occupant_[s] == kEmpty) return static_cast<std::uint32_t>(s);
+  }
+  return kEmpty;
+}
+
+void PlaceWorld::reinforce(std::int64_t delta, std::uint64_t key) {
+  if (delta > 0) {
+    for (std::int64_t i = 0; i < delta; ++i) {
+      const std::uint32_t s = random_empty_site(rng::combine(key, static_cast<std::uint64_t>(i)));
+      if (s == kEmpty) return;  // the lattice is full: no room for more
+      occupant_[s] = kCop | static_cast<std::uint32_t>(cop_site_.size());
+      cop_site_.push_back(s);
+      cop_state_.push_back(on_duty);
+    }
+  } else {
+    // Withdraw the most recently arrived cops still on duty.
+    std::int64_t left = -delta;
+    for (std::size_t c = cop_site_.size(); c-- > 0 && left > 0;) {
+      if (cop_state_[c] != on_duty) continue;
+      cop_state_[c] = withdrawn;
+      occupant_[cop_site_[c]] = kEmpty;
+      --left;
+    }
+  }
+}
+
+void PlaceWorld::release_from_jail(std::uint64_t key) {
+  std::size_t kept = 0;
+  std::uint64_t released = 0;
+  for (const std::uint32_t id : jailed_ids_) {
+    if (--jail_left_[id] >= 0) {
+      jailed_ids_[kept++] = id;
+      continue;
+    }
+    // Back to the old site if it is free, else to a random empty site.
+    std::uint32_t s = site_[id];
+    if (occupant_[s] != kEmpty) s = random_empty_site(rng::combine(key, released++));
+    if (s == kEmpty) {
+      jailed_ids_[kept++] = id;  // nowhere to go: stays another hour
+      jail_left_[id] = 0;
+      continue;
+    }
+    site_[id] = s;
+    occupant_[s] = id;
+    state_[id] = quiet;
+  }
+  jailed_ids_.resize(kept);
+}
+
+void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
+  // Cops on duty and last hour's actives, bucketed.
+  scratch_.clear();
+  for (std::uint32_t c = 0; c < cop_site_.size(); ++c) {
+    if (cop_state_[c] == on_duty) scratch_.push_back({cop_site_[c], c});
+  }
+  build(cops_grid_, scratch_);
+  scratch_.clear();
+  for (const std::uint32_t id : actives_) {
+    if (state_[id] == active || state_[id] == rioting) scratch_.push_back({site_[id], id});
+  }
+  build(actives_grid_, scratch_);
+
+  const double shift = mechanisms_.hardship.enabled ? in.shift : 0.0;
+  const double cutoff = eligibility_cutoff(rules_.threshold, in.legitimacy, shift);
+  // Citizens are sorted by falling base hardship: the eligible are a prefix.
+  const auto eligible = static_cast<std::uint32_t>(
+      std::partition_point(base_hardship_.begin(), base_hardship_.end(),
+                           [&](float h) { return h > cutoff; }) -
+      base_hardship_.begin());
+  const std::uint32_t bound = std::max(eligible, active_bound_);
+  rng::RandomStream draw(key);
+  actives_.clear();
+  std::uint32_t new_bound = 0;
+  std::uint64_t decisions = 0;
+  for (std::uint32_t id = 0; id < bound; ++id) {
+    const std::uint8_t s = state_[id];
+    if (s == jailed || s == dead) continue;
+    std::uint8_t next = quiet;
+    if (id < eligible && (in.participation >= 1.0 || draw.uniform() < in.participation)) {
+      ++decisions;
+      int cops = 0;
+      int others = 0;
+      const std::uint32_t here = site_[id];
+      for_each_within(cops_grid_, here, rules_.vision, [&](const Item&) { ++cops; });
+      for_each_within(actives_grid_, here, rules_.vision,
+                      [&](const Item& item) { others += item.id != id ? 1 : 0; });
+      const double hardship = shocked_hardship(base_hardship_[id], shift, 1.0);
+      const double grievance = hardship * (1.0 - in.legitimacy);
+      const double ratio = ratio_with_news(rules_.ratio, cops, others + 1, in.news_extra);
+      const double p = std::min(1.0, (1.0 - std::exp(-rules_.k * ratio)) * in.risk_multiplier);
+      if (grievance - risk_aversion_[id] * p > rules_.threshold) {
+        next = is_rioting(mechanisms_.riot, others + 1, cops) ? rioting : active;
+      }
+    }
+    state_[id] = next;
+    if (next != quiet) {
+      actives_.push_back(id);
+      new_bound = id + 1;
+    }
+  }
+  active_bound_ = new_bound;
+  counts_.decisions = decisions;
+  // The cops act on this hour's actives.
+  scratch_.clear();
+  for (const std::uint32_t id : actives_) scratch_.push_back({site_[id], id});
+  build(actives_grid_, scratch_);
+}
+
+void PlaceWorld::riot_harm(const PlaceInputs& in, std::uint64_t key) {
+  const Riot& rule = mechanisms_.riot;
+  if (!rule.enabled) return;
+  (void)in;
+  rng::RandomStream draw(key);
+  for (const std::uint32_t id : actives_) {
+    if (state_[id] != rioting) continue;
+    if (draw.uniform() < rule.damage_per_hour) ++counts_.damage;
+    const double u = draw.uniform();
+    if (u >= rule.injure_cop_per_hour + rule.kill_cop_per_hour) continue;
+    candidates_.clear();
+    for_each_within(cops_grid_, site_[id], rules_.vision, [&](const Item& item) {
+      if (cop_state_[item.id] == on_duty) candidates_.push_back(item.id);
+    });
+    if (candidates_.empty()) continue;
+    const std::uint32_t cop =
+        candidates_[draw.below32(static_cast<std::uint32_t>(candidates_.size()))];
+    const bool kill = u < rule.kill_cop_per_hour;
+    cop_state_[cop] = kill ? killed : injured;
+    occupant_[cop_site_[cop]] = kEmpty;
+    ++(kill ? counts_.cops_killed : counts_.cops_injured);
+  }
+}
+
+void PlaceWorld::police(const PlaceInputs& in, std::uint64_t key) {
+  rng::RandomStream draw(key);
+  const Jail& jail = mechanisms_.jail;
+  const auto term_span = static_cast<std::uint64_t>(jail.max_hours - jail.min_hours + 1);
+  for (std::uint32_t c = 0; c < cop_site_.size(); ++c) {
+    if (cop_state_[c] != on_duty) continue;
+    if (in.arrest_rate < 1.0 && draw.uniform() >= in.arrest_rate) continue;
+    candidates_.clear();
+    for_each_within(actives_grid_, cop_site_[c], rules_.cop_vision, [&](const Item& item) {
+      const std::uint8_t s = state_[item.id];
+      if (s == active || s == rioting) candidates_.push_back(item.id);
+    });
+    if (candidates_.empty()) continue;
+    const std::uint32_t id =
+        candidates_[draw.below32(static_cast<std::uint32_t>(candidates_.size()))];
+    const Confrontation outcome =
+        confront(mechanisms_.lethal_force, in.lethal_order, state_[id] == rioting, draw.uniform());
+    if (outcome == Confrontation::kill) {
+      state_[id] = dead;
+      occupant_[site_[id]] = kEmpty;
+      ++counts_.citizens_killed;
+      ++counts_.killed_now;
+      continue;
+    }
+    if (!jail_has_room(jail, static_cast<std::int64_t>(jailed_ids_.size()), jail_capacity_)) {
+      continue;
+    }
+    if (outcome == Confrontation::injure_and_arrest) ++counts_.citizens_injured;
+    state_[id] = jailed;
+    jail_left_[id] = static_cast<std::int32_t>(jail.min_hours + static_cast<std::int64_t>(draw.below(term_span)));
+    jailed_ids_.push_back(id);
+    occupant_[site_[id]] = kEmpty;
+    ++counts_.arrests;
+    ++counts_.arrests_now;
+  }
+}
+
+bool PlaceWorld::move_one(std::uint32_t& site, std::uint32_t occupant,
+                          const std::vector<std::int32_t>& offsets, std::uint64_t bits) {
+  // Up to four tries at a uniformly drawn site of the vision disc: accepted draws are
+  // uniform over the empty sites, as in the classic rule; an agent whose four tries all hit
+  // occupied sites stays put this hour.
+  const auto n = static_cast<std::uint32_t>(offsets.size() / 2);
+  if (n == 0) return false;
+  const int w = width_;
+  const int x = static_cast<int>(site % static_cast<std::uint32_t>(w));
+  const int y = static_cast<int>(site / static_cast<std::uint32_t>(w));
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    const auto r = static_cast<std::uint32_t>(bits >> (16 * attempt)) & 0xFFFFu;
+    const std::uint32_t k = (r * n) >> 16;
+    const int nx = (x + offsets[2 * k] + w) % w;
+    const int ny = (y + offsets[2 * k + 1] + w) % w;
+    const auto target = static_cast<std::uint32_t>(ny * w + nx);
+    if (occupant_[target] == kEmpty) {
+      occupant_[site] = kEmpty;
+      occupant_[target] = occupant;
+      site = target;
+      return true;
+    }
+  }
+  return false;
+}
+
+void PlaceWorld::move(const PlaceInputs& in, std::uint64_t key) {
+  (void)in;
+  if (!rules_.movement) return;
+  rng::RandomStream draw(key);
+  for (std::uint32_t c = 0; c < cop_site_.size(); ++c) {
+    if (cop_state_[c] == on_duty) move_one(cop_site_[c], kCop | c, cop_offsets_, draw.next_u64());
+  }
+  for (const std::uint32_t id : actives_) {
+    const std::uint8_t s = state_[id];
+    if (s == active || s == rioting) move_one(site_[id], id, citizen_offsets_, draw.next_u64());
+  }
+  const double share = rules_.quiet_move_share;
+  if (share > 0.0) {
+    for (std::uint32_t id = 0; id < state_.size(); ++id) {
+      if (state_[id] != quiet) continue;
+      const std::uint64_t bits = draw.next_u64();
+      if (share < 1.0 && rng::to_unit_double(draw.next_u64()) >= share) continue;
+      move_one(site_[id], id, citizen_offsets_, bits);
+    }
+  }
+}
+
+double PlaceWorld::mean_hardship(double shift) const {
+  const std::size_t n = base_hardship_.size();
+  if (n == 0) return 0.0;
+  // Citizens with H0 >= 1 - shift are capped at 1: they are a prefix.
+  const auto capped = static_cast<std::size_t>(
+      std::partition_point(base_hardship_.begin(), base_hardship_.end(),
+                           [&](float h) { return h + shift >= 1.0; }) -
+      base_hardship_.begin());
+  const double rest = hardship_prefix_[n] - hardship_prefix_[capped] +
+                      shift * static_cast<double>(n - capped);
+  return (static_cast<double>(capped) + rest) / static_cast<double>(n);
+}
+
+void PlaceWorld::step(const PlaceInputs& in) {
+  const std::uint64_t base = rng::combine(rng::combine(seed_, place_),
+                                          static_cast<std::uint64_t>(in.tick) + 1000);
+  counts_.arrests_now = 0;
+  counts_.killed_now = 0;
+  if (in.cops_delta != 0 && mechanisms_.reinforcements.enabled) {
+    reinforce(in.cops_delta, rng::combine(base, kReinforce));
+  }
+  release_from_jail(rng::combine(base, kRelease));
+  decide(in, rng::combine(base, kDecide));
+  riot_harm(in, rng::combine(base, kHarm));
+  police(in, rng::combine(base, kPolice));
+  move(in, rng::combine(base, kMove));
+
+  PlaceCounts& c = counts_;
+  c.active = 0;
+  c.rioting = 0;
+  for (const std::uint32_t id : actives_) {
+    const std::uint8_t s = state_[id];
+    if (s == active || s == rioting) ++c.active;
+    if (s == rioting) {
+      ++c.rioting;
+      const auto w = static_cast<std::uint32_t>(width_);
+      activity_.mark_riot(site_[id] % w, site_[id] / w, in.tick);
+    }
+  }
+  c.jailed = static_cast<std::uint32_t>(jailed_ids_.size());
+  c.quiet = static_cast<std::uint32_t>(base_hardship_.size()) - c.jailed -
+            static_cast<std::uint32_t>(c.citizens_killed) - c.active;
+  c.cops = static_cast<std::uint32_t>(std::count(cop_state_.begin(), cop_state_.end(), on_duty));
+  c.activity = activity_.open_share(in.tick, in.curfew_hours);
+  c.mean_hardship = mean_hardship(mechanisms_.hardship.enabled ? in.shift : 0.0);
+}
+
+std::vector<std::uint8_t> PlaceWorld::site_states() const {
+  std::vector<std::uint8_t> out(occupant_.size(), 0);
+  for (std::size_t s = 0; s < occupant_.size(); ++s) {
+    const std::uint32_t o = occupant_[s];
+    if (o == kEmpty) continue;
+    if (o & kCop) {
+      out[s] = 4;
+      continue;
+    }
+    const std::uint8_t st = state_[o];
+    out[s] = st == active ? 2 : st == rioting ? 3 : 1;
+  }
+  return out;
+}
+
+}  // namespace unrest::national
