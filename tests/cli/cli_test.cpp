@@ -9,6 +9,9 @@
 #include <sstream>
 
 namespace {
+
+// The classic scenario most of these tests run (the default is the national one).
+#define R2 "scenarios/epstein-2002/run2.toml"
 namespace fs = std::filesystem;
 
 struct Result {
@@ -79,10 +82,10 @@ TEST_F(Cli, RunWritesTimeseriesSummaryAndManifest) {
 
 TEST_F(Cli, SameSeedGivesByteIdenticalOutputsOtherSeedsDiffer) {
   for (const char* name : {"a", "b"}) {
-    ASSERT_EQ(unrest(std::string("run --seed 3 --ticks 500 --quiet --out ") + path(name)).status,
+    ASSERT_EQ(unrest(std::string("run " R2 " --seed 3 --ticks 500 --quiet --out ") + path(name)).status,
               0);
   }
-  ASSERT_EQ(unrest("run --seed 4 --ticks 500 --quiet --out " + path("c")).status, 0);
+  ASSERT_EQ(unrest("run " R2 " --seed 4 --ticks 500 --quiet --out " + path("c")).status, 0);
   for (const char* file : {"timeseries.csv", "summary.json", "manifest.json"}) {
     EXPECT_EQ(read_file(dir_ / "a" / file), read_file(dir_ / "b" / file)) << file;
   }
@@ -91,7 +94,7 @@ TEST_F(Cli, SameSeedGivesByteIdenticalOutputsOtherSeedsDiffer) {
 
 TEST_F(Cli, ParallelEngineOutputsAreByteIdenticalForAnyThreadCount) {
   for (const char* threads : {"1", "2", "8"}) {
-    const auto r = unrest(std::string("run --engine parallel --ticks 300 --quiet --threads ") +
+    const auto r = unrest(std::string("run " R2 " --engine parallel --ticks 300 --quiet --threads ") +
                           threads + " --out " + path(std::string("t") + threads));
     ASSERT_EQ(r.status, 0) << r.output;
   }
@@ -103,17 +106,52 @@ TEST_F(Cli, ParallelEngineOutputsAreByteIdenticalForAnyThreadCount) {
   EXPECT_EQ(manifest["effective"]["run"]["engine"], "parallel");
 }
 
-TEST_F(Cli, DefaultRunIsRunTwo) {
-  const auto r = unrest("run --ticks 50 --out " + path("default"));
+TEST_F(Cli, DefaultRunIsKazakhstanAndStatesItsScale) {
+  const auto r = unrest("run --scale 0.01 --ticks 48 --out " + path("default"));
   ASSERT_EQ(r.status, 0) << r.output;
   const auto manifest = nlohmann::json::parse(read_file(dir_ / "default" / "manifest.json"));
-  EXPECT_EQ(manifest["scenario_source"]["path"], "scenarios/epstein-2002/run2.toml");
-  EXPECT_EQ(manifest["effective"]["model"]["legitimacy"], 0.82);
+  EXPECT_EQ(manifest["scenario_source"]["path"], "scenarios/kazakhstan-2022.toml");
+  EXPECT_EQ(manifest["scale"], 0.01);
+  EXPECT_NE(r.output.find("Simulated vs reported (scale 0.01)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Day by day"), std::string::npos);
+  for (const char* file : {"places.csv", "national.csv", "events.csv", "summary.json"}) {
+    EXPECT_TRUE(fs::exists(dir_ / "default" / file)) << file;
+  }
+}
+
+TEST_F(Cli, NationalRunsAreByteIdenticalForAnyThreadCount) {
+  for (const char* threads : {"1", "2"}) {
+    const auto r = unrest(std::string("run --scale 0.01 --quiet --threads ") + threads + " --out " +
+                          path(std::string("k") + threads));
+    ASSERT_EQ(r.status, 0) << r.output;
+  }
+  for (const char* file : {"places.csv", "national.csv", "events.csv", "summary.json"}) {
+    EXPECT_EQ(read_file(dir_ / "k1" / file), read_file(dir_ / "k2" / file)) << file;
+  }
+}
+
+TEST_F(Cli, CounterfactualsAndWithoutChangeTheNationalRun) {
+  const auto r = unrest("run --scale 0.01 --counterfactual no-csto --without shoot-to-kill-order --out " +
+                        path("cf"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("[counterfactual no-csto]"), std::string::npos) << r.output;
+  const auto events = read_file(dir_ / "cf" / "events.csv");
+  EXPECT_NE(events.find("not_applied,csto-arrive-almaty"), std::string::npos) << events;
+  EXPECT_NE(events.find("not_applied,shoot-to-kill-order"), std::string::npos) << events;
+  const auto manifest = nlohmann::json::parse(read_file(dir_ / "cf" / "manifest.json"));
+  EXPECT_EQ(manifest["effective"]["counterfactual"], "no-csto");
+  const auto bad = unrest("run --scale 0.01 --without shoot-to-kill-ordr --out " + path("never"));
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.output.find("did you mean \"shoot-to-kill-order\""), std::string::npos) << bad.output;
+  EXPECT_FALSE(fs::exists(path("never")));
+  const auto classic = unrest("run " R2 " --scale 0.5 --out " + path("never"));
+  EXPECT_EQ(classic.status, 2);
+  EXPECT_NE(classic.output.find("national scenarios only"), std::string::npos) << classic.output;
 }
 
 TEST_F(Cli, SetOverridesReachTheRun) {
   ASSERT_EQ(
-      unrest("run --ticks 20 --quiet --set model.preset=mesa --set model.legitimacy=0.7 --out " +
+      unrest("run " R2 " --ticks 20 --quiet --set model.preset=mesa --set model.legitimacy=0.7 --out " +
              path("m"))
           .status,
       0);
@@ -123,13 +161,13 @@ TEST_F(Cli, SetOverridesReachTheRun) {
 }
 
 TEST_F(Cli, ExistingResultsAreNeverReplacedUnasked) {
-  ASSERT_EQ(unrest("run --ticks 10 --quiet --out " + path("r")).status, 0);
+  ASSERT_EQ(unrest("run " R2 " --ticks 10 --quiet --out " + path("r")).status, 0);
   const std::string before = read_file(dir_ / "r" / "timeseries.csv");
-  const auto again = unrest("run --ticks 20 --quiet --out " + path("r"));
+  const auto again = unrest("run " R2 " --ticks 20 --quiet --out " + path("r"));
   EXPECT_EQ(again.status, 2);
   EXPECT_NE(again.output.find("already exists"), std::string::npos) << again.output;
   EXPECT_EQ(read_file(dir_ / "r" / "timeseries.csv"), before);
-  ASSERT_EQ(unrest("run --ticks 20 --quiet --overwrite --out " + path("r")).status, 0);
+  ASSERT_EQ(unrest("run " R2 " --ticks 20 --quiet --overwrite --out " + path("r")).status, 0);
   EXPECT_NE(read_file(dir_ / "r" / "timeseries.csv"), before);
 }
 
@@ -148,13 +186,13 @@ TEST_F(Cli, BadInputExitsTwoWithFileLineAndKeyAndWritesNothing) {
       {"run " + bad_range, bad_range + ":2: model.legitimacy: must be in [0, 1] (got 1.5)"},
       {"run " + bad_type, bad_type + ":2: run.ticks: expected an integer, got a string"},
       {"run " + path("missing.toml"), path("missing.toml") + ": cannot open scenario file"},
-      {"run --set model.vision=-1", "--set model.vision=-1: model.vision: must be > 0"},
-      {"run --set model.cop_density=0.5", "citizen_density + cop_density must be <= 1"},
-      {"run --set model.max_jail_term=-2", "model.max_jail_term: must be an integer >= 1"},
-      {"run --ticks 0", "--ticks"},
-      {"run --seed -5", "--seed"},
-      {"run --engine warp", "run.engine: \"warp\" is not one of: sequential, parallel"},
-      {"run --engine parallel --threads -1", "run.threads: must be in [0, 1024]"},
+      {"run " R2 " --set model.vision=-1", "--set model.vision=-1: model.vision: must be > 0"},
+      {"run " R2 " --set model.cop_density=0.5", "citizen_density + cop_density must be <= 1"},
+      {"run " R2 " --set model.max_jail_term=-2", "model.max_jail_term: must be an integer >= 1"},
+      {"run " R2 " --ticks 0", "--ticks"},
+      {"run " R2 " --seed -5", "--seed"},
+      {"run " R2 " --engine warp", "run.engine: \"warp\" is not one of: sequential, parallel"},
+      {"run " R2 " --engine parallel --threads -1", "--threads"},
       {"run --bogus", "--bogus"},
       {"validate " + bad_key, "did you mean 'model.vision'?"},
   };

@@ -73,6 +73,9 @@ void NationalEngine::apply(const Event& event) {
         d.shock_step = after_concession(d.shock_step, event.value);
         break;
       case EventKind::legitimacy:
+        // A switched-off mechanism ignores its events too, so that with every mechanism off
+        // a place is the classic model.
+        if (!scenario_.mechanisms.legitimacy.enabled) break;
         d.baseline = std::clamp(d.baseline + event.value, 0.0, 1.0);
         d.legitimacy = std::clamp(d.legitimacy + event.value, 0.0, 1.0);
         break;
@@ -139,7 +142,8 @@ bool NationalEngine::step() {
     const Place& place = scenario_.places[p];
     PlaceDynamics& d = dynamics_[p];
     const int hour = local_hour(tick_, place.utc_offset - scenario_.utc_offset);
-    const bool curfew_hours = d.emergency && in_hours(hour, d.curfew_start, d.curfew_end);
+    const bool curfew_hours =
+        m.curfew.enabled && d.emergency && in_hours(hour, d.curfew_start, d.curfew_end);
     PlaceInputs& in = inputs[p];
     in.tick = tick_;
     in.shift = m.hardship.enabled ? d.shock * place.exposure : 0.0;

@@ -1,0 +1,89 @@
+// Bad national scenarios: every error names the file, the line and the key, and suggests the
+// nearest valid spelling where there is one.
+#include <gtest/gtest.h>
+
+#include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/scenario/scenario_error.hpp"
+
+namespace unrest::national {
+namespace {
+
+const std::string kGood = R"([run]
+start = 2022-01-01
+end = 2022-01-02
+
+[[place]]
+id = "aktau"
+population = 1000
+police = 10
+lat = 43.65
+lon = 51.17
+utc_offset = 5
+
+[[event]]
+id = "shock"
+kind = "price_shock"
+at = 2022-01-01T06:00:00
+where = "national"
+size = 0.2
+)";
+
+std::string error_of(const std::string& text, const std::vector<std::string>& sets = {}) {
+  try {
+    parse_national_scenario(text, "bad.toml", sets);
+  } catch (const scenario::ScenarioError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+TEST(BadNationalInput, TheGoodFileParses) {
+  const auto s = parse_national_scenario(kGood, "good.toml");
+  EXPECT_TRUE(is_national_scenario(kGood));
+  EXPECT_EQ(s.ticks, 48);
+  ASSERT_EQ(s.events.size(), 1u);
+  EXPECT_EQ(s.events[0].tick, 6);
+  EXPECT_TRUE(s.events[0].national);
+}
+
+TEST(BadNationalInput, ErrorsNameFileLineAndKey) {
+  EXPECT_EQ(error_of(replaced(kGood, "police = 10", "police = 10\nexposur = 1")),
+            "bad.toml:9: place[0].exposur: unknown key; did you mean 'place[0].exposure'?");
+  EXPECT_EQ(error_of(replaced(kGood, "police = 10", "polce = 10")),
+            "bad.toml:5: place[0].police: is required");
+  EXPECT_EQ(error_of(replaced(kGood, "police = 10", "police = 5000")),
+            "bad.toml:8: place[0].police: must be in [0, population] (got 5000)");
+  EXPECT_EQ(error_of(replaced(kGood, "where = \"national\"", "where = \"aktou\"")),
+            "bad.toml:17: event[0].where: no place has the id \"aktou\" (did you mean \"aktau\"?)");
+  EXPECT_EQ(error_of(replaced(kGood, "size = 0.2", "cut = 0.2")),
+            "bad.toml:13: event[0].size: is required for kind \"price_shock\"");
+  EXPECT_EQ(error_of(replaced(kGood, "at = 2022-01-01T06:00:00", "at = \"5 January\"")),
+            "bad.toml:16: event[0].at: \"5 January\" is not a date or date-time");
+  EXPECT_EQ(error_of(replaced(kGood, "kind = \"price_shock\"", "kind = \"price_shok\"")),
+            "bad.toml:15: event[0].kind: \"price_shok\" is not one of: price_shock, concession, "
+            "legitimacy, emergency, lift_emergency, internet, lethal_force, reinforcement, "
+            "observed (did you mean \"price_shock\"?)");
+  EXPECT_EQ(error_of(replaced(kGood, "end = 2022-01-02", "end = 2021-12-01")).rfind("bad.toml:3: run.end:", 0), 0u);
+  EXPECT_NE(error_of(kGood + "\n[[event]]\nid = \"shock\"\nkind = \"observed\"\nat = 2022-01-01\nwhere = \"aktau\"\n")
+                .find("event[1].id: duplicate id \"shock\""),
+            std::string::npos);
+  EXPECT_EQ(error_of("[run]\nseed = 1\n"), "bad.toml:1: place: a national scenario needs [[place]] entries");
+}
+
+TEST(BadNationalInput, OverridesReachEntriesByIdAndAreCheckedLikeTheFile) {
+  EXPECT_EQ(parse_national_scenario(kGood, "good.toml", {"place.aktau.police=20"}).places[0].police, 20);
+  EXPECT_EQ(error_of(kGood, {"place.aktow.police=20"}),
+            "--set place.aktow.police=20: place.aktow: no entry has this id");
+  EXPECT_EQ(error_of(kGood, {"mechanisms.riot.ratio=-1"}),
+            "--set mechanisms.riot.ratio=-1: mechanisms.riot.ratio: must be in [0, 1000000] (got -1)");
+  EXPECT_EQ(error_of(kGood, {"run.scale=2"}),
+            "--set run.scale=2: run.scale: must be in [1e-06, 1] (got 2)");
+}
+
+}  // namespace
+}  // namespace unrest::national

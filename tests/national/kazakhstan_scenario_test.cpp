@@ -1,0 +1,123 @@
+// The shipped default scenario: it validates, reads like the story, and at a small scale with
+// fixed seeds it meets the calibration checks; its counterfactuals run and differ as they must.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "unrest/national/national_analysis.hpp"
+#include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/run_national.hpp"
+#include "unrest/scenario/builtin.hpp"
+#include "unrest/scenario/scenario_error.hpp"
+
+namespace unrest::national {
+namespace {
+
+constexpr const char* kPath = "scenarios/kazakhstan-2022.toml";
+
+NationalScenario kazakhstan(const std::vector<std::string>& sets = {}) {
+  const auto builtin = scenario::find_builtin(kPath);
+  EXPECT_TRUE(builtin);
+  return parse_national_scenario(builtin->text, builtin->path, sets);
+}
+
+bool check_passes(const NationalEngine& e, const std::string& id) {
+  for (const auto& c : evaluate_checks(e)) {
+    if (c.check->id == id) return c.pass;
+  }
+  ADD_FAILURE() << "no check " << id;
+  return false;
+}
+
+double national_peak(const NationalEngine& e) {
+  double peak = 0;
+  for (const auto& row : e.records()) {
+    double a = 0;
+    for (const auto& r : row) a += r.counts.active;
+    peak = std::max(peak, a);
+  }
+  return peak / e.scenario().scale;
+}
+
+TEST(Kazakhstan, IsTheDefaultAndReadsLikeTheStory) {
+  EXPECT_EQ(scenario::default_scenario().path, kPath);
+  const auto s = kazakhstan();
+  ASSERT_EQ(s.places.size(), 17u);
+  double people = 0;
+  for (const auto& p : s.places) people += p.population;
+  EXPECT_EQ(people, 19'503'159);
+  EXPECT_EQ(s.ticks, 16 * 24);  // 28 December to 12 January, hourly
+  EXPECT_EQ(s.places[static_cast<std::size_t>(s.place_index("mangystau"))].utc_offset, 5);
+  // The dated events of FACTS section 3, each with an id; the targets of section 4.
+  for (const char* id : {"lpg-price-doubles", "mangystau-price-50", "emergency-almaty-mangystau",
+                         "government-resigns", "internet-blackout", "csto-arrive-almaty",
+                         "fuel-price-caps", "shoot-to-kill-order"}) {
+    EXPECT_TRUE(std::any_of(s.events.begin(), s.events.end(), [&](const Event& e) { return e.id == id; }))
+        << id;
+  }
+  ASSERT_GE(s.targets.size(), 5u);
+  for (const auto& t : s.targets) EXPECT_FALSE(t.reporter.empty()) << t.id;
+  EXPECT_EQ(s.counterfactuals.size(), 5u);
+}
+
+class KazakhstanSeeds : public ::testing::TestWithParam<int> {};
+
+TEST_P(KazakhstanSeeds, SmallScaleRunMeetsTheCalibrationChecks) {
+  // Scale 0.05 (975,000 agents) with fixed seeds; the full-scale figures are in the model card.
+  const auto e = run_national(kazakhstan({"run.scale=0.05", "run.threads=2",
+                                          "run.seed=" + std::to_string(GetParam())}));
+  EXPECT_TRUE(check_passes(*e, "calm-before-shock"));
+  EXPECT_TRUE(check_passes(*e, "mangystau-first"));
+  EXPECT_TRUE(check_passes(*e, "almaty-within-3-days"));
+  EXPECT_TRUE(check_passes(*e, "almaty-centre-of-violence"));
+  EXPECT_TRUE(check_passes(*e, "peak-tens-of-thousands"));
+  EXPECT_TRUE(check_passes(*e, "almaty-ghost-town"));
+}
+
+INSTANTIATE_TEST_SUITE_P(FixedSeeds, KazakhstanSeeds, ::testing::Values(1, 2, 3));
+
+TEST(Kazakhstan, WithoutThePriceShockItStaysCalm) {
+  auto s = kazakhstan({"run.scale=0.05"});
+  apply_counterfactual(s, "no-price-shock");
+  const auto e = run_national(s);
+  EXPECT_LT(national_peak(*e), 200.0);
+  for (auto t : e->first_protest()) EXPECT_EQ(t, -1);
+}
+
+TEST(Kazakhstan, EveryCounterfactualRunsAndChangesTheRun) {
+  // Scale 0.1: a few dozen killings are a handful of agents at smaller scales.
+  const auto base = run_national(kazakhstan({"run.scale=0.1"}));
+  const auto killed = [](const NationalEngine& e) {
+    double k = 0;
+    for (const auto& r : e.records().back()) k += r.counts.citizens_killed;
+    return k;
+  };
+  for (const auto& c : kazakhstan().counterfactuals) {
+    auto s = kazakhstan({"run.scale=0.1"});
+    apply_counterfactual(s, c.id);
+    const auto e = run_national(s);
+    EXPECT_EQ(e->tick(), s.ticks) << c.id;
+    if (c.id == "no-shoot-to-kill") EXPECT_EQ(killed(*e), 0.0);
+    if (c.id == "early-concession") EXPECT_LT(national_peak(*e), national_peak(*base));
+  }
+  EXPECT_GT(killed(*base), 0.0);
+}
+
+TEST(Kazakhstan, WithoutRemovesAnEventAndUnknownIdsAreNamed) {
+  auto s = kazakhstan({"run.scale=0.01"});
+  remove_events(s, {"csto-arrive-almaty"});
+  EXPECT_FALSE(std::find_if(s.events.begin(), s.events.end(), [](const Event& e) {
+                 return e.id == "csto-arrive-almaty";
+               })->enabled);
+  try {
+    remove_events(s, {"csto-arive-almaty"});
+    FAIL();
+  } catch (const scenario::ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("did you mean \"csto-arrive-almaty\""), std::string::npos)
+        << e.what();
+  }
+  EXPECT_THROW(apply_counterfactual(s, "no-such"), scenario::ScenarioError);
+}
+
+}  // namespace
+}  // namespace unrest::national

@@ -1,0 +1,260 @@
+// Each mechanism of the national model on a tiny world, with every other mechanism off: its
+// effect, and nothing when it is switched off.
+#include <gtest/gtest.h>
+
+#include "national/tiny_world.hpp"
+#include "unrest/analysis/outbursts.hpp"
+#include "unrest/io/national_outputs.hpp"
+
+namespace unrest::national {
+namespace {
+
+using testing::event;
+using testing::mean;
+using testing::run;
+using testing::series;
+using testing::tiny_world;
+
+double active_of(const PlaceRecord& r) { return r.counts.active; }
+
+TEST(NationalMechanisms, AllOffAPlaceIsTheClassicModelOfRunTwo) {
+  // Run 2 of Epstein (2002) on a 40 x 40 lattice: vision 7, L = 0.82, jail up to 30 ticks.
+  auto s = tiny_world(1, 1120, 64);
+  s.rules.vision = 7;
+  s.rules.cop_vision = 7;
+  s.rules.legitimacy = 0.82;
+  s.end_date = "2022-01-17";
+  s.ticks = 400;
+  std::vector<std::uint32_t> actives;
+  for (double a : series(*run(s), 0, active_of)) actives.push_back(static_cast<std::uint32_t>(a));
+  const auto stats = analysis::outburst_statistics(actives, 0, 50);
+  // Punctuated equilibrium: repeated outbursts separated by calm.
+  EXPECT_GE(stats.outbursts.size(), 3u);
+  ASSERT_TRUE(stats.waiting_time.mean);
+  EXPECT_GE(*stats.waiting_time.mean, 3.0);
+  // Mean actives of the classic engines' order (46 sequential, 35 parallel).
+  double total = 0;
+  for (auto a : actives) total += a;
+  const double m = total / static_cast<double>(actives.size());
+  EXPECT_GT(m, 10.0);
+  EXPECT_LT(m, 150.0);
+}
+
+TEST(NationalMechanisms, HardshipShockRaisesActivityAndConcessionsTakeItBack) {
+  auto s = tiny_world(1, 1120, 16);
+  s.rules.hardship_max = 0.4;  // with L = 0.8 nobody can be active: T / (1 - L) = 0.5
+  s.events = {event(EventKind::price_shock, 2, 0.4), event(EventKind::concession, 24, 1.0)};
+  s.mechanisms.hardship.enabled = true;
+  const auto on = series(*run(s), 0, active_of);
+  EXPECT_EQ(mean(on, 0, 2), 0.0);
+  EXPECT_GT(mean(on, 4, 24), 50.0);
+  EXPECT_EQ(mean(on, 26), 0.0);
+  s.mechanisms.hardship.enabled = false;
+  EXPECT_EQ(mean(series(*run(s), 0, active_of)), 0.0);
+}
+
+TEST(NationalMechanisms, LegitimacyFollowsEventsAndFallsWithMassArrests) {
+  auto s = tiny_world(1, 1120, 64);
+  s.mechanisms.legitimacy.enabled = true;
+  s.mechanisms.legitimacy.backlash_per_arrest = 0.0002;
+  s.mechanisms.legitimacy.relax_per_hour = 0.05;
+  s.events = {event(EventKind::legitimacy, 30, -0.1)};
+  const auto e = run(s);
+  const auto l = series(*e, 0, [](const PlaceRecord& r) { return r.legitimacy; });
+  ASSERT_GT(e->records()[29][0].counts.arrests, 0u);
+  EXPECT_LT(*std::min_element(l.begin(), l.begin() + 30), 0.8);  // backlash from arrests
+  EXPECT_NEAR(l[0], 0.8, 1e-12);
+  EXPECT_LT(l[30], 0.72);  // the event, on top of the backlash
+  s.mechanisms.legitimacy.enabled = false;
+  for (double v : series(*run(s), 0, [](const PlaceRecord& r) { return r.legitimacy; })) {
+    EXPECT_EQ(v, 0.8);
+  }
+}
+
+TEST(NationalMechanisms, BacklashIsBoundedByMaxDrop) {
+  LegitimacyDynamics rule;
+  rule.backlash_per_arrest = 0.01;
+  rule.max_drop = 0.05;
+  EXPECT_NEAR(next_legitimacy(rule, 0.8, 0.8, 0.0, 100.0), 0.75, 1e-12);
+  EXPECT_NEAR(next_legitimacy(rule, 0.7, 0.8, 0.0, 0.0), 0.7, 1e-12);  // below by an event
+  rule.relax_per_hour = 0.5;
+  EXPECT_NEAR(next_legitimacy(rule, 0.6, 0.8, 0.0, 0.0), 0.7, 1e-12);
+}
+
+// Two places: one in open revolt (low legitimacy, no police), one deterred (many police).
+NationalScenario revolt_and_deterred() {
+  auto s = tiny_world(2, 1120, 0);
+  s.places[0].legitimacy = 0.2;
+  s.places[1].police = 400;
+  s.rules.arrest_rate = 0.0;  // the police deter without arresting, so counts stay comparable
+  s.mechanisms.news.weight = 50.0;
+  return s;
+}
+
+TEST(NationalMechanisms, NewsFromARevoltWeakensDeterrenceElsewhere) {
+  auto s = revolt_and_deterred();
+  s.mechanisms.news.enabled = true;
+  const double with_news = mean(series(*run(s), 1, active_of), 2);
+  s.mechanisms.news.enabled = false;
+  const double without = mean(series(*run(s), 1, active_of), 2);
+  EXPECT_GT(with_news, 2.0 * without + 10.0) << with_news << " vs " << without;
+  // An internet shutdown in the deterred place cuts the news.
+  s.mechanisms.news.enabled = true;
+  s.events = {event(EventKind::internet, 0, 0.0, {1})};
+  EXPECT_NEAR(mean(series(*run(s), 1, active_of), 2), without, 0.2 * without + 5.0);
+}
+
+TEST(NationalMechanisms, FewerAreOutAtNight) {
+  auto s = tiny_world(1, 1120, 0);
+  s.mechanisms.day_night.enabled = true;
+  s.mechanisms.day_night.night_participation = 0.2;
+  const auto a = series(*run(s), 0, active_of);
+  // Ticks are local hours here: night 22:00-06:00.
+  const double night = mean(a, 24, 30);
+  const double day = mean(a, 34, 46);
+  EXPECT_LT(night, 0.35 * day);
+  s.mechanisms.day_night.enabled = false;
+  const auto b = series(*run(s), 0, active_of);
+  EXPECT_GT(mean(b, 24, 30), 0.8 * mean(b, 34, 46));
+}
+
+TEST(NationalMechanisms, CurfewRaisesTheRiskAndTheArrests) {
+  auto s = tiny_world(1, 1120, 64);
+  s.rules.arrest_rate = 0.05;
+  s.mechanisms.curfew.risk_multiplier = 3.0;
+  s.mechanisms.curfew.arrest_rate = 1.0;
+  auto emergency = event(EventKind::emergency, 0);
+  emergency.curfew_start = 0;  // 00:00-23:00 every day
+  emergency.curfew_end = 23;
+  s.events = {emergency};
+  s.mechanisms.curfew.enabled = true;
+  const auto on = run(s);
+  s.mechanisms.curfew.enabled = false;
+  const auto off = run(s);
+  EXPECT_GT(on->records().back()[0].counts.arrests, 3 * off->records().back()[0].counts.arrests);
+  EXPECT_TRUE(on->records()[5][0].curfew_hours);
+  EXPECT_FALSE(off->records()[5][0].curfew_hours);
+}
+
+TEST(NationalMechanisms, RiotsNeedACrowdFacingPoliceAndHurtCops) {
+  auto s = tiny_world(1, 1120, 64);
+  s.rules.legitimacy = 0.5;
+  s.mechanisms.riot.ratio = 2.0;
+  s.mechanisms.riot.injure_cop_per_hour = 0.05;
+  s.mechanisms.riot.damage_per_hour = 0.1;
+  s.mechanisms.riot.enabled = true;
+  const auto on = run(s);
+  const auto& last = on->records().back()[0].counts;
+  EXPECT_GT(mean(series(*on, 0, [](const PlaceRecord& r) { return r.counts.rioting; })), 10.0);
+  EXPECT_GT(last.cops_injured, 0u);
+  EXPECT_GT(last.damage, 0u);
+  EXPECT_LT(last.cops, 64u);
+  s.mechanisms.riot.enabled = false;
+  const auto off = run(s);
+  EXPECT_EQ(mean(series(*off, 0, [](const PlaceRecord& r) { return r.counts.rioting; })), 0.0);
+  EXPECT_EQ(off->records().back()[0].counts.cops_injured, 0u);
+  // No police, no riot: a crowd that faces nobody protests.
+  auto calm = tiny_world(1, 1120, 0);
+  calm.rules.legitimacy = 0.5;
+  calm.mechanisms.riot = s.mechanisms.riot;
+  calm.mechanisms.riot.enabled = true;
+  EXPECT_EQ(mean(series(*run(calm), 0, [](const PlaceRecord& r) { return r.counts.rioting; })), 0.0);
+}
+
+TEST(NationalMechanisms, LethalForceKillsRiotersOnlyUnderTheOrder) {
+  auto s = tiny_world(1, 1120, 64);
+  s.rules.legitimacy = 0.5;
+  s.mechanisms.riot.enabled = true;
+  s.mechanisms.riot.ratio = 2.0;
+  s.mechanisms.lethal_force.kill_probability = 0.5;
+  s.mechanisms.lethal_force.injure_probability = 0.2;
+  s.events = {event(EventKind::lethal_force, 24)};
+  s.mechanisms.lethal_force.enabled = true;
+  const auto on = run(s);
+  EXPECT_EQ(on->records()[23][0].counts.citizens_killed, 0u);
+  EXPECT_GT(on->records().back()[0].counts.citizens_killed, 0u);
+  EXPECT_GT(on->records().back()[0].counts.citizens_injured, 0u);
+  s.mechanisms.lethal_force.enabled = false;
+  EXPECT_EQ(run(s)->records().back()[0].counts.citizens_killed, 0u);
+}
+
+TEST(NationalMechanisms, KillingsRaiseFearWhichDecays) {
+  LethalForce rule;
+  rule.fear_per_killing = 0.5;
+  rule.fear_decay_per_hour = 0.1;
+  EXPECT_NEAR(next_fear(rule, 0.0, 2.0), 1.0, 1e-12);
+  EXPECT_NEAR(next_fear(rule, 1.0, 0.0), 0.9, 1e-12);
+  rule.enabled = false;
+  EXPECT_EQ(next_fear(rule, 1.0, 2.0), 0.0);
+}
+
+TEST(NationalMechanisms, ReinforcementsArriveAndLeave) {
+  auto s = tiny_world(1, 1120, 64);
+  s.rules.legitimacy = 0.95;  // nobody active: cops only stand guard
+  s.events = {event(EventKind::reinforcement, 5, 50), event(EventKind::reinforcement, 10, -30)};
+  s.mechanisms.reinforcements.enabled = true;
+  const auto cops = series(*run(s), 0, [](const PlaceRecord& r) { return r.counts.cops; });
+  EXPECT_EQ(cops[4], 64);
+  EXPECT_EQ(cops[5], 114);
+  EXPECT_EQ(cops[10], 84);
+  s.mechanisms.reinforcements.enabled = false;
+  EXPECT_EQ(series(*run(s), 0, [](const PlaceRecord& r) { return r.counts.cops; })[5], 64);
+}
+
+TEST(NationalMechanisms, AFullJailStopsArrests) {
+  auto s = tiny_world(1, 1120, 64);
+  s.mechanisms.jail.min_hours = 1000;
+  s.mechanisms.jail.max_hours = 1000;
+  s.mechanisms.jail.capacity_per_100k = 1000;  // 11 places for 1,120 people
+  s.mechanisms.jail.capacity_limited = true;
+  EXPECT_EQ(run(s)->records().back()[0].counts.arrests, 11u);
+  s.mechanisms.jail.capacity_limited = false;
+  EXPECT_GT(run(s)->records().back()[0].counts.arrests, 11u);
+}
+
+TEST(NationalMechanisms, RiotsCloseBlocksAndTheyReopen) {
+  auto s = tiny_world(1, 1120, 64);
+  s.rules.legitimacy = 0.5;
+  s.mechanisms.riot.enabled = true;
+  s.mechanisms.riot.ratio = 2.0;
+  s.mechanisms.activity.block = 8;
+  s.mechanisms.activity.closed_hours = 6;
+  s.mechanisms.activity.enabled = true;
+  const auto activity = series(*run(s), 0, [](const PlaceRecord& r) { return r.counts.activity; });
+  EXPECT_LT(mean(activity, 10), 0.8);
+  s.mechanisms.activity.enabled = false;
+  for (double a : series(*run(s), 0, [](const PlaceRecord& r) { return r.counts.activity; })) {
+    EXPECT_EQ(a, 1.0);
+  }
+}
+
+TEST(NationalMechanisms, BlockActivityCountsRecentRiotsAndCurfew) {
+  EconomicActivity rule;
+  rule.block = 4;
+  rule.closed_hours = 3;
+  BlockActivity blocks(8, rule);  // 2 x 2 blocks
+  EXPECT_EQ(blocks.open_share(0, false), 1.0);
+  blocks.mark_riot(5, 1, 10);
+  EXPECT_EQ(blocks.open_share(12, false), 0.75);
+  EXPECT_EQ(blocks.open_share(13, false), 1.0);
+  EXPECT_EQ(blocks.open_share(13, true), 0.0);
+}
+
+TEST(NationalEngine, OutputsDoNotDependOnTheThreadCount) {
+  auto s = tiny_world(5, 1120, 64);
+  s.rules.legitimacy = 0.6;
+  s.mechanisms.riot.enabled = true;
+  s.mechanisms.news.enabled = true;
+  s.mechanisms.news.weight = 5;
+  s.mechanisms.lethal_force.enabled = true;
+  s.mechanisms.lethal_force.kill_probability = 0.2;
+  s.events = {event(EventKind::lethal_force, 10, 0, {0, 1, 2, 3, 4})};
+  const std::string one = io::places_csv(*run(s, 1));
+  EXPECT_EQ(one, io::places_csv(*run(s, 2)));
+  EXPECT_EQ(one, io::places_csv(*run(s, 8)));
+  s.seed = 8;
+  EXPECT_NE(one, io::places_csv(*run(s, 2)));
+}
+
+}  // namespace
+}  // namespace unrest::national
