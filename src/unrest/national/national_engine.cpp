@@ -17,6 +17,11 @@ NationalEngine::NationalEngine(const NationalScenario& scenario, int threads)
   const auto n = scenario_.places.size();
   const double scale = scenario_.scale;
   std::vector<PlaceLocation> locations;
+  struct Size {
+    std::int64_t citizens, cops, jail;
+    double hardship_max;
+  };
+  std::vector<Size> sizes;
   for (std::size_t p = 0; p < n; ++p) {
     const Place& place = scenario_.places[p];
     const auto citizens = static_cast<std::int64_t>(std::llround(place.population * scale));
@@ -25,9 +30,7 @@ NationalEngine::NationalEngine(const NationalScenario& scenario, int threads)
         std::llround(scenario_.mechanisms.jail.capacity_per_100k * place.population / 1e5 * scale));
     const double hardship_max =
         place.hardship_max >= 0 ? place.hardship_max : scenario_.rules.hardship_max;
-    worlds_.push_back(std::make_unique<PlaceWorld>(scenario_.rules, scenario_.mechanisms,
-                                                   citizens, cops, hardship_max, jail,
-                                                   scenario_.seed, static_cast<int>(p)));
+    sizes.push_back({citizens, cops, jail, hardship_max});
     PlaceDynamics d;
     d.baseline = place.legitimacy >= 0 ? place.legitimacy : scenario_.rules.legitimacy;
     d.legitimacy = d.baseline;
@@ -36,8 +39,19 @@ NationalEngine::NationalEngine(const NationalScenario& scenario, int threads)
     order_.push_back(static_cast<int>(p));
   }
   std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) {
-    return worlds_[static_cast<std::size_t>(a)]->citizens() >
-           worlds_[static_cast<std::size_t>(b)]->citizens();
+    return sizes[static_cast<std::size_t>(a)].citizens > sizes[static_cast<std::size_t>(b)].citizens;
+  });
+  // Building a place (placing its agents, sorting its citizens) depends on the place alone,
+  // so places are built in parallel too.
+  worlds_.resize(n);
+  std::atomic<std::size_t> next{0};
+  pool_.for_rows(pool_.size(), [&](int, int) {
+    for (std::size_t i = next++; i < n; i = next++) {
+      const auto p = static_cast<std::size_t>(order_[i]);
+      worlds_[p] = std::make_unique<PlaceWorld>(scenario_.rules, scenario_.mechanisms,
+                                                sizes[p].citizens, sizes[p].cops, sizes[p].hardship_max,
+                                                sizes[p].jail, scenario_.seed, static_cast<int>(p));
+    }
   });
   news_weights_ = gravity_weights(locations, scenario_.mechanisms.news.gamma,
                                   scenario_.mechanisms.news.min_distance_km);
