@@ -138,8 +138,8 @@ int run_national_command(const RunOptions& options, ScenarioSource source) {
   }
   std::string name = scenario.name;
   if (!scenario.counterfactual.empty()) name += "-" + scenario.counterfactual;
-  const std::filesystem::path out =
-      options.out.empty() ? std::filesystem::path("out") / name : std::filesystem::path(options.out);
+  const std::filesystem::path out = options.out.empty() ? std::filesystem::path("out") / name
+                                                        : std::filesystem::path(options.out);
   unrest::io::AtomicOutputDir dir(out, options.overwrite);
 
   std::signal(SIGINT, on_interrupt);
@@ -149,11 +149,12 @@ int run_national_command(const RunOptions& options, ScenarioSource source) {
   if (!options.quiet) {
     double people = 0;
     for (const auto& p : scenario.places) people += p.population;
-    fmt::print("{}{}: {} places, {:.0f} people at scale {:g}, {} to {} ({} hourly ticks), seed {}\n",
-               scenario.name,
-               scenario.counterfactual.empty() ? "" : " [counterfactual " + scenario.counterfactual + "]",
-               scenario.places.size(), people, scenario.scale, scenario.start_date,
-               scenario.end_date, scenario.ticks, scenario.seed);
+    fmt::print(
+        "{}{}: {} places, {:.0f} people at scale {:g}, {} to {} ({} hourly ticks), seed {}\n",
+        scenario.name,
+        scenario.counterfactual.empty() ? "" : " [counterfactual " + scenario.counterfactual + "]",
+        scenario.places.size(), people, scenario.scale, scenario.start_date, scenario.end_date,
+        scenario.ticks, scenario.seed);
   }
   std::unique_ptr<unrest::national::NationalEngine> engine;
   try {
@@ -174,8 +175,9 @@ int run_national_command(const RunOptions& options, ScenarioSource source) {
     fmt::print("{}", unrest::io::national_report_text(*engine));
     fmt::print("\nfinished in {:.2f} s ({:.3g} agent-updates/s)\n", seconds,
                seconds > 0 ? static_cast<double>(engine->agent_updates()) / seconds : 0.0);
-    fmt::print("outputs: {}/{{places.csv, national.csv, events.csv, summary.json, manifest.json}}\n",
-               dir.final_path().string());
+    fmt::print(
+        "outputs: {}/{{places.csv, national.csv, events.csv, summary.json, manifest.json}}\n",
+        dir.final_path().string());
   }
   return 0;
 }
@@ -240,10 +242,11 @@ int validate_command(const std::vector<std::string>& files) {
       const ScenarioSource source = resolve_source(file);
       if (unrest::national::is_national_scenario(source.text)) {
         const auto s = unrest::national::parse_national_scenario(source.text, source.path);
-        fmt::print("{}: ok ({}, national: {} places, {} to {}, {} events, {} targets, {} checks, "
-                   "{} counterfactuals)\n",
-                   source.path, s.name, s.places.size(), s.start_date, s.end_date, s.events.size(),
-                   s.targets.size(), s.checks.size(), s.counterfactuals.size());
+        fmt::print(
+            "{}: ok ({}, national: {} places, {} to {}, {} events, {} targets, {} checks, "
+            "{} counterfactuals)\n",
+            source.path, s.name, s.places.size(), s.start_date, s.end_date, s.events.size(),
+            s.targets.size(), s.checks.size(), s.counterfactuals.size());
         continue;
       }
       const auto s = unrest::scenario::parse_scenario(source.text, source.path);
@@ -281,9 +284,8 @@ int main(int argc, char** argv) {
 
   RunOptions run;
   auto* run_cmd = app.add_subcommand("run", "Run a scenario and write its outputs atomically");
-  run_cmd->add_option(
-      "scenario", run.scenario,
-      "Scenario file (TOML); default: the built-in scenarios/kazakhstan-2022.toml");
+  run_cmd->add_option("scenario", run.scenario,
+                      "Scenario file (TOML); default: the built-in scenarios/kazakhstan-2022.toml");
   run_cmd->add_option("--set", run.sets, "Override a scenario key, e.g. --set model.legitimacy=0.8")
       ->type_name("KEY=VALUE");
   run_cmd->add_option("--seed", run.seed, "Random seed (overrides run.seed)")
@@ -298,21 +300,25 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--engine", run.engine,
                       "sequential (the paper's asynchronous schedule) or parallel (synchronous, "
                       "multithreaded); overrides run.engine");
-  run_cmd->add_option("--threads", run.threads,
-                      "Threads of the parallel engine (0: one per hardware thread); results do "
-                      "not depend on it")
+  run_cmd
+      ->add_option("--threads", run.threads,
+                   "Threads of the parallel engine (0: one per hardware thread); results do "
+                   "not depend on it")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{1024}));
   run_cmd->add_option("--out", run.out, "Output directory; default: out/<scenario name>");
   run_cmd->add_flag("--overwrite", run.overwrite, "Replace an existing output directory");
-  run_cmd->add_option("--scale", run.scale,
-                      "National scenarios: agents per person (0.01: one agent per 100 people)")
+  run_cmd
+      ->add_option("--scale", run.scale,
+                   "National scenarios: agents per person (0.01: one agent per 100 people)")
       ->check(CLI::Range(1e-6, 1.0));
-  run_cmd->add_option("--without", run.without,
-                      "National scenarios: remove the event with this id (repeatable)")
+  run_cmd
+      ->add_option("--without", run.without,
+                   "National scenarios: remove the event with this id (repeatable)")
       ->type_name("EVENT_ID");
-  run_cmd->add_option("--counterfactual", run.counterfactual,
-                      "National scenarios: run one of the counterfactuals the scenario declares "
-                      "(listed by `unrest scenarios`)")
+  run_cmd
+      ->add_option("--counterfactual", run.counterfactual,
+                   "National scenarios: run one of the counterfactuals the scenario declares "
+                   "(listed by `unrest scenarios`)")
       ->type_name("NAME");
   run_cmd->add_flag("--quiet", run.quiet, "Print nothing but errors");
   run_cmd->add_flag("--progress", run.progress, "Show progress even when stderr is not a terminal");

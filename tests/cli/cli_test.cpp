@@ -82,8 +82,9 @@ TEST_F(Cli, RunWritesTimeseriesSummaryAndManifest) {
 
 TEST_F(Cli, SameSeedGivesByteIdenticalOutputsOtherSeedsDiffer) {
   for (const char* name : {"a", "b"}) {
-    ASSERT_EQ(unrest(std::string("run " R2 " --seed 3 --ticks 500 --quiet --out ") + path(name)).status,
-              0);
+    ASSERT_EQ(
+        unrest(std::string("run " R2 " --seed 3 --ticks 500 --quiet --out ") + path(name)).status,
+        0);
   }
   ASSERT_EQ(unrest("run " R2 " --seed 4 --ticks 500 --quiet --out " + path("c")).status, 0);
   for (const char* file : {"timeseries.csv", "summary.json", "manifest.json"}) {
@@ -94,8 +95,9 @@ TEST_F(Cli, SameSeedGivesByteIdenticalOutputsOtherSeedsDiffer) {
 
 TEST_F(Cli, ParallelEngineOutputsAreByteIdenticalForAnyThreadCount) {
   for (const char* threads : {"1", "2", "8"}) {
-    const auto r = unrest(std::string("run " R2 " --engine parallel --ticks 300 --quiet --threads ") +
-                          threads + " --out " + path(std::string("t") + threads));
+    const auto r =
+        unrest(std::string("run " R2 " --engine parallel --ticks 300 --quiet --threads ") +
+               threads + " --out " + path(std::string("t") + threads));
     ASSERT_EQ(r.status, 0) << r.output;
   }
   for (const char* file : {"timeseries.csv", "summary.json", "manifest.json"}) {
@@ -131,8 +133,9 @@ TEST_F(Cli, NationalRunsAreByteIdenticalForAnyThreadCount) {
 }
 
 TEST_F(Cli, CounterfactualsAndWithoutChangeTheNationalRun) {
-  const auto r = unrest("run --scale 0.01 --counterfactual no-csto --without shoot-to-kill-order --out " +
-                        path("cf"));
+  const auto r =
+      unrest("run --scale 0.01 --counterfactual no-csto --without shoot-to-kill-order --out " +
+             path("cf"));
   ASSERT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("[counterfactual no-csto]"), std::string::npos) << r.output;
   const auto events = read_file(dir_ / "cf" / "events.csv");
@@ -142,7 +145,8 @@ TEST_F(Cli, CounterfactualsAndWithoutChangeTheNationalRun) {
   EXPECT_EQ(manifest["effective"]["counterfactual"], "no-csto");
   const auto bad = unrest("run --scale 0.01 --without shoot-to-kill-ordr --out " + path("never"));
   EXPECT_EQ(bad.status, 2);
-  EXPECT_NE(bad.output.find("did you mean \"shoot-to-kill-order\""), std::string::npos) << bad.output;
+  EXPECT_NE(bad.output.find("did you mean \"shoot-to-kill-order\""), std::string::npos)
+      << bad.output;
   EXPECT_FALSE(fs::exists(path("never")));
   const auto classic = unrest("run " R2 " --scale 0.5 --out " + path("never"));
   EXPECT_EQ(classic.status, 2);
@@ -150,11 +154,11 @@ TEST_F(Cli, CounterfactualsAndWithoutChangeTheNationalRun) {
 }
 
 TEST_F(Cli, SetOverridesReachTheRun) {
-  ASSERT_EQ(
-      unrest("run " R2 " --ticks 20 --quiet --set model.preset=mesa --set model.legitimacy=0.7 --out " +
-             path("m"))
-          .status,
-      0);
+  ASSERT_EQ(unrest("run " R2
+                   " --ticks 20 --quiet --set model.preset=mesa --set model.legitimacy=0.7 --out " +
+                   path("m"))
+                .status,
+            0);
   const auto manifest = nlohmann::json::parse(read_file(dir_ / "m" / "manifest.json"));
   EXPECT_EQ(manifest["effective"]["model"]["ratio"], "round_half_even");
   EXPECT_EQ(manifest["effective"]["model"]["legitimacy"], 0.7);

@@ -68,19 +68,27 @@ TEST(BadNationalInput, ErrorsNameFileLineAndKey) {
             "bad.toml:15: event[0].kind: \"price_shok\" is not one of: price_shock, concession, "
             "legitimacy, emergency, lift_emergency, internet, lethal_force, reinforcement, "
             "observed (did you mean \"price_shock\"?)");
-  EXPECT_EQ(error_of(replaced(kGood, "end = 2022-01-02", "end = 2021-12-01")).rfind("bad.toml:3: run.end:", 0), 0u);
-  EXPECT_NE(error_of(kGood + "\n[[event]]\nid = \"shock\"\nkind = \"observed\"\nat = 2022-01-01\nwhere = \"aktau\"\n")
-                .find("event[1].id: duplicate id \"shock\""),
-            std::string::npos);
-  EXPECT_EQ(error_of("[run]\nseed = 1\n"), "bad.toml:1: place: a national scenario needs [[place]] entries");
+  EXPECT_EQ(error_of(replaced(kGood, "end = 2022-01-02", "end = 2021-12-01"))
+                .rfind("bad.toml:3: run.end:", 0),
+            0u);
+  EXPECT_NE(
+      error_of(
+          kGood +
+          "\n[[event]]\nid = \"shock\"\nkind = \"observed\"\nat = 2022-01-01\nwhere = \"aktau\"\n")
+          .find("event[1].id: duplicate id \"shock\""),
+      std::string::npos);
+  EXPECT_EQ(error_of("[run]\nseed = 1\n"),
+            "bad.toml:1: place: a national scenario needs [[place]] entries");
 }
 
 TEST(BadNationalInput, OverridesReachEntriesByIdAndAreCheckedLikeTheFile) {
-  EXPECT_EQ(parse_national_scenario(kGood, "good.toml", {"place.aktau.police=20"}).places[0].police, 20);
+  EXPECT_EQ(parse_national_scenario(kGood, "good.toml", {"place.aktau.police=20"}).places[0].police,
+            20);
   EXPECT_EQ(error_of(kGood, {"place.aktow.police=20"}),
             "--set place.aktow.police=20: place.aktow: no entry has this id");
-  EXPECT_EQ(error_of(kGood, {"mechanisms.riot.ratio=-1"}),
-            "--set mechanisms.riot.ratio=-1: mechanisms.riot.ratio: must be in [0, 1000000] (got -1)");
+  EXPECT_EQ(
+      error_of(kGood, {"mechanisms.riot.ratio=-1"}),
+      "--set mechanisms.riot.ratio=-1: mechanisms.riot.ratio: must be in [0, 1000000] (got -1)");
   EXPECT_EQ(error_of(kGood, {"run.scale=2"}),
             "--set run.scale=2: run.scale: must be in [1e-06, 1] (got 2)");
 }

@@ -158,7 +158,8 @@ TEST(NationalMechanisms, RiotsNeedACrowdFacingPoliceAndHurtCops) {
   calm.rules.legitimacy = 0.5;
   calm.mechanisms.riot = s.mechanisms.riot;
   calm.mechanisms.riot.enabled = true;
-  EXPECT_EQ(mean(series(*run(calm), 0, [](const PlaceRecord& r) { return r.counts.rioting; })), 0.0);
+  EXPECT_EQ(mean(series(*run(calm), 0, [](const PlaceRecord& r) { return r.counts.rioting; })),
+            0.0);
 }
 
 TEST(NationalMechanisms, LethalForceKillsRiotersOnlyUnderTheOrder) {

@@ -41,12 +41,12 @@ std::string places_csv(const NationalEngine& e) {
     for (std::size_t p = 0; p < places.size(); ++p) {
       const PlaceRecord& r = e.records()[t][p];
       const PlaceCounts& c = r.counts;
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{},{},{}\n",
-                         t, time, places[p].id, c.quiet, c.active, c.rioting, c.jailed, c.arrests,
-                         c.citizens_killed, c.citizens_injured, c.cops, c.cops_killed,
-                         c.cops_injured, c.damage, r.legitimacy, c.mean_hardship, r.news, r.reach,
-                         c.activity, r.curfew_hours ? 1 : 0, r.emergency ? 1 : 0,
-                         r.lethal_order ? 1 : 0);
+      out += fmt::format(
+          "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{},{},{}\n",
+          t, time, places[p].id, c.quiet, c.active, c.rioting, c.jailed, c.arrests,
+          c.citizens_killed, c.citizens_injured, c.cops, c.cops_killed, c.cops_injured, c.damage,
+          r.legitimacy, c.mean_hardship, r.news, r.reach, c.activity, r.curfew_hours ? 1 : 0,
+          r.emergency ? 1 : 0, r.lethal_order ? 1 : 0);
     }
   }
   return out;
@@ -259,17 +259,18 @@ json national_summary_json(const NationalEngine& e) {
   }
   json targets = json::array();
   for (const TargetResult& t : evaluate_targets(e)) {
-    targets.push_back({{"id", t.target->id},
-                       {"quantity", t.target->quantity},
-                       {"where", t.target->place < 0 ? std::string("national")
-                                                     : s.places[static_cast<std::size_t>(t.target->place)].id},
-                       {"date", t.target->date},
-                       {"reported", t.target->value},
-                       {"reporter", t.target->reporter},
-                       {"simulated", t.simulated ? json(*t.simulated) : json(nullptr)},
-                       {"ratio", t.simulated ? json(t.ratio) : json(nullptr)},
-                       {"factor", t.target->factor},
-                       {"within_factor", t.within}});
+    targets.push_back(
+        {{"id", t.target->id},
+         {"quantity", t.target->quantity},
+         {"where", t.target->place < 0 ? std::string("national")
+                                       : s.places[static_cast<std::size_t>(t.target->place)].id},
+         {"date", t.target->date},
+         {"reported", t.target->value},
+         {"reporter", t.target->reporter},
+         {"simulated", t.simulated ? json(*t.simulated) : json(nullptr)},
+         {"ratio", t.simulated ? json(t.ratio) : json(nullptr)},
+         {"factor", t.target->factor},
+         {"within_factor", t.within}});
   }
   json checks = json::array();
   for (const CheckResult& c : evaluate_checks(e)) {
@@ -333,13 +334,15 @@ std::string national_report_text(const NationalEngine& e) {
                      "active", "rioting", "arrests", "killed", "cops k", "cops in", "damage",
                      "places", "activity");
   for (const DayRow& d : daily_table(e)) {
-    out += fmt::format("  {:<10} {:>9.0f} {:>9.0f} {:>8.0f} {:>7.0f} {:>6.0f} {:>7.0f} {:>7.0f} {:>6} {:>8.2f}\n",
-                       d.date, d.peak_active, d.peak_rioting, d.arrests, d.citizens_killed,
-                       d.cops_killed, d.cops_injured, d.damage, d.places_protesting, d.activity);
+    out += fmt::format(
+        "  {:<10} {:>9.0f} {:>9.0f} {:>8.0f} {:>7.0f} {:>6.0f} {:>7.0f} {:>7.0f} {:>6} {:>8.2f}\n",
+        d.date, d.peak_active, d.peak_rioting, d.arrests, d.citizens_killed, d.cops_killed,
+        d.cops_injured, d.damage, d.places_protesting, d.activity);
   }
-  out += "  (active, rioting: the day's hourly peak; arrests, killed (citizens), cops killed and\n"
-         "   injured, damage: cumulative at the day's end; places: places protesting that day;\n"
-         "   activity: population-weighted share of blocks open, 09:00-18:00 local)\n";
+  out +=
+      "  (active, rioting: the day's hourly peak; arrests, killed (citizens), cops killed and\n"
+      "   injured, damage: cumulative at the day's end; places: places protesting that day;\n"
+      "   activity: population-weighted share of blocks open, 09:00-18:00 local)\n";
   const auto targets = evaluate_targets(e);
   if (!targets.empty()) {
     out += fmt::format("\nSimulated vs reported (scale {:g}):\n", s.scale);
@@ -348,13 +351,14 @@ std::string national_report_text(const NationalEngine& e) {
       const std::string where =
           g.place < 0 ? std::string("national") : s.places[static_cast<std::size_t>(g.place)].name;
       if (!t.simulated) {
-        out += fmt::format("  {:<34} {:>8} reported {:>7g}  (date outside the run)  [{}]\n",
-                           g.id, "-", g.value, g.reporter);
+        out += fmt::format("  {:<34} {:>8} reported {:>7g}  (date outside the run)  [{}]\n", g.id,
+                           "-", g.value, g.reporter);
         continue;
       }
-      out += fmt::format("  {:<34} simulated {:>8.0f}  reported {:>7g}  ratio {:>5.2f}  {} (x{:g})  [{}, {} {}]\n",
-                         g.id, *t.simulated, g.value, t.ratio, t.within ? "ok  " : "OFF ", g.factor,
-                         g.reporter, where, g.date);
+      out += fmt::format(
+          "  {:<34} simulated {:>8.0f}  reported {:>7g}  ratio {:>5.2f}  {} (x{:g})  [{}, {} {}]\n",
+          g.id, *t.simulated, g.value, t.ratio, t.within ? "ok  " : "OFF ", g.factor, g.reporter,
+          where, g.date);
     }
   }
   const auto checks = evaluate_checks(e);

@@ -10,7 +10,8 @@ namespace {
 
 double national_at(const NationalEngine& engine, std::int64_t tick, const std::string& q) {
   double total = 0;
-  for (const auto& r : engine.records()[static_cast<std::size_t>(tick)]) total += quantity_of(r.counts, q);
+  for (const auto& r : engine.records()[static_cast<std::size_t>(tick)])
+    total += quantity_of(r.counts, q);
   return total;
 }
 
@@ -36,11 +37,13 @@ std::vector<TargetResult> evaluate_targets(const NationalEngine& engine) {
     TargetResult r;
     r.target = &t;
     if (t.tick >= 0 && t.tick < engine.tick()) {
-      const double agents =
-          t.place < 0 ? national_at(engine, t.tick, t.quantity)
-                      : quantity_of(engine.records()[static_cast<std::size_t>(t.tick)]
-                                        [static_cast<std::size_t>(t.place)].counts,
-                                    t.quantity);
+      const double agents = t.place < 0
+                                ? national_at(engine, t.tick, t.quantity)
+                                : quantity_of(engine
+                                                  .records()[static_cast<std::size_t>(t.tick)]
+                                                            [static_cast<std::size_t>(t.place)]
+                                                  .counts,
+                                              t.quantity);
       r.simulated = agents / scale;
       r.ratio = *r.simulated / t.value;
       r.within = r.ratio >= 1.0 / t.factor && r.ratio <= t.factor;
@@ -61,7 +64,8 @@ std::vector<double> daytime_activity(const NationalEngine& engine, int place) {
     for (std::int64_t t = d * 24; t < d * 24 + 24; ++t) {
       const int hour = local_hour(t, offset);
       if (hour < 9 || hour >= 18) continue;
-      sum += engine.records()[static_cast<std::size_t>(t)][static_cast<std::size_t>(place)].counts.activity;
+      sum += engine.records()[static_cast<std::size_t>(t)][static_cast<std::size_t>(place)]
+                 .counts.activity;
       ++n;
     }
     out.push_back(n > 0 ? sum / n : 1.0);
@@ -74,7 +78,8 @@ double rioter_hours(const NationalEngine& engine, int place, std::int64_t from_t
   double total = 0;
   for (std::int64_t t = std::max<std::int64_t>(0, from_tick);
        t <= std::min(to_tick, engine.tick() - 1); ++t) {
-    total += engine.records()[static_cast<std::size_t>(t)][static_cast<std::size_t>(place)].counts.rioting;
+    total += engine.records()[static_cast<std::size_t>(t)][static_cast<std::size_t>(place)]
+                 .counts.rioting;
   }
   return total;
 }
@@ -121,8 +126,8 @@ std::vector<CheckResult> evaluate_checks(const NationalEngine& engine) {
         r.pass = mine >= 0 && theirs >= 0 && static_cast<double>(mine - theirs) <= c.hours;
         r.detail = mine >= 0 && theirs >= 0
                        ? fmt::format("{} h after {}", mine - theirs, name(c.other))
-                       : fmt::format("{} at {}, {} at {}", name(c.place), when(mine),
-                                     name(c.other), when(theirs));
+                       : fmt::format("{} at {}, {} at {}", name(c.place), when(mine), name(c.other),
+                                     when(theirs));
         break;
       }
       case CheckKind::most_violent: {
@@ -137,13 +142,14 @@ std::vector<CheckResult> evaluate_checks(const NationalEngine& engine) {
         }
         r.pass = best == c.place;
         r.detail = best < 0 ? "nobody rioted"
-                            : fmt::format("most rioter-hours: {} ({:.0f} people-hours)",
-                                          name(best), best_hours / scale);
+                            : fmt::format("most rioter-hours: {} ({:.0f} people-hours)", name(best),
+                                          best_hours / scale);
         break;
       }
       case CheckKind::peak_active_between: {
         double peak = 0;
-        for (std::int64_t t = 0; t < engine.tick(); ++t) peak = std::max(peak, national_at(engine, t, "active"));
+        for (std::int64_t t = 0; t < engine.tick(); ++t)
+          peak = std::max(peak, national_at(engine, t, "active"));
         peak /= scale;
         r.pass = peak >= c.low && peak <= c.high;
         r.detail = fmt::format("national peak {:.0f} people active", peak);
@@ -179,7 +185,8 @@ std::vector<DayRow> daily_table(const NationalEngine& engine) {
   double population = 0;
   for (const auto& p : s.places) population += p.population;
   std::vector<std::vector<double>> activity;
-  for (std::size_t p = 0; p < s.places.size(); ++p) activity.push_back(daytime_activity(engine, static_cast<int>(p)));
+  for (std::size_t p = 0; p < s.places.size(); ++p)
+    activity.push_back(daytime_activity(engine, static_cast<int>(p)));
   for (std::int64_t d = 0; d * 24 < engine.tick(); ++d) {
     DayRow row;
     row.date = date_of_tick(engine.start(), d * 24);
@@ -201,7 +208,8 @@ std::vector<DayRow> daily_table(const NationalEngine& engine) {
     row.cops_killed = national_at(engine, last, "cops_killed") / scale;
     row.cops_injured = national_at(engine, last, "cops_injured") / scale;
     row.damage = national_at(engine, last, "damage") / scale;
-    row.places_protesting = static_cast<int>(std::count(protesting.begin(), protesting.end(), true));
+    row.places_protesting =
+        static_cast<int>(std::count(protesting.begin(), protesting.end(), true));
     double weighted = 0;
     for (std::size_t p = 0; p < s.places.size(); ++p) {
       if (static_cast<std::size_t>(d) < activity[p].size()) {

@@ -39,7 +39,8 @@ NationalEngine::NationalEngine(const NationalScenario& scenario, int threads)
     order_.push_back(static_cast<int>(p));
   }
   std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) {
-    return sizes[static_cast<std::size_t>(a)].citizens > sizes[static_cast<std::size_t>(b)].citizens;
+    return sizes[static_cast<std::size_t>(a)].citizens >
+           sizes[static_cast<std::size_t>(b)].citizens;
   });
   // Building a place (placing its agents, sorting its citizens) depends on the place alone,
   // so places are built in parallel too.
@@ -48,9 +49,9 @@ NationalEngine::NationalEngine(const NationalScenario& scenario, int threads)
   pool_.for_rows(pool_.size(), [&](int, int) {
     for (std::size_t i = next++; i < n; i = next++) {
       const auto p = static_cast<std::size_t>(order_[i]);
-      worlds_[p] = std::make_unique<PlaceWorld>(scenario_.rules, scenario_.mechanisms,
-                                                sizes[p].citizens, sizes[p].cops, sizes[p].hardship_max,
-                                                sizes[p].jail, scenario_.seed, static_cast<int>(p));
+      worlds_[p] = std::make_unique<PlaceWorld>(
+          scenario_.rules, scenario_.mechanisms, sizes[p].citizens, sizes[p].cops,
+          sizes[p].hardship_max, sizes[p].jail, scenario_.seed, static_cast<int>(p));
     }
   });
   news_weights_ = gravity_weights(locations, scenario_.mechanisms.news.gamma,
@@ -144,8 +145,8 @@ bool NationalEngine::step() {
   if (!records_.empty()) {
     for (std::size_t p = 0; p < n; ++p) {
       const auto citizens = worlds_[p]->citizens();
-      shares[p] = citizens > 0 ? records_.back()[p].counts.active / static_cast<double>(citizens)
-                               : 0.0;
+      shares[p] =
+          citizens > 0 ? records_.back()[p].counts.active / static_cast<double>(citizens) : 0.0;
     }
   }
   const std::vector<double> signals = news_signals(news_weights_, shares);
@@ -195,8 +196,8 @@ bool NationalEngine::step() {
     const double arrests_per_100k = c.arrests_now / citizens * 1e5;
     row[p].counts = c;
     row[p].legitimacy = d.legitimacy;
-    d.legitimacy = next_legitimacy(m.legitimacy, d.legitimacy, d.baseline, killed_per_100k,
-                                   arrests_per_100k);
+    d.legitimacy =
+        next_legitimacy(m.legitimacy, d.legitimacy, d.baseline, killed_per_100k, arrests_per_100k);
     d.fear = next_fear(m.lethal_force, d.fear, killed_per_100k);
     agent_updates_ += static_cast<std::uint64_t>(c.quiet) + c.active + c.cops;
     const Place& place = scenario_.places[p];

@@ -28,15 +28,15 @@ struct PlaceRules {
   double threshold = 0.1;
   double k = 2.3;
   model::Ratio ratio = model::Ratio::floor;
-  int vision = 7;      // citizens' vision radius (sites, Euclidean disc)
-  int cop_vision = 7;  // cops' vision radius
+  int vision = 7;             // citizens' vision radius (sites, Euclidean disc)
+  int cop_vision = 7;         // cops' vision radius
   double hardship_min = 0.0;  // base hardship H0 ~ U(hardship_min, hardship_max)
   double hardship_max = 1.0;
   // Shape of the distribution: H0 = min + (max - min) * U^shape with U uniform, so 1 is the
   // classic uniform and larger values thin the upper tail (few people in extreme hardship).
   double hardship_shape = 1.0;
-  double legitimacy = 0.8;    // baseline, unless a place sets its own
-  double arrest_rate = 1.0;   // arrest attempts per cop-hour
+  double legitimacy = 0.8;        // baseline, unless a place sets its own
+  double arrest_rate = 1.0;       // arrest attempts per cop-hour
   double quiet_move_share = 1.0;  // share of quiet citizens who move each hour (actives and
                                   // cops always move)
   bool movement = true;
@@ -49,32 +49,32 @@ struct Place {
   double lat = 0.0;
   double lon = 0.0;
   int utc_offset = 6;
-  double police = 0;      // people
-  double exposure = 1.0;  // e_p of the hardship shock
-  double legitimacy = -1;  // baseline L_p; < 0 means the rules' default
+  double police = 0;         // people
+  double exposure = 1.0;     // e_p of the hardship shock
+  double legitimacy = -1;    // baseline L_p; < 0 means the rules' default
   double hardship_max = -1;  // < 0 means the rules' default
 };
 
 enum class EventKind {
-  price_shock,     // value: shock size s
-  concession,      // value: share of the rise taken back
-  legitimacy,      // value: change of L (and of its baseline)
-  emergency,       // state of emergency with curfew hours
+  price_shock,  // value: shock size s
+  concession,   // value: share of the rise taken back
+  legitimacy,   // value: change of L (and of its baseline)
+  emergency,    // state of emergency with curfew hours
   lift_emergency,
-  internet,        // value: media reach (0 = blackout, 1 = normal), until `until_tick`
-  lethal_force,    // shoot-to-kill order in force
-  reinforcement,   // value: cops (people; negative withdraws)
-  observed,        // reported happening; no effect, kept for the event log and the report
+  internet,       // value: media reach (0 = blackout, 1 = normal), until `until_tick`
+  lethal_force,   // shoot-to-kill order in force
+  reinforcement,  // value: cops (people; negative withdraws)
+  observed,       // reported happening; no effect, kept for the event log and the report
 };
 
 struct Event {
   std::string id;
   EventKind kind = EventKind::observed;
-  std::string at;  // as written (local time)
-  std::int64_t tick = 0;  // scenario hour at which it applies
+  std::string at;                // as written (local time)
+  std::int64_t tick = 0;         // scenario hour at which it applies
   std::int64_t until_tick = -1;  // internet: when the reach returns to 1; -1 never
-  std::vector<int> places;  // indices into NationalScenario::places
-  bool national = false;    // "where" named every place
+  std::vector<int> places;       // indices into NationalScenario::places
+  bool national = false;         // "where" named every place
   double value = 0.0;
   std::int64_t ramp_hours = 0;  // price_shock: the rise reaches `value` linearly over this
   int curfew_start = 23;

@@ -21,7 +21,8 @@ using scenario::TableReader;
 
 void read_range(TableReader& r, std::string_view key, double& out, double lo, double hi) {
   if (r.read(key, out)) {
-    r.require(out >= lo && out <= hi, key, fmt::format("must be in [{}, {}] (got {})", lo, hi, out));
+    r.require(out >= lo && out <= hi, key,
+              fmt::format("must be in [{}, {}] (got {})", lo, hi, out));
   }
 }
 
@@ -48,8 +49,8 @@ bool read_time(TableReader& r, std::string_view key, std::string& text, LocalTim
     text = fmt::format("{:04}-{:02}-{:02}", d->year, d->month, d->day);
   } else if (auto dt = node->value<toml::date_time>()) {
     if (dt->offset) r.fail(key, "give a local time without a UTC offset (use utc_offset)");
-    text = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", dt->date.year, dt->date.month,
-                       dt->date.day, dt->time.hour, dt->time.minute);
+    text = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", dt->date.year, dt->date.month, dt->date.day,
+                       dt->time.hour, dt->time.minute);
   } else if (auto s = node->value_exact<std::string>()) {
     text = *s;
   } else {
@@ -153,8 +154,8 @@ void read_mechanisms(TableReader& root, const std::string& file, Mechanisms& m) 
     read_range(r, "injure_cop_per_hour", m.riot.injure_cop_per_hour, 0.0, 1.0);
     read_range(r, "kill_cop_per_hour", m.riot.kill_cop_per_hour, 0.0, 1.0);
     read_range(r, "damage_per_hour", m.riot.damage_per_hour, 0.0, 1.0);
-    r.require(m.riot.injure_cop_per_hour + m.riot.kill_cop_per_hour <= 1.0,
-              "kill_cop_per_hour", "injure_cop_per_hour + kill_cop_per_hour must be <= 1");
+    r.require(m.riot.injure_cop_per_hour + m.riot.kill_cop_per_hour <= 1.0, "kill_cop_per_hour",
+              "injure_cop_per_hour + kill_cop_per_hour must be <= 1");
   });
   sub("lethal_force", [&](TableReader& r) {
     r.read("enabled", m.lethal_force.enabled);
@@ -204,9 +205,9 @@ Place read_place(const toml::table& t, const std::string& file, std::size_t inde
   return p;
 }
 
-const std::vector<std::string> kEventKinds = {
-    "price_shock", "concession", "legitimacy",  "emergency", "lift_emergency",
-    "internet",    "lethal_force", "reinforcement", "observed"};
+const std::vector<std::string> kEventKinds = {"price_shock",  "concession",     "legitimacy",
+                                              "emergency",    "lift_emergency", "internet",
+                                              "lethal_force", "reinforcement",  "observed"};
 
 std::vector<int> resolve_places(TableReader& r, std::string_view key,
                                 const std::vector<std::string>& ids, const NationalScenario& s,
@@ -262,7 +263,8 @@ Event read_event(const toml::table& t, const std::string& file, std::size_t inde
   r.read("text", e.text);
   r.read("source", e.source);
   auto need = [&](std::string_view key, double lo, double hi) {
-    r.require(r.read(key, e.value), key, fmt::format("is required for kind \"{}\"", kEventKinds[kind]));
+    r.require(r.read(key, e.value), key,
+              fmt::format("is required for kind \"{}\"", kEventKinds[kind]));
     r.require(e.value >= lo && e.value <= hi, key,
               fmt::format("must be in [{}, {}] (got {})", lo, hi, e.value));
   };
@@ -288,8 +290,7 @@ Event read_event(const toml::table& t, const std::string& file, std::size_t inde
       if (r.read("curfew", curfew)) {
         int h1 = 0, m1 = 0, h2 = 0, m2 = 0;
         char tail = 0;
-        const int got =
-            std::sscanf(curfew.c_str(), "%d:%d-%d:%d%c", &h1, &m1, &h2, &m2, &tail);
+        const int got = std::sscanf(curfew.c_str(), "%d:%d-%d:%d%c", &h1, &m1, &h2, &m2, &tail);
         r.require(got == 4 && h1 >= 0 && h1 < 24 && h2 >= 0 && h2 < 24 && m1 == 0 && m2 == 0,
                   "curfew", fmt::format("\"{}\" is not whole hours \"HH:00-HH:00\"", curfew));
         e.curfew_start = h1;
@@ -305,8 +306,8 @@ Event read_event(const toml::table& t, const std::string& file, std::size_t inde
 }
 
 const std::vector<std::string> kTargetQuantities = {
-    "arrests",     "citizens_killed", "citizens_injured", "cops_killed",
-    "cops_injured", "people_injured",  "damage"};
+    "arrests",        "citizens_killed", "citizens_injured", "cops_killed", "cops_injured",
+    "people_injured", "damage"};
 
 Target read_target(const toml::table& t, const std::string& file, std::size_t index,
                    const NationalScenario& s, const LocalTime& start) {
@@ -327,8 +328,7 @@ Target read_target(const toml::table& t, const std::string& file, std::size_t in
   r.require(read_time(r, "date", g.date, date), "date", "is required");
   date.hour = 0;
   date.minute = 0;
-  int offset = g.place >= 0 ? s.places[static_cast<std::size_t>(g.place)].utc_offset
-                            : s.utc_offset;
+  int offset = g.place >= 0 ? s.places[static_cast<std::size_t>(g.place)].utc_offset : s.utc_offset;
   read_int(r, "utc_offset", offset, -12, 14);
   g.tick = hours_since(start, s.utc_offset, date, offset) + 23;
   r.require(r.read("value", g.value) && g.value > 0, "value", "is required and must be > 0");
@@ -339,8 +339,8 @@ Target read_target(const toml::table& t, const std::string& file, std::size_t in
   return g;
 }
 
-const std::vector<std::string> kCheckKinds = {"calm_before",     "first_protest",
-                                              "protest_within",  "most_violent",
+const std::vector<std::string> kCheckKinds = {"calm_before",         "first_protest",
+                                              "protest_within",      "most_violent",
                                               "peak_active_between", "activity_below"};
 
 Check read_check(const toml::table& t, const std::string& file, std::size_t index,
@@ -417,7 +417,8 @@ void check_unique_ids(const std::vector<T>& items, const std::string& file, cons
   std::set<std::string> seen;
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (!seen.insert(items[i].id).second) {
-      throw ScenarioError(file, scenario::line_of(*array->get(i)), fmt::format("{}[{}].id", what, i),
+      throw ScenarioError(file, scenario::line_of(*array->get(i)),
+                          fmt::format("{}[{}].id", what, i),
                           fmt::format("duplicate id \"{}\"", items[i].id));
     }
   }
@@ -432,13 +433,9 @@ int NationalScenario::place_index(const std::string& id) const {
   return -1;
 }
 
-std::string_view to_string(CheckKind kind) {
-  return kCheckKinds[static_cast<std::size_t>(kind)];
-}
+std::string_view to_string(CheckKind kind) { return kCheckKinds[static_cast<std::size_t>(kind)]; }
 
-std::string_view to_string(EventKind kind) {
-  return kEventKinds[static_cast<std::size_t>(kind)];
-}
+std::string_view to_string(EventKind kind) { return kEventKinds[static_cast<std::size_t>(kind)]; }
 
 bool is_national_scenario(std::string_view text) {
   try {
@@ -504,7 +501,8 @@ NationalScenario parse_national_scenario(std::string_view text, const std::strin
   read_mechanisms(reader, source_name, s.mechanisms);
 
   const toml::array* places = array_of_tables(reader, "place");
-  if (!places || places->empty()) reader.fail("place", "a national scenario needs [[place]] entries");
+  if (!places || places->empty())
+    reader.fail("place", "a national scenario needs [[place]] entries");
   for (std::size_t i = 0; i < places->size(); ++i) {
     s.places.push_back(read_place(*places->get(i)->as_table(), source_name, i));
   }
@@ -562,7 +560,8 @@ void apply_counterfactual(NationalScenario& s, const std::string& id) {
     return;
   }
   std::string message = fmt::format("the scenario has no counterfactual \"{}\"", id);
-  if (auto guess = scenario::nearest_key(id, known)) message += fmt::format(" (did you mean \"{}\"?)", *guess);
+  if (auto guess = scenario::nearest_key(id, known))
+    message += fmt::format(" (did you mean \"{}\"?)", *guess);
   if (!known.empty()) message += fmt::format("; it has: {}", fmt::join(known, ", "));
   throw ScenarioError("--counterfactual", 0, "", message);
 }
@@ -571,11 +570,12 @@ void remove_events(NationalScenario& s, const std::vector<std::string>& ids) {
   std::vector<std::string> known;
   for (const auto& e : s.events) known.push_back(e.id);
   for (const auto& id : ids) {
-    auto it = std::find_if(s.events.begin(), s.events.end(),
-                           [&](const Event& e) { return e.id == id; });
+    auto it =
+        std::find_if(s.events.begin(), s.events.end(), [&](const Event& e) { return e.id == id; });
     if (it == s.events.end()) {
       std::string message = fmt::format("no event has the id \"{}\"", id);
-      if (auto guess = scenario::nearest_key(id, known)) message += fmt::format(" (did you mean \"{}\"?)", *guess);
+      if (auto guess = scenario::nearest_key(id, known))
+        message += fmt::format(" (did you mean \"{}\"?)", *guess);
       throw ScenarioError("--without " + id, 0, "", message);
     }
     it->enabled = false;

@@ -53,9 +53,9 @@ double ratio_with_news(model::Ratio ratio, int cops, int actives_with_self, doub
 
 }  // namespace
 
-PlaceWorld::PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms,
-                       std::int64_t citizens, std::int64_t cops, double hardship_max,
-                       std::int64_t jail_capacity, std::uint64_t seed, int place_index)
+PlaceWorld::PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms, std::int64_t citizens,
+                       std::int64_t cops, double hardship_max, std::int64_t jail_capacity,
+                       std::uint64_t seed, int place_index)
     : rules_(rules),
       mechanisms_(mechanisms),
       seed_(seed),
@@ -72,7 +72,7 @@ PlaceWorld::PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms,
   while (static_cast<double>(side) * side < static_cast<double>(citizens + cops) + 1) ++side;
   buckets_per_side_ = (side + bucket_ - 1) / bucket_;
   width_ = buckets_per_side_ * bucket_;
-  if (static_cast<double>(width_) * width_ >= static_cast<double>(kCop)) {
+  if (static_cast<double>(width_) * width_ >= 4294967295.0) {
     throw std::invalid_argument("place too large for one lattice");
   }
   citizen_offsets_ = disc_offsets(rules.vision);
@@ -87,7 +87,7 @@ PlaceWorld::PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms,
 
 void PlaceWorld::place_agents(std::int64_t citizens, std::int64_t cops, double hardship_max) {
   const std::uint64_t sites = static_cast<std::uint64_t>(width_) * width_;
-  occupant_.assign(sites, kEmpty);
+  occupied_.assign((sites + 63) / 64, 0);
   // Exactly `citizens` sites, each set of sites equally likely (selection sampling), then the
   // cops on exactly `cops` of the sites left.
   std::vector<std::uint32_t> citizen_sites;
@@ -98,7 +98,7 @@ void PlaceWorld::place_agents(std::int64_t citizens, std::int64_t cops, double h
     for (std::uint64_t s = 0; s < sites && need > 0; ++s) {
       if (draw.below(sites - s) < need) {
         citizen_sites.push_back(static_cast<std::uint32_t>(s));
-        occupant_[s] = 0;  // provisional: taken
+        set_occupied(s);
         --need;
       }
     }
@@ -108,9 +108,9 @@ void PlaceWorld::place_agents(std::int64_t citizens, std::int64_t cops, double h
     std::uint64_t need = static_cast<std::uint64_t>(cops);
     std::uint64_t free_left = sites - citizen_sites.size();
     for (std::uint64_t s = 0; s < sites && need > 0; ++s) {
-      if (occupant_[s] != kEmpty) continue;
+      if (occupied(s)) continue;
       if (draw.below(free_left) < need) {
-        occupant_[s] = kCop | static_cast<std::uint32_t>(cop_site_.size());
+        set_occupied(s);
         cop_site_.push_back(static_cast<std::uint32_t>(s));
         --need;
       }
@@ -144,10 +144,10 @@ void PlaceWorld::place_agents(std::int64_t citizens, std::int64_t cops, double h
         lo + span * (rules_.hardship_shape == 1.0 ? u : std::pow(u, rules_.hardship_shape)));
     risk_aversion_[id] = risk[i];
     site_[id] = citizen_sites[i];
-    occupant_[citizen_sites[i]] = id;
   }
   hardship_prefix_.assign(n + 1, 0.0);
-  for (std::size_t i = 0; i < n; ++i) hardship_prefix_[i + 1] = hardship_prefix_[i] + base_hardship_[i];
+  for (std::size_t i = 0; i < n; ++i)
+    hardship_prefix_[i + 1] = hardship_prefix_[i] + base_hardship_[i];
   state_.assign(n, quiet);
   jail_left_.assign(n, 0);
 }
@@ -197,13 +197,13 @@ void PlaceWorld::for_each_within(const BucketGrid& grid, std::uint32_t site, int
 
 std::uint32_t PlaceWorld::random_empty_site(std::uint64_t key) {
   rng::RandomStream draw(key);
-  const std::uint64_t sites = occupant_.size();
+  const std::uint64_t sites = static_cast<std::uint64_t>(width_) * width_;
   for (int attempt = 0; attempt < 256; ++attempt) {
     const auto s = static_cast<std::uint32_t>(draw.below(sites));
-    if (occupant_[s] == kEmpty) return s;
+    if (!occupied(s)) return s;
   }
   for (std::uint64_t s = 0; s < sites; ++s) {
-    if (occupant_[s] == kEmpty) return static_cast<std::uint32_t>(s);
+    if (!occupied(s)) return static_cast<std::uint32_t>(s);
   }
   return kEmpty;
 }
@@ -213,7 +213,7 @@ void PlaceWorld::reinforce(std::int64_t delta, std::uint64_t key) {
     for (std::int64_t i = 0; i < delta; ++i) {
       const std::uint32_t s = random_empty_site(rng::combine(key, static_cast<std::uint64_t>(i)));
       if (s == kEmpty) return;  // the lattice is full: no room for more
-      occupant_[s] = kCop | static_cast<std::uint32_t>(cop_site_.size());
+      set_occupied(s);
       cop_site_.push_back(s);
       cop_state_.push_back(on_duty);
     }
@@ -223,7 +223,7 @@ void PlaceWorld::reinforce(std::int64_t delta, std::uint64_t key) {
     for (std::size_t c = cop_site_.size(); c-- > 0 && left > 0;) {
       if (cop_state_[c] != on_duty) continue;
       cop_state_[c] = withdrawn;
-      occupant_[cop_site_[c]] = kEmpty;
+      clear_occupied(cop_site_[c]);
       --left;
     }
   }
@@ -239,14 +239,14 @@ void PlaceWorld::release_from_jail(std::uint64_t key) {
     }
     // Back to the old site if it is free, else to a random empty site.
     std::uint32_t s = site_[id];
-    if (occupant_[s] != kEmpty) s = random_empty_site(rng::combine(key, released++));
+    if (occupied(s)) s = random_empty_site(rng::combine(key, released++));
     if (s == kEmpty) {
       jailed_ids_[kept++] = id;  // nowhere to go: stays another hour
       jail_left_[id] = 0;
       continue;
     }
     site_[id] = s;
-    occupant_[s] = id;
+    set_occupied(s);
     state_[id] = quiet;
   }
   jailed_ids_.resize(kept);
@@ -268,10 +268,10 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
   const double shift = mechanisms_.hardship.enabled ? in.shift : 0.0;
   const double cutoff = eligibility_cutoff(rules_.threshold, in.legitimacy, shift);
   // Citizens are sorted by falling base hardship: the eligible are a prefix.
-  const auto eligible = static_cast<std::uint32_t>(
-      std::partition_point(base_hardship_.begin(), base_hardship_.end(),
-                           [&](float h) { return h > cutoff; }) -
-      base_hardship_.begin());
+  const auto eligible =
+      static_cast<std::uint32_t>(std::partition_point(base_hardship_.begin(), base_hardship_.end(),
+                                                      [&](float h) { return h > cutoff; }) -
+                                 base_hardship_.begin());
   const std::uint32_t bound = std::max(eligible, active_bound_);
   rng::RandomStream draw(key);
   actives_.clear();
@@ -330,7 +330,7 @@ void PlaceWorld::riot_harm(const PlaceInputs& in, std::uint64_t key) {
         candidates_[draw.below32(static_cast<std::uint32_t>(candidates_.size()))];
     const bool kill = u < rule.kill_cop_per_hour;
     cop_state_[cop] = kill ? killed : injured;
-    occupant_[cop_site_[cop]] = kEmpty;
+    clear_occupied(cop_site_[cop]);
     ++(kill ? counts_.cops_killed : counts_.cops_injured);
   }
 }
@@ -354,7 +354,7 @@ void PlaceWorld::police(const PlaceInputs& in, std::uint64_t key) {
         confront(mechanisms_.lethal_force, in.lethal_order, state_[id] == rioting, draw.uniform());
     if (outcome == Confrontation::kill) {
       state_[id] = dead;
-      occupant_[site_[id]] = kEmpty;
+      clear_occupied(site_[id]);
       ++counts_.citizens_killed;
       ++counts_.killed_now;
       continue;
@@ -364,35 +364,39 @@ void PlaceWorld::police(const PlaceInputs& in, std::uint64_t key) {
     }
     if (outcome == Confrontation::injure_and_arrest) ++counts_.citizens_injured;
     state_[id] = jailed;
-    jail_left_[id] = static_cast<std::int32_t>(jail.min_hours + static_cast<std::int64_t>(draw.below(term_span)));
+    jail_left_[id] = static_cast<std::int32_t>(jail.min_hours +
+                                               static_cast<std::int64_t>(draw.below(term_span)));
     jailed_ids_.push_back(id);
-    occupant_[site_[id]] = kEmpty;
+    clear_occupied(site_[id]);
     ++counts_.arrests;
     ++counts_.arrests_now;
   }
 }
 
-bool PlaceWorld::move_one(std::uint32_t& site, std::uint32_t occupant,
-                          const std::vector<std::int32_t>& offsets, std::uint64_t bits) {
-  // Up to four tries at a uniformly drawn site of the vision disc: accepted draws are
-  // uniform over the empty sites, as in the classic rule; an agent whose four tries all hit
-  // occupied sites stays put this hour.
+bool PlaceWorld::move_one(std::uint32_t& site, const std::vector<std::int32_t>& offsets,
+                          rng::RandomStream& draw) {
+  // Up to eight tries at a uniformly drawn site of the vision disc (16 bits each, four to a
+  // draw): accepted tries are uniform over the empty sites, as in the classic rule; an agent
+  // whose eight tries all hit occupied sites (0.7^8 = 6 % at density 0.7) stays this hour.
   const auto n = static_cast<std::uint32_t>(offsets.size() / 2);
   if (n == 0) return false;
   const int w = width_;
   const int x = static_cast<int>(site % static_cast<std::uint32_t>(w));
   const int y = static_cast<int>(site / static_cast<std::uint32_t>(w));
-  for (int attempt = 0; attempt < 4; ++attempt) {
-    const auto r = static_cast<std::uint32_t>(bits >> (16 * attempt)) & 0xFFFFu;
-    const std::uint32_t k = (r * n) >> 16;
-    const int nx = (x + offsets[2 * k] + w) % w;
-    const int ny = (y + offsets[2 * k + 1] + w) % w;
-    const auto target = static_cast<std::uint32_t>(ny * w + nx);
-    if (occupant_[target] == kEmpty) {
-      occupant_[site] = kEmpty;
-      occupant_[target] = occupant;
-      site = target;
-      return true;
+  for (int batch = 0; batch < 2; ++batch) {
+    const std::uint64_t bits = draw.next_u64();
+    for (int attempt = 0; attempt < 4; ++attempt) {
+      const auto r = static_cast<std::uint32_t>(bits >> (16 * attempt)) & 0xFFFFu;
+      const std::uint32_t k = (r * n) >> 16;
+      const int nx = (x + offsets[2 * k] + w) % w;
+      const int ny = (y + offsets[2 * k + 1] + w) % w;
+      const auto target = static_cast<std::uint32_t>(ny * w + nx);
+      if (!occupied(target)) {
+        clear_occupied(site);
+        set_occupied(target);
+        site = target;
+        return true;
+      }
     }
   }
   return false;
@@ -403,19 +407,18 @@ void PlaceWorld::move(const PlaceInputs& in, std::uint64_t key) {
   if (!rules_.movement) return;
   rng::RandomStream draw(key);
   for (std::uint32_t c = 0; c < cop_site_.size(); ++c) {
-    if (cop_state_[c] == on_duty) move_one(cop_site_[c], kCop | c, cop_offsets_, draw.next_u64());
+    if (cop_state_[c] == on_duty) move_one(cop_site_[c], cop_offsets_, draw);
   }
   for (const std::uint32_t id : actives_) {
     const std::uint8_t s = state_[id];
-    if (s == active || s == rioting) move_one(site_[id], id, citizen_offsets_, draw.next_u64());
+    if (s == active || s == rioting) move_one(site_[id], citizen_offsets_, draw);
   }
   const double share = rules_.quiet_move_share;
   if (share > 0.0) {
     for (std::uint32_t id = 0; id < state_.size(); ++id) {
       if (state_[id] != quiet) continue;
-      const std::uint64_t bits = draw.next_u64();
-      if (share < 1.0 && rng::to_unit_double(draw.next_u64()) >= share) continue;
-      move_one(site_[id], id, citizen_offsets_, bits);
+      if (share < 1.0 && draw.uniform() >= share) continue;
+      move_one(site_[id], citizen_offsets_, draw);
     }
   }
 }
@@ -424,18 +427,18 @@ double PlaceWorld::mean_hardship(double shift) const {
   const std::size_t n = base_hardship_.size();
   if (n == 0) return 0.0;
   // Citizens with H0 >= 1 - shift are capped at 1: they are a prefix.
-  const auto capped = static_cast<std::size_t>(
-      std::partition_point(base_hardship_.begin(), base_hardship_.end(),
-                           [&](float h) { return h + shift >= 1.0; }) -
-      base_hardship_.begin());
-  const double rest = hardship_prefix_[n] - hardship_prefix_[capped] +
-                      shift * static_cast<double>(n - capped);
+  const auto capped =
+      static_cast<std::size_t>(std::partition_point(base_hardship_.begin(), base_hardship_.end(),
+                                                    [&](float h) { return h + shift >= 1.0; }) -
+                               base_hardship_.begin());
+  const double rest =
+      hardship_prefix_[n] - hardship_prefix_[capped] + shift * static_cast<double>(n - capped);
   return (static_cast<double>(capped) + rest) / static_cast<double>(n);
 }
 
 void PlaceWorld::step(const PlaceInputs& in) {
-  const std::uint64_t base = rng::combine(rng::combine(seed_, place_),
-                                          static_cast<std::uint64_t>(in.tick) + 1000);
+  const std::uint64_t base =
+      rng::combine(rng::combine(seed_, place_), static_cast<std::uint64_t>(in.tick) + 1000);
   counts_.arrests_now = 0;
   counts_.killed_now = 0;
   if (in.cops_delta != 0 && mechanisms_.reinforcements.enabled) {
@@ -468,16 +471,14 @@ void PlaceWorld::step(const PlaceInputs& in) {
 }
 
 std::vector<std::uint8_t> PlaceWorld::site_states() const {
-  std::vector<std::uint8_t> out(occupant_.size(), 0);
-  for (std::size_t s = 0; s < occupant_.size(); ++s) {
-    const std::uint32_t o = occupant_[s];
-    if (o == kEmpty) continue;
-    if (o & kCop) {
-      out[s] = 4;
-      continue;
-    }
-    const std::uint8_t st = state_[o];
-    out[s] = st == active ? 2 : st == rioting ? 3 : 1;
+  std::vector<std::uint8_t> out(static_cast<std::size_t>(width_) * width_, 0);
+  for (std::size_t id = 0; id < state_.size(); ++id) {
+    const std::uint8_t st = state_[id];
+    if (st == jailed || st == dead) continue;
+    out[site_[id]] = st == active ? 2 : st == rioting ? 3 : 1;
+  }
+  for (std::size_t c = 0; c < cop_site_.size(); ++c) {
+    if (cop_state_[c] == on_duty) out[cop_site_[c]] = 4;
   }
   return out;
 }

@@ -28,8 +28,8 @@ inline Confrontation confront(const LethalForce& rule, bool order_in_force, bool
 
 inline double next_fear(const LethalForce& rule, double fear, double killed_per_100k) {
   if (!rule.enabled) return 0.0;
-  return std::max(0.0, fear * (1.0 - rule.fear_decay_per_hour) +
-                           rule.fear_per_killing * killed_per_100k);
+  return std::max(
+      0.0, fear * (1.0 - rule.fear_decay_per_hour) + rule.fear_per_killing * killed_per_100k);
 }
 
 }  // namespace unrest::national

@@ -9,8 +9,8 @@ namespace unrest::national {
 
 struct NewsDiffusion {
   bool enabled = true;
-  double weight = 0.0;         // mu
-  double gamma = 1.0;          // distance decay of the gravity kernel
+  double weight = 0.0;          // mu
+  double gamma = 1.0;           // distance decay of the gravity kernel
   double min_distance_km = 10;  // keeps the kernel finite for places that share a centre
 };
 

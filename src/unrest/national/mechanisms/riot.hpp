@@ -7,10 +7,10 @@ namespace unrest::national {
 
 struct Riot {
   bool enabled = true;
-  double ratio = 5.0;               // rho
+  double ratio = 5.0;                // rho
   double injure_cop_per_hour = 0.0;  // per rioter-hour, given a cop within vision
   double kill_cop_per_hour = 0.0;
-  double damage_per_hour = 0.0;      // property damage incidents per rioter-hour
+  double damage_per_hour = 0.0;  // property damage incidents per rioter-hour
 };
 
 inline bool is_rioting(const Riot& rule, int actives_with_self, int cops) {
