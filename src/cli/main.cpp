@@ -12,7 +12,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/experiment_commands.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/national_setup.hpp"
 #include "cli/progress.hpp"
+#include "cli/scenario_source.hpp"
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/run_outputs.hpp"
@@ -29,36 +33,9 @@ namespace {
 using unrest::io::ScenarioSource;
 using unrest::scenario::ScenarioError;
 
-constexpr int kExitBadInput = 2;
-constexpr int kExitFailure = 1;
-constexpr int kExitInterrupted = 130;
-
-std::atomic<bool> g_interrupted{false};
-extern "C" void on_interrupt(int) { g_interrupted = true; }
-
-// A path on disk wins; otherwise a shipped scenario of that path (so `unrest run
-// scenarios/epstein-2002/run4.toml` works from any directory); otherwise the file is missing.
-ScenarioSource resolve_source(const std::string& path) {
-  if (path.empty()) {
-    const auto& builtin = unrest::scenario::default_scenario();
-    return {builtin.path, builtin.text, true, {}};
-  }
-  std::error_code ec;
-  if (std::filesystem::exists(path, ec)) {
-    if (std::filesystem::is_directory(path, ec)) {
-      throw ScenarioError(path, 0, "", "is a directory, not a scenario file");
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ScenarioError(path, 0, "", "cannot open scenario file: permission denied");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return {path, text.str(), false, {}};
-  }
-  if (auto builtin = unrest::scenario::find_builtin(path)) {
-    return {builtin->path, builtin->text, true, {}};
-  }
-  throw ScenarioError(path, 0, "", "cannot open scenario file: no such file");
-}
+using unrest::cli::kExitBadInput;
+using unrest::cli::kExitFailure;
+using unrest::cli::kExitInterrupted;
 
 struct RunOptions {
   std::string scenario;
@@ -71,9 +48,7 @@ struct RunOptions {
   bool overwrite = false;
   bool quiet = false;
   bool progress = false;
-  std::optional<double> scale;
-  std::vector<std::string> without;
-  std::string counterfactual;
+  unrest::cli::NationalOptions national;  // --scale, --without, --counterfactual
 };
 
 void print_run_summary(const unrest::ClassicRun& run, const std::filesystem::path& out,
@@ -114,24 +89,15 @@ std::string national_progress(const unrest::national::NationalEngine& engine, do
 }
 
 int run_national_command(const RunOptions& options, ScenarioSource source) {
-  std::vector<std::string> sets = options.sets;
-  if (options.scale) sets.push_back(fmt::format("run.scale={}", *options.scale));
-  if (options.threads) sets.push_back(fmt::format("run.threads={}", *options.threads));
-  if (options.seed) sets.push_back(fmt::format("run.seed={}", *options.seed));
-  source.overrides = options.sets;
-  if (options.scale) source.overrides.push_back(fmt::format("--scale {}", *options.scale));
-  if (options.seed) source.overrides.push_back(fmt::format("--seed {}", *options.seed));
   if (!options.engine.empty() && options.engine != "parallel") {
     throw ScenarioError("--engine " + options.engine, 0, "",
                         "a national scenario runs on the parallel national engine only");
   }
-  auto scenario = unrest::national::parse_national_scenario(source.text, source.path, sets);
-  if (!options.counterfactual.empty()) {
-    unrest::national::apply_counterfactual(scenario, options.counterfactual);
-    source.overrides.push_back("--counterfactual " + options.counterfactual);
-  }
-  unrest::national::remove_events(scenario, options.without);
-  for (const auto& id : options.without) source.overrides.push_back("--without " + id);
+  unrest::cli::NationalOptions national = options.national;
+  national.sets = options.sets;
+  national.seed = options.seed;
+  national.threads = options.threads;
+  auto scenario = unrest::cli::load_national(national, source);
   if (options.ticks) {
     scenario.ticks = std::min(scenario.ticks, *options.ticks);
     source.overrides.push_back(fmt::format("--ticks {}", *options.ticks));
@@ -142,8 +108,7 @@ int run_national_command(const RunOptions& options, ScenarioSource source) {
                                                         : std::filesystem::path(options.out);
   unrest::io::AtomicOutputDir dir(out, options.overwrite);
 
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
+  unrest::cli::watch_interrupts();
   unrest::cli::ProgressLine progress(
       scenario.ticks, !options.quiet && (options.progress || ::isatty(STDERR_FILENO)));
   if (!options.quiet) {
@@ -160,7 +125,7 @@ int run_national_command(const RunOptions& options, ScenarioSource source) {
   try {
     engine = unrest::run_national(scenario, [&](const unrest::national::NationalEngine& e) {
       progress.update(e.tick(), national_progress(e, progress.elapsed_seconds()));
-      return !g_interrupted.load();
+      return !unrest::cli::interrupted();
     });
   } catch (const unrest::RunCancelled&) {
     progress.finish();
@@ -183,11 +148,12 @@ int run_national_command(const RunOptions& options, ScenarioSource source) {
 }
 
 int run_command(const RunOptions& options) {
-  ScenarioSource source = resolve_source(options.scenario);
+  ScenarioSource source = unrest::cli::resolve_source(options.scenario);
   if (unrest::national::is_national_scenario(source.text)) {
     return run_national_command(options, std::move(source));
   }
-  if (options.scale || !options.without.empty() || !options.counterfactual.empty()) {
+  if (options.national.scale || !options.national.without.empty() ||
+      !options.national.counterfactual.empty()) {
     throw ScenarioError(source.path, 0, "",
                         "--scale, --without and --counterfactual apply to national scenarios only");
   }
@@ -212,15 +178,14 @@ int run_command(const RunOptions& options) {
                                         : std::filesystem::path(options.out);
   unrest::io::AtomicOutputDir dir(out, options.overwrite);
 
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
+  unrest::cli::watch_interrupts();
   unrest::cli::ProgressLine progress(
       scenario.run.ticks, !options.quiet && (options.progress || ::isatty(STDERR_FILENO)));
   unrest::ClassicRun run;
   try {
     run = unrest::run_classic(scenario, [&](const unrest::engine::TickCounts& c, std::uint64_t a) {
       progress.update(c, a);
-      return !g_interrupted.load();
+      return !unrest::cli::interrupted();
     });
   } catch (const unrest::RunCancelled&) {
     progress.finish();
@@ -239,7 +204,7 @@ int validate_command(const std::vector<std::string>& files) {
   int status = 0;
   for (const auto& file : files) {
     try {
-      const ScenarioSource source = resolve_source(file);
+      const ScenarioSource source = unrest::cli::resolve_source(file);
       if (unrest::national::is_national_scenario(source.text)) {
         const auto s = unrest::national::parse_national_scenario(source.text, source.path);
         fmt::print(
@@ -307,19 +272,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{1024}));
   run_cmd->add_option("--out", run.out, "Output directory; default: out/<scenario name>");
   run_cmd->add_flag("--overwrite", run.overwrite, "Replace an existing output directory");
-  run_cmd
-      ->add_option("--scale", run.scale,
-                   "National scenarios: agents per person (0.01: one agent per 100 people)")
-      ->check(CLI::Range(1e-6, 1.0));
-  run_cmd
-      ->add_option("--without", run.without,
-                   "National scenarios: remove the event with this id (repeatable)")
-      ->type_name("EVENT_ID");
-  run_cmd
-      ->add_option("--counterfactual", run.counterfactual,
-                   "National scenarios: run one of the counterfactuals the scenario declares "
-                   "(listed by `unrest scenarios`)")
-      ->type_name("NAME");
+  unrest::cli::add_national_options(*run_cmd, run.national);
   run_cmd->add_flag("--quiet", run.quiet, "Print nothing but errors");
   run_cmd->add_flag("--progress", run.progress, "Show progress even when stderr is not a terminal");
 
@@ -328,6 +281,11 @@ int main(int argc, char** argv) {
   validate_cmd->add_option("files", validate_files, "Scenario files")->required();
 
   auto* list_cmd = app.add_subcommand("scenarios", "List the scenarios built into this binary");
+
+  unrest::cli::EnsembleOptions ensemble;
+  auto* ensemble_cmd = unrest::cli::add_ensemble_command(app, ensemble);
+  unrest::cli::SweepOptions sweep;
+  auto* sweep_cmd = unrest::cli::add_sweep_command(app, sweep);
 
   try {
     app.parse(argc, argv);
@@ -338,6 +296,8 @@ int main(int argc, char** argv) {
   try {
     if (*run_cmd) return run_command(run);
     if (*validate_cmd) return validate_command(validate_files);
+    if (*ensemble_cmd) return unrest::cli::ensemble_command(ensemble);
+    if (*sweep_cmd) return unrest::cli::sweep_command(sweep);
     if (*list_cmd) {
       list_command();
       return 0;

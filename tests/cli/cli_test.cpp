@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -151,6 +152,55 @@ TEST_F(Cli, CounterfactualsAndWithoutChangeTheNationalRun) {
   const auto classic = unrest("run " R2 " --scale 0.5 --out " + path("never"));
   EXPECT_EQ(classic.status, 2);
   EXPECT_NE(classic.output.find("national scenarios only"), std::string::npos) << classic.output;
+}
+
+// The rows of a sweep file, sorted (rows are appended in the order runs finish).
+std::vector<std::string> sorted_rows(const std::string& text) {
+  std::vector<std::string> rows;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) rows.push_back(line);
+  std::sort(rows.begin() + 1, rows.end());
+  return rows;
+}
+
+TEST_F(Cli, AnInterruptedSweepResumesToTheSameRowsAsAnUninterruptedOne) {
+  const std::string args =
+      "sweep --scale 0.01 --param rules.arrest_rate=0.001:0.004 --design lhs --points 4 "
+      "--seeds 2 --threads 2 --quiet --out ";
+  ASSERT_EQ(unrest(args + path("whole")).status, 0);
+  const auto whole = read_file(dir_ / "whole" / "sweep.csv");
+  ASSERT_EQ(sorted_rows(whole).size(), 9u);
+  // A sweep killed after three rows, in the middle of writing the fourth.
+  fs::create_directories(dir_ / "cut");
+  fs::copy_file(dir_ / "whole" / "sweep.json", dir_ / "cut" / "sweep.json");
+  const auto rows = sorted_rows(whole);
+  {
+    std::ofstream cut(dir_ / "cut" / "sweep.csv");
+    cut << rows[0] << "\n"
+        << rows[1] << "\n"
+        << rows[2] << "\n"
+        << rows[3] << "\n"
+        << rows[4].substr(0, 5);
+  }
+  ASSERT_EQ(unrest(args + path("cut")).status, 0);
+  EXPECT_EQ(sorted_rows(read_file(dir_ / "cut" / "sweep.csv")), rows);
+  // Another sweep into the same directory is refused.
+  const auto other = unrest(
+      "sweep --scale 0.01 --param rules.arrest_rate=0.001:0.005 --quiet --out " + path("cut"));
+  EXPECT_EQ(other.status, 2);
+  EXPECT_NE(other.output.find("different sweep"), std::string::npos) << other.output;
+}
+
+TEST_F(Cli, EnsembleWritesQuantilesAndFigures) {
+  const auto r = unrest("ensemble --seeds 3 --scale 0.01 --out " + path("ens"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("target:detained-7-jan"), std::string::npos) << r.output;
+  const auto q = read_file(dir_ / "ens" / "quantiles.csv");
+  EXPECT_EQ(q.rfind("tick,time,place,series,q05,q50,q95\n", 0), 0u);
+  EXPECT_NE(q.find(",almaty-city,rioting,"), std::string::npos);
+  const auto summary = nlohmann::json::parse(read_file(dir_ / "ens" / "summary.json"));
+  EXPECT_EQ(summary["seeds"].size(), 3u);
+  EXPECT_LE(summary["figures"]["peak_active"]["q05"], summary["figures"]["peak_active"]["q95"]);
 }
 
 TEST_F(Cli, SetOverridesReachTheRun) {

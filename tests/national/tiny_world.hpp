@@ -1,6 +1,8 @@
 #pragma once
 // Tiny national worlds for tests: every mechanism off, so a test switches on exactly the one
 // it is about.
+#include <fmt/format.h>
+
 #include <memory>
 #include <string>
 
@@ -38,7 +40,7 @@ inline national::NationalScenario tiny_world(int places = 1, double citizens = 1
   m.activity.enabled = false;
   for (int p = 0; p < places; ++p) {
     national::Place place;
-    place.id = "p" + std::to_string(p);
+    place.id = fmt::format("p{}", p);
     place.name = place.id;
     place.population = citizens;
     place.police = cops;
@@ -52,7 +54,7 @@ inline national::NationalScenario tiny_world(int places = 1, double citizens = 1
 inline national::Event event(national::EventKind kind, std::int64_t tick, double value = 0.0,
                              std::vector<int> places = {0}) {
   national::Event e;
-  e.id = "e" + std::to_string(tick) + "-" + std::string(national::to_string(kind));
+  e.id = fmt::format("e{}-{}", tick, national::to_string(kind));
   e.kind = kind;
   e.tick = tick;
   e.value = value;

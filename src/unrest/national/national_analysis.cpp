@@ -178,6 +178,38 @@ std::vector<CheckResult> evaluate_checks(const NationalEngine& engine) {
   return out;
 }
 
+std::vector<std::pair<std::string, double>> summary_figures(const NationalEngine& engine) {
+  const double scale = engine.scenario().scale;
+  double peak_active = 0, peak_rioting = 0;
+  for (std::int64_t t = 0; t < engine.tick(); ++t) {
+    peak_active = std::max(peak_active, national_at(engine, t, "active"));
+    peak_rioting = std::max(peak_rioting, national_at(engine, t, "rioting"));
+  }
+  std::vector<std::pair<std::string, double>> out = {{"peak_active", peak_active / scale},
+                                                     {"peak_rioting", peak_rioting / scale}};
+  const std::int64_t last = engine.tick() - 1;
+  for (const char* q : {"arrests", "citizens_killed", "citizens_injured", "cops_killed",
+                        "cops_injured", "damage"}) {
+    out.emplace_back(q, last >= 0 ? national_at(engine, last, q) / scale : 0.0);
+  }
+  for (const TargetResult& t : evaluate_targets(engine)) {
+    out.emplace_back("target:" + t.target->id, t.simulated ? *t.simulated : std::nan(""));
+  }
+  for (const CheckResult& c : evaluate_checks(engine)) {
+    out.emplace_back("check:" + c.check->id, c.pass ? 1.0 : 0.0);
+  }
+  return out;
+}
+
+std::vector<std::string> summary_figure_names(const NationalScenario& scenario) {
+  std::vector<std::string> out = {
+      "peak_active",      "peak_rioting", "arrests",      "citizens_killed",
+      "citizens_injured", "cops_killed",  "cops_injured", "damage"};
+  for (const auto& t : scenario.targets) out.push_back("target:" + t.id);
+  for (const auto& c : scenario.checks) out.push_back("check:" + c.id);
+  return out;
+}
+
 std::vector<DayRow> daily_table(const NationalEngine& engine) {
   const auto& s = engine.scenario();
   const double scale = s.scale;

@@ -4,6 +4,7 @@
 // divided by the run's scale.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "unrest/national/national_engine.hpp"
@@ -44,6 +45,13 @@ std::vector<CheckResult> evaluate_checks(const NationalEngine& engine);
 std::vector<DayRow> daily_table(const NationalEngine& engine);
 // Mean activity index over a place's local business hours (09:00-18:00) of each date.
 std::vector<double> daytime_activity(const NationalEngine& engine, int place);
+// The figures a run is summarised by, in people: national peaks of actives and rioters, and
+// at the end arrests, citizens killed and injured, cops killed and injured, damage; then each
+// target's simulated value ("target:ID") and each check as 1 or 0 ("check:ID").
+std::vector<std::pair<std::string, double>> summary_figures(const NationalEngine& engine);
+// Their names, in the same order, known before a run.
+std::vector<std::string> summary_figure_names(const NationalScenario& scenario);
+
 // Rioter-hours of a place in [from_tick, to_tick].
 double rioter_hours(const NationalEngine& engine, int place, std::int64_t from_tick,
                     std::int64_t to_tick);

@@ -1,0 +1,127 @@
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cmath>
+
+#include "cli/experiment_commands.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/scenario_source.hpp"
+#include "unrest/experiments/seed_ensemble.hpp"
+#include "unrest/io/atomic_output_dir.hpp"
+#include "unrest/io/content_hash.hpp"
+#include "unrest/io/national_outputs.hpp"
+#include "unrest/io/text_file.hpp"
+#include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/run_classic.hpp"
+#include "unrest/run_national.hpp"
+#include "unrest/scenario/scenario_error.hpp"
+
+namespace unrest::cli {
+
+CLI::App* add_ensemble_command(CLI::App& app, EnsembleOptions& o) {
+  auto* cmd = app.add_subcommand(
+      "ensemble",
+      "Run a national scenario with many seeds; write per-hour quantiles (5, 50, 95 %) "
+      "of every national and per-place series and the distribution of each figure");
+  cmd->add_option("scenario", o.scenario, "Scenario file; default: the built-in Kazakhstan 2022");
+  cmd->add_option("--seeds", o.seeds, "Number of runs (seeds run.seed, run.seed + 1, ...)")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--seed", o.national.seed, "First seed (overrides run.seed)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1} << 62));
+  cmd->add_option("--threads", o.national.threads,
+                  "Runs at a time, one per thread (0: one per hardware thread)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1024}));
+  cmd->add_option("--set", o.national.sets, "Override a scenario key")->type_name("KEY=VALUE");
+  add_national_options(*cmd, o.national);
+  cmd->add_option("--out", o.out, "Output directory; default: out/<scenario name>-ensemble");
+  cmd->add_flag("--overwrite", o.overwrite, "Replace an existing output directory");
+  cmd->add_flag("--quiet", o.quiet, "Print nothing but errors");
+  return cmd;
+}
+
+int ensemble_command(const EnsembleOptions& o) {
+  io::ScenarioSource source = resolve_source(o.scenario);
+  if (!national::is_national_scenario(source.text)) {
+    throw scenario::ScenarioError(source.path, 0, "", "ensembles run national scenarios only");
+  }
+  NationalOptions national = o.national;
+  national.threads.reset();  // runs at a time, not threads within a run
+  auto scenario = load_national(national, source);
+  std::string name = scenario.name;
+  if (!scenario.counterfactual.empty()) name += "-" + scenario.counterfactual;
+  const std::filesystem::path out = o.out.empty()
+                                        ? std::filesystem::path("out") / (name + "-ensemble")
+                                        : std::filesystem::path(o.out);
+  io::AtomicOutputDir dir(out, o.overwrite);
+  watch_interrupts();
+  const int threads = o.national.threads && *o.national.threads > 0
+                          ? static_cast<int>(*o.national.threads)
+                          : effective_threads(scenario);
+  const auto start = std::chrono::steady_clock::now();
+  const bool show_progress = !o.quiet && ::isatty(STDERR_FILENO);
+  experiments::Ensemble ensemble;
+  try {
+    ensemble = experiments::run_ensemble(scenario, o.seeds, threads, [&](int done) {
+      if (show_progress) {
+        const double s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        fmt::print(stderr, "\r\033[Kensemble: {}/{} runs, {:.1f} s, ETA {:.1f} s", done, o.seeds, s,
+                   s / done * (o.seeds - done));
+      }
+      return !interrupted();
+    });
+  } catch (const RunCancelled&) {
+    fmt::print(stderr, "\nunrest: interrupted; nothing was written to '{}'\n", out.string());
+    return kExitInterrupted;
+  }
+  if (show_progress) fmt::print(stderr, "\r\033[K");
+  const auto summary = experiments::ensemble_summary_json(ensemble);
+  io::write_text_file(dir.file("quantiles.csv"), experiments::ensemble_quantiles_csv(ensemble));
+  io::write_text_file(dir.file("figures.csv"), experiments::ensemble_figures_csv(ensemble));
+  io::write_text_file(dir.file("summary.json"), summary.dump(2) + "\n");
+  const nlohmann::json effective = io::national_scenario_json(scenario);
+  const nlohmann::json manifest = {
+      {"unrest_version", UNREST_VERSION},
+      {"complete", true},
+      {"command", "ensemble"},
+      {"scenario_source",
+       {{"path", source.path},
+        {"builtin", source.builtin},
+        {"text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
+        {"overrides", source.overrides}}},
+      {"scenario_hash_fnv1a64", io::fnv1a64_hex(effective.dump())},
+      {"seeds", summary["seeds"]},
+      {"scale", scenario.scale},
+      {"effective", effective},
+      {"files", {"quantiles.csv", "figures.csv", "summary.json", "manifest.json"}}};
+  io::write_text_file(dir.file("manifest.json"), manifest.dump(2) + "\n");
+  dir.commit();
+  if (!o.quiet) {
+    fmt::print("{}: {} runs (seeds {}-{}) at scale {:g}\n", name, o.seeds, scenario.seed,
+               scenario.seed + static_cast<std::uint64_t>(o.seeds) - 1, scenario.scale);
+    fmt::print("  {:<36} {:>10} {:>10} {:>10} {:>10}  {}\n", "figure (people)", "median", "5 %",
+               "95 %", "reported", "runs within factor");
+    for (const auto& [key, f] : summary["figures"].items()) {
+      if (key.rfind("check:", 0) == 0) {
+        fmt::print("  {:<36} passes in {:.0f} % of runs\n", key, f.value("mean", 0.0) * 100);
+        continue;
+      }
+      if (!f.contains("q50")) continue;
+      std::string reported;
+      if (f.contains("reported")) {
+        reported =
+            fmt::format("{:>10g}  {:.0f} % (x{:g})", f["reported"].get<double>(),
+                        f["share_within_factor"].get<double>() * 100, f["factor"].get<double>());
+      }
+      fmt::print("  {:<36} {:>10.0f} {:>10.0f} {:>10.0f} {}\n", key, f["q50"].get<double>(),
+                 f["q05"].get<double>(), f["q95"].get<double>(), reported);
+    }
+    fmt::print("outputs: {}/{{quantiles.csv, figures.csv, summary.json, manifest.json}}\n",
+               dir.final_path().string());
+  }
+  return 0;
+}
+
+}  // namespace unrest::cli

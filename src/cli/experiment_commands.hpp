@@ -1,0 +1,40 @@
+#pragma once
+// `unrest ensemble` and `unrest sweep`: many runs of a national scenario in one process, one
+// run per thread.
+#include <string>
+#include <vector>
+
+#include "cli/national_setup.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace unrest::cli {
+
+struct EnsembleOptions {
+  std::string scenario;
+  NationalOptions national;
+  int seeds = 10;
+  std::string out;
+  bool overwrite = false;
+  bool quiet = false;
+};
+
+struct SweepOptions {
+  std::string scenario;
+  NationalOptions national;
+  std::vector<std::string> params;
+  std::string design = "grid";
+  int points = 5;
+  int seeds = 1;
+  std::string out;
+  bool quiet = false;
+};
+
+CLI::App* add_ensemble_command(CLI::App& app, EnsembleOptions& options);
+CLI::App* add_sweep_command(CLI::App& app, SweepOptions& options);
+int ensemble_command(const EnsembleOptions& options);
+int sweep_command(const SweepOptions& options);
+
+}  // namespace unrest::cli

@@ -1,0 +1,13 @@
+#pragma once
+// Ctrl-C and SIGTERM ask a long command to stop at the next safe point (the end of a tick or
+// of a run) instead of killing it mid-write.
+namespace unrest::cli {
+
+void watch_interrupts();
+bool interrupted();
+
+constexpr int kExitBadInput = 2;
+constexpr int kExitFailure = 1;
+constexpr int kExitInterrupted = 130;
+
+}  // namespace unrest::cli

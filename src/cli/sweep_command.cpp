@@ -1,0 +1,193 @@
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+#include "cli/experiment_commands.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/scenario_source.hpp"
+#include "unrest/experiments/parameter_sweep.hpp"
+#include "unrest/experiments/run_many.hpp"
+#include "unrest/io/content_hash.hpp"
+#include "unrest/io/text_file.hpp"
+#include "unrest/national/national_analysis.hpp"
+#include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/run_national.hpp"
+#include "unrest/scenario/scenario_error.hpp"
+
+namespace unrest::cli {
+
+CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
+  auto* cmd = app.add_subcommand(
+      "sweep",
+      "Run a national scenario over a design of parameter values, one row per run appended to "
+      "OUT/sweep.csv as runs finish; rerun the same command to resume after an interruption");
+  cmd->add_option("scenario", o.scenario, "Scenario file; default: the built-in Kazakhstan 2022");
+  cmd->add_option("--param", o.params,
+                  "A scenario key and its range, NAME=LO:HI[:STEPS] (repeatable); integer LO and "
+                  "HI make integer values")
+      ->type_name("NAME=LO:HI[:STEPS]")
+      ->required();
+  cmd->add_option("--design", o.design, "grid (every combination), lhs (Latin hypercube) or random")
+      ->check(CLI::IsMember({"grid", "lhs", "random"}));
+  cmd->add_option("--points", o.points,
+                  "Design points of lhs and random designs; grid steps where a range gives none")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--seeds", o.seeds, "Runs per design point (seeds run.seed, run.seed + 1, ...)")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--seed", o.national.seed,
+                  "First seed (overrides run.seed; also seeds the design)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1} << 62));
+  cmd->add_option("--threads", o.national.threads,
+                  "Runs at a time, one per thread (0: one per hardware thread)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1024}));
+  cmd->add_option("--set", o.national.sets, "Override a scenario key")->type_name("KEY=VALUE");
+  add_national_options(*cmd, o.national);
+  cmd->add_option("--out", o.out, "Output directory; default: out/<scenario name>-sweep");
+  cmd->add_flag("--quiet", o.quiet, "Print nothing but errors");
+  return cmd;
+}
+
+int sweep_command(const SweepOptions& o) {
+  io::ScenarioSource source = resolve_source(o.scenario);
+  if (!national::is_national_scenario(source.text)) {
+    throw scenario::ScenarioError(source.path, 0, "", "sweeps run national scenarios only");
+  }
+  NationalOptions national = o.national;
+  national.threads.reset();
+  const auto base = load_national(national, source);
+
+  experiments::SweepSpec spec;
+  for (const auto& p : o.params) spec.parameters.push_back(experiments::parse_parameter_range(p));
+  // "0:1" may mean a real range: values are rounded only for keys that refuse a fraction.
+  for (auto& range : spec.parameters) {
+    if (!range.integer) continue;
+    std::vector<std::string> probe = national.sets;
+    probe.push_back(fmt::format("{}={}", range.key, range.low + 0.5));
+    try {
+      national::parse_national_scenario(source.text, source.path, probe);
+      range.integer = false;
+    } catch (const scenario::ScenarioError& e) {
+      range.integer = e.message().find("expected an integer") != std::string::npos;
+    }
+  }
+  spec.design = experiments::parse_design(o.design);
+  spec.points = o.points;
+  spec.seeds = o.seeds;
+  spec.design_seed = base.seed;
+  const auto runs = experiments::sweep_runs(spec);
+
+  // Every design point is parsed before anything runs, so a bad key or value fails at once.
+  auto scenario_for = [&](const experiments::SweepRun& run) {
+    std::vector<std::string> sets = national.sets;
+    if (national.scale) sets.push_back(fmt::format("run.scale={}", *national.scale));
+    for (std::size_t k = 0; k < spec.parameters.size(); ++k) {
+      sets.push_back(experiments::assignment(spec.parameters[k], run.values[k]));
+    }
+    auto s = national::parse_national_scenario(source.text, source.path, sets);
+    if (!national.counterfactual.empty())
+      national::apply_counterfactual(s, national.counterfactual);
+    national::remove_events(s, national.without);
+    s.seed = base.seed + static_cast<std::uint64_t>(run.seed_offset);
+    s.threads = 1;
+    return s;
+  };
+  std::set<std::size_t> points_checked;
+  for (const auto& run : runs) {
+    if (points_checked.insert(run.point).second) scenario_for(run);
+  }
+
+  std::string name = base.name;
+  if (!base.counterfactual.empty()) name += "-" + base.counterfactual;
+  const std::filesystem::path out = o.out.empty() ? std::filesystem::path("out") / (name + "-sweep")
+                                                  : std::filesystem::path(o.out);
+  std::filesystem::create_directories(out);
+  // The spec beside the results: a restart must be the same sweep.
+  nlohmann::json spec_json = {{"unrest_version", UNREST_VERSION},
+                              {"scenario", source.path},
+                              {"scenario_text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
+                              {"overrides", source.overrides},
+                              {"params", o.params},
+                              {"design", o.design},
+                              {"points", o.points},
+                              {"seeds", o.seeds},
+                              {"runs", runs.size()}};
+  const auto spec_path = out / "sweep.json";
+  if (std::filesystem::exists(spec_path)) {
+    std::ifstream in(spec_path);
+    std::stringstream text;
+    text << in.rdbuf();
+    nlohmann::json previous = nlohmann::json::parse(text.str(), nullptr, false);
+    if (previous.is_discarded() || previous != spec_json) {
+      throw scenario::ScenarioError(spec_path.string(), 0, "",
+                                    "this directory holds a different sweep; use another --out");
+    }
+  } else {
+    io::write_text_file(out / "sweep.json.new", spec_json.dump(2) + "\n");
+    std::filesystem::rename(out / "sweep.json.new", spec_path);
+  }
+
+  std::string header = "run,point,seed";
+  for (const auto& p : spec.parameters) header += "," + p.key;
+  for (const auto& f : national::summary_figure_names(base)) header += "," + f;
+  experiments::SweepLog log(out / "sweep.csv", header);
+  const std::set<std::size_t> finished(log.finished().begin(), log.finished().end());
+  std::vector<experiments::SweepRun> todo;
+  for (const auto& run : runs) {
+    if (!finished.count(run.id)) todo.push_back(run);
+  }
+  if (!o.quiet) {
+    fmt::print(stderr, "sweep: {} runs ({} design points x {} seeds), {} already finished\n",
+               runs.size(), runs.size() / static_cast<std::size_t>(o.seeds), o.seeds,
+               runs.size() - todo.size());
+  }
+  watch_interrupts();
+  const int threads = o.national.threads && *o.national.threads > 0
+                          ? static_cast<int>(*o.national.threads)
+                          : effective_threads(base);
+  std::atomic<std::size_t> done{0};
+  std::mutex print_mutex;
+  const auto start = std::chrono::steady_clock::now();
+  const bool show_progress = !o.quiet && ::isatty(STDERR_FILENO);
+  experiments::run_many(
+      todo.size(), std::max(1, threads),
+      [&](std::size_t i) {
+        const auto& run = todo[i];
+        const auto engine = run_national(scenario_for(run));
+        std::string row = fmt::format("{},{},{}", run.id, run.point, engine->scenario().seed);
+        for (double v : run.values) row += fmt::format(",{:.17g}", v);
+        for (const auto& [figure, value] : national::summary_figures(*engine)) {
+          row += fmt::format(",{:.10g}", value);
+        }
+        log.append(row);
+        const std::size_t n = ++done;
+        if (show_progress) {
+          std::lock_guard lock(print_mutex);
+          const double s =
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+          fmt::print(stderr, "\r\033[Ksweep: {}/{} runs this session, {:.1f} s, ETA {:.1f} s", n,
+                     todo.size(), s,
+                     s / static_cast<double>(n) * static_cast<double>(todo.size() - n));
+        }
+      },
+      [] { return interrupted(); });
+  if (show_progress) fmt::print(stderr, "\r\033[K");
+  const std::size_t total = finished.size() + done.load();
+  if (interrupted() && total < runs.size()) {
+    fmt::print(stderr,
+               "unrest: interrupted with {} of {} runs in '{}'; run the same command to finish\n",
+               total, runs.size(), (out / "sweep.csv").string());
+    return kExitInterrupted;
+  }
+  if (!o.quiet) fmt::print("{}: {} runs in {}\n", name, runs.size(), (out / "sweep.csv").string());
+  return 0;
+}
+
+}  // namespace unrest::cli

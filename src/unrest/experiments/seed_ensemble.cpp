@@ -1,0 +1,208 @@
+#include "unrest/experiments/seed_ensemble.hpp"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <cmath>
+#include <mutex>
+
+#include "unrest/experiments/quantiles.hpp"
+#include "unrest/experiments/run_many.hpp"
+#include "unrest/national/calendar.hpp"
+#include "unrest/national/national_analysis.hpp"
+#include "unrest/run_classic.hpp"
+#include "unrest/run_national.hpp"
+
+namespace unrest::experiments {
+namespace {
+
+using national::PlaceRecord;
+
+double value_of(const PlaceRecord& r, std::size_t s) {
+  const auto& c = r.counts;
+  switch (s) {
+    case 0:
+      return c.quiet;
+    case 1:
+      return c.active;
+    case 2:
+      return c.rioting;
+    case 3:
+      return c.jailed;
+    case 4:
+      return static_cast<double>(c.arrests);
+    case 5:
+      return static_cast<double>(c.citizens_killed);
+    case 6:
+      return static_cast<double>(c.citizens_injured);
+    case 7:
+      return c.cops;
+    case 8:
+      return static_cast<double>(c.cops_killed);
+    case 9:
+      return static_cast<double>(c.cops_injured);
+    case 10:
+      return static_cast<double>(c.damage);
+    case 11:
+      return r.legitimacy;
+    case 12:
+      return c.activity;
+  }
+  return 0.0;
+}
+
+// Series that are means over places (weighted by population) rather than sums.
+bool is_mean(std::size_t s) { return s >= 11; }
+
+}  // namespace
+
+const std::vector<std::string>& ensemble_series_names() {
+  static const std::vector<std::string> names = {
+      "quiet",           "active",           "rioting", "jailed",      "arrests",
+      "citizens_killed", "citizens_injured", "cops",    "cops_killed", "cops_injured",
+      "damage",          "legitimacy",       "activity"};
+  return names;
+}
+
+Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, int threads,
+                      const EnsembleProgress& progress) {
+  if (seeds < 1) throw std::invalid_argument("an ensemble needs at least one seed");
+  Ensemble out;
+  out.scenario = scenario;
+  out.place_ids.push_back("national");
+  for (const auto& p : scenario.places) out.place_ids.push_back(p.id);
+  const auto start = *national::parse_local_time(scenario.start_date);
+  for (std::int64_t t = 0; t < scenario.ticks; ++t) {
+    out.times.push_back(national::date_time_of_tick(start, t));
+  }
+  out.runs.resize(static_cast<std::size_t>(seeds));
+  const std::size_t kSeries = ensemble_series_names().size();
+  const std::size_t places = scenario.places.size();
+  double population = 0;
+  for (const auto& p : scenario.places) population += p.population;
+  std::atomic<int> finished{0};
+  std::atomic<bool> cancelled{false};
+  std::mutex progress_mutex;
+  run_many(
+      out.runs.size(), std::max(1, std::min(threads, seeds)),
+      [&](std::size_t i) {
+        national::NationalScenario s = scenario;
+        s.seed = scenario.seed + i;
+        s.threads = 1;
+        const auto engine = run_national(s);
+        EnsembleRun& run = out.runs[i];
+        run.seed = s.seed;
+        run.series.assign(engine->records().size() * (places + 1) * kSeries, 0.0);
+        for (std::size_t t = 0; t < engine->records().size(); ++t) {
+          const auto& row = engine->records()[t];
+          double* national = &run.series[(t * (places + 1)) * kSeries];
+          for (std::size_t p = 0; p < places; ++p) {
+            double* here = &run.series[(t * (places + 1) + p + 1) * kSeries];
+            const double weight = scenario.places[p].population / population;
+            for (std::size_t k = 0; k < kSeries; ++k) {
+              here[k] = value_of(row[p], k);
+              national[k] += is_mean(k) ? here[k] * weight : here[k];
+            }
+          }
+        }
+        run.figures = national::summary_figures(*engine);
+        const int done = ++finished;
+        if (progress) {
+          std::lock_guard lock(progress_mutex);
+          if (!progress(done)) cancelled = true;
+        }
+      },
+      [&] { return cancelled.load(); });
+  if (cancelled) throw RunCancelled();
+  return out;
+}
+
+std::string ensemble_quantiles_csv(const Ensemble& e) {
+  const auto& names = ensemble_series_names();
+  const std::size_t kSeries = names.size();
+  const std::size_t slots = e.place_ids.size();
+  std::string out = "tick,time,place,series,q05,q50,q95\n";
+  std::vector<double> sample(e.runs.size());
+  for (std::size_t t = 0; t < e.times.size(); ++t) {
+    for (std::size_t p = 0; p < slots; ++p) {
+      for (std::size_t k = 0; k < kSeries; ++k) {
+        for (std::size_t r = 0; r < e.runs.size(); ++r) {
+          sample[r] = e.runs[r].series[(t * slots + p) * kSeries + k];
+        }
+        out += fmt::format("{},{},{},{},{:.6g},{:.6g},{:.6g}\n", t, e.times[t], e.place_ids[p],
+                           names[k], quantile(sample, 0.05), quantile(sample, 0.5),
+                           quantile(sample, 0.95));
+      }
+    }
+  }
+  return out;
+}
+
+std::string ensemble_figures_csv(const Ensemble& e) {
+  std::string out = "seed";
+  if (e.runs.empty()) return out + "\n";
+  for (const auto& [name, value] : e.runs.front().figures) out += "," + name;
+  out += "\n";
+  for (const auto& run : e.runs) {
+    out += fmt::format("{}", run.seed);
+    for (const auto& [name, value] : run.figures) out += fmt::format(",{:.10g}", value);
+    out += "\n";
+  }
+  return out;
+}
+
+nlohmann::json ensemble_summary_json(const Ensemble& e) {
+  using nlohmann::json;
+  json figures = json::object();
+  if (e.runs.empty()) return figures;
+  const auto& first = e.runs.front().figures;
+  for (std::size_t f = 0; f < first.size(); ++f) {
+    std::vector<double> v;
+    for (const auto& run : e.runs) {
+      if (!std::isnan(run.figures[f].second)) v.push_back(run.figures[f].second);
+    }
+    json entry = {{"n", v.size()}};
+    if (!v.empty()) {
+      double mean = 0;
+      for (double x : v) mean += x;
+      mean /= static_cast<double>(v.size());
+      double ss = 0;
+      for (double x : v) ss += (x - mean) * (x - mean);
+      entry["mean"] = mean;
+      entry["sd"] =
+          v.size() > 1 ? json(std::sqrt(ss / static_cast<double>(v.size() - 1))) : json(nullptr);
+      entry["min"] = quantile(v, 0.0);
+      entry["q05"] = quantile(v, 0.05);
+      entry["q50"] = quantile(v, 0.5);
+      entry["q95"] = quantile(v, 0.95);
+      entry["max"] = quantile(v, 1.0);
+    }
+    const std::string& name = first[f].first;
+    if (name.rfind("target:", 0) == 0) {
+      for (const auto& t : e.scenario.targets) {
+        if ("target:" + t.id != name) continue;
+        std::size_t within = 0;
+        for (double x : v)
+          within += (x / t.value >= 1.0 / t.factor && x / t.value <= t.factor) ? 1 : 0;
+        entry["reported"] = t.value;
+        entry["reporter"] = t.reporter;
+        entry["factor"] = t.factor;
+        entry["share_within_factor"] =
+            v.empty() ? 0.0 : static_cast<double>(within) / static_cast<double>(v.size());
+      }
+    }
+    figures[name] = entry;
+  }
+  json seeds = json::array();
+  for (const auto& run : e.runs) seeds.push_back(run.seed);
+  return {
+      {"scenario", e.scenario.name},
+      {"counterfactual", e.scenario.counterfactual},
+      {"scale", e.scenario.scale},
+      {"seeds", seeds},
+      {"note",
+       "figures in people (agents divided by scale); quantiles by linear interpolation (type 7)"},
+      {"figures", figures}};
+}
+
+}  // namespace unrest::experiments
