@@ -32,7 +32,21 @@ struct SweepOptions {
   bool quiet = false;
 };
 
+struct CalibrateOptions {
+  std::string scenario;
+  NationalOptions national;
+  int particles = 50;
+  int generations = 4;
+  double tolerance_quantile = 0.5;
+  double min_acceptance = 0.02;
+  int predictive = 0;  // 0: as many as particles
+  std::string out;
+  bool quiet = false;
+};
+
 CLI::App* add_ensemble_command(CLI::App& app, EnsembleOptions& options);
+CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& options);
+int calibrate_command(const CalibrateOptions& options);
 CLI::App* add_sweep_command(CLI::App& app, SweepOptions& options);
 int ensemble_command(const EnsembleOptions& options);
 int sweep_command(const SweepOptions& options);

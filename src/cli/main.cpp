@@ -286,6 +286,8 @@ int main(int argc, char** argv) {
   auto* ensemble_cmd = unrest::cli::add_ensemble_command(app, ensemble);
   unrest::cli::SweepOptions sweep;
   auto* sweep_cmd = unrest::cli::add_sweep_command(app, sweep);
+  unrest::cli::CalibrateOptions calibrate;
+  auto* calibrate_cmd = unrest::cli::add_calibrate_command(app, calibrate);
 
   try {
     app.parse(argc, argv);
@@ -298,6 +300,7 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return validate_command(validate_files);
     if (*ensemble_cmd) return unrest::cli::ensemble_command(ensemble);
     if (*sweep_cmd) return unrest::cli::sweep_command(sweep);
+    if (*calibrate_cmd) return unrest::cli::calibrate_command(calibrate);
     if (*list_cmd) {
       list_command();
       return 0;

@@ -191,6 +191,35 @@ TEST_F(Cli, AnInterruptedSweepResumesToTheSameRowsAsAnUninterruptedOne) {
   EXPECT_NE(other.output.find("different sweep"), std::string::npos) << other.output;
 }
 
+TEST_F(Cli, AnInterruptedCalibrationResumesToTheSamePosterior) {
+  const std::string args =
+      "calibrate --scale 0.01 --particles 6 --generations 2 --predictive 4 --threads 2 --quiet "
+      "--out ";
+  ASSERT_EQ(unrest(args + path("whole")).status, 0);
+  const auto posterior = read_file(dir_ / "whole" / "posterior.csv");
+  const auto summary = nlohmann::json::parse(read_file(dir_ / "whole" / "summary.json"));
+  EXPECT_EQ(summary["parameters"].size(), 6u);
+  EXPECT_GE(summary["simulations"].get<int>(), 2 * 6 + 4);
+  EXPECT_TRUE(summary["posterior_predictive"].contains("detained-7-jan"));
+  // Killed after eight simulations, in the middle of writing the ninth.
+  fs::create_directories(dir_ / "cut");
+  fs::copy_file(dir_ / "whole" / "calibration.json", dir_ / "cut" / "calibration.json");
+  {
+    std::istringstream in(read_file(dir_ / "whole" / "simulations.csv"));
+    std::ofstream cut(dir_ / "cut" / "simulations.csv");
+    std::string line;
+    for (int i = 0; i < 9 && std::getline(in, line); ++i) cut << line << "\n";
+    std::getline(in, line);
+    cut << line.substr(0, 7);
+  }
+  ASSERT_EQ(unrest(args + path("cut")).status, 0);
+  EXPECT_EQ(read_file(dir_ / "cut" / "posterior.csv"), posterior);
+  const auto resumed = nlohmann::json::parse(read_file(dir_ / "cut" / "summary.json"));
+  EXPECT_LT(resumed["simulations_this_session"], summary["simulations_this_session"]);
+  const auto classic = unrest("calibrate " R2 " --quiet --out " + path("never"));
+  EXPECT_EQ(classic.status, 2);
+}
+
 TEST_F(Cli, EnsembleWritesQuantilesAndFigures) {
   const auto r = unrest("ensemble --seeds 3 --scale 0.01 --out " + path("ens"));
   ASSERT_EQ(r.status, 0) << r.output;

@@ -81,6 +81,17 @@ TEST(BadNationalInput, ErrorsNameFileLineAndKey) {
             "bad.toml:1: place: a national scenario needs [[place]] entries");
 }
 
+TEST(BadNationalInput, FreeParametersNeedAProperPrior) {
+  const std::string free =
+      "\n[[free]]\nkey = \"rules.k\"\nprior = \"log_uniform\"\nlow = 0\nhigh = 5\n";
+  EXPECT_EQ(error_of(kGood + free),
+            "bad.toml:23: free[0].low: must be > 0 for a log_uniform prior");
+  const std::string twice = "\n[[free]]\nkey = \"rules.k\"\nlow = 1\nhigh = 5\n";
+  EXPECT_NE(error_of(kGood + twice + twice).find("free[1].key: \"rules.k\" is already free"),
+            std::string::npos);
+  EXPECT_EQ(parse_national_scenario(kGood + twice, "good.toml").free.size(), 1u);
+}
+
 TEST(BadNationalInput, OverridesReachEntriesByIdAndAreCheckedLikeTheFile) {
   EXPECT_EQ(parse_national_scenario(kGood, "good.toml", {"place.aktau.police=20"}).places[0].police,
             20);

@@ -130,6 +130,16 @@ struct Counterfactual {
   std::vector<std::string> enable;
 };
 
+// A parameter `unrest calibrate` fits: a scenario key and its prior, uniform on [low, high]
+// or on a log scale.
+struct FreeParameter {
+  std::string key;
+  double low = 0.0;
+  double high = 1.0;
+  bool log_scale = false;
+  std::string text;
+};
+
 struct Mechanisms {
   HardshipShock hardship;
   LegitimacyDynamics legitimacy;
@@ -163,6 +173,7 @@ struct NationalScenario {
   std::vector<Event> events;
   std::vector<Target> targets;
   std::vector<Check> checks;
+  std::vector<FreeParameter> free;
   std::vector<Counterfactual> counterfactuals;
   // What this run changed relative to the file: the counterfactual chosen, events removed.
   std::string counterfactual;

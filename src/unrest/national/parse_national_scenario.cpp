@@ -401,6 +401,20 @@ Check read_check(const toml::table& t, const std::string& file, std::size_t inde
   return c;
 }
 
+FreeParameter read_free(const toml::table& t, const std::string& file, std::size_t index) {
+  TableReader r(t, file, fmt::format("free[{}]", index));
+  FreeParameter f;
+  r.require(r.read("key", f.key) && !f.key.empty(), "key", "is required: a scenario key");
+  std::size_t prior = 0;
+  if (r.read_choice("prior", {"uniform", "log_uniform"}, prior)) f.log_scale = prior == 1;
+  r.require(r.read("low", f.low) && r.read("high", f.high), "low", "low and high are required");
+  r.require(f.low < f.high, "high", fmt::format("must be > low (got {} <= {})", f.high, f.low));
+  r.require(!f.log_scale || f.low > 0, "low", "must be > 0 for a log_uniform prior");
+  r.read("text", f.text);
+  r.finish();
+  return f;
+}
+
 Counterfactual read_counterfactual(TableReader& r) {
   Counterfactual c;
   r.require(r.read("id", c.id) && !c.id.empty(), "id", "every counterfactual needs an id");
@@ -524,6 +538,18 @@ NationalScenario parse_national_scenario(std::string_view text, const std::strin
       s.checks.push_back(read_check(*checks->get(i)->as_table(), source_name, i, s, start));
     }
     check_unique_ids(s.checks, source_name, "check", checks);
+  }
+  if (const toml::array* free = array_of_tables(reader, "free")) {
+    for (std::size_t i = 0; i < free->size(); ++i) {
+      s.free.push_back(read_free(*free->get(i)->as_table(), source_name, i));
+      for (std::size_t j = 0; j < i; ++j) {
+        if (s.free[j].key == s.free[i].key) {
+          throw ScenarioError(source_name, scenario::line_of(*free->get(i)),
+                              fmt::format("free[{}].key", i),
+                              fmt::format("\"{}\" is already free", s.free[i].key));
+        }
+      }
+    }
   }
   if (const toml::array* cfs = array_of_tables(reader, "counterfactual")) {
     for (std::size_t i = 0; i < cfs->size(); ++i) {

@@ -1,0 +1,336 @@
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <chrono>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "cli/experiment_commands.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/scenario_source.hpp"
+#include "unrest/experiments/abc_smc.hpp"
+#include "unrest/experiments/parameter_sweep.hpp"
+#include "unrest/experiments/quantiles.hpp"
+#include "unrest/experiments/run_many.hpp"
+#include "unrest/io/content_hash.hpp"
+#include "unrest/io/text_file.hpp"
+#include "unrest/national/national_analysis.hpp"
+#include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/rng/random_stream.hpp"
+#include "unrest/run_classic.hpp"
+#include "unrest/run_national.hpp"
+#include "unrest/scenario/scenario_error.hpp"
+
+namespace unrest::cli {
+namespace {
+
+using experiments::SimulationCache;
+using experiments::SimulationRecord;
+
+std::vector<std::string> split(const std::string& line) {
+  std::vector<std::string> out;
+  std::stringstream in(line);
+  for (std::string field; std::getline(in, field, ',');) out.push_back(field);
+  return out;
+}
+
+double number(const std::string& text) {
+  if (text == "inf") return std::numeric_limits<double>::infinity();
+  if (text == "nan") return std::nan("");
+  double v = 0;
+  std::from_chars(text.data(), text.data() + text.size(), v);
+  return v;
+}
+
+std::string field(double v) { return fmt::format("{:.17g}", v); }
+
+}  // namespace
+
+CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& o) {
+  auto* cmd = app.add_subcommand(
+      "calibrate",
+      "Fit the scenario's [[free]] parameters to its [[target]] figures by ABC-SMC; resumable: "
+      "rerun the same command after an interruption");
+  cmd->add_option("scenario", o.scenario, "Scenario file; default: the built-in Kazakhstan 2022");
+  cmd->add_option("--particles", o.particles, "Particles per generation")
+      ->check(CLI::Range(2, 100000));
+  cmd->add_option("--generations", o.generations, "Generations at most")
+      ->check(CLI::Range(1, 1000));
+  cmd->add_option("--quantile", o.tolerance_quantile,
+                  "Each tolerance: this quantile of the previous generation's distances")
+      ->check(CLI::Range(0.01, 0.99));
+  cmd->add_option("--min-acceptance", o.min_acceptance,
+                  "Stop when a generation accepts a smaller share of its proposals")
+      ->check(CLI::Range(1e-4, 1.0));
+  cmd->add_option("--predictive", o.predictive,
+                  "Posterior predictive runs (default: as many as particles)")
+      ->check(CLI::Range(0, 100000));
+  cmd->add_option("--seed", o.national.seed, "Seed of the calibration (overrides run.seed)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1} << 62));
+  cmd->add_option("--threads", o.national.threads,
+                  "Simulations at a time, one per thread (0: one per hardware thread)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1024}));
+  cmd->add_option("--set", o.national.sets, "Override a scenario key")->type_name("KEY=VALUE");
+  add_national_options(*cmd, o.national);
+  cmd->add_option("--out", o.out, "Output directory; default: out/<scenario name>-calibration");
+  cmd->add_flag("--quiet", o.quiet, "Print nothing but errors");
+  return cmd;
+}
+
+int calibrate_command(const CalibrateOptions& o) {
+  io::ScenarioSource source = resolve_source(o.scenario);
+  if (!national::is_national_scenario(source.text)) {
+    throw scenario::ScenarioError(source.path, 0, "", "calibrate fits national scenarios only");
+  }
+  NationalOptions national = o.national;
+  national.threads.reset();
+  const auto base = load_national(national, source);
+  if (base.free.empty()) {
+    throw scenario::ScenarioError(source.path, 0, "free",
+                                  "the scenario declares no [[free]] parameters to calibrate");
+  }
+  if (base.targets.empty()) {
+    throw scenario::ScenarioError(source.path, 0, "target",
+                                  "the scenario has no [[target]] figures");
+  }
+  std::vector<experiments::Prior> priors;
+  std::vector<experiments::ParameterRange> ranges;
+  for (const auto& f : base.free) {
+    priors.push_back({f.key, f.low, f.high, f.log_scale});
+    ranges.push_back({f.key, f.low, f.high, 0, false});
+  }
+  std::vector<double> reported;
+  for (const auto& t : base.targets) reported.push_back(t.value);
+
+  auto scenario_for = [&](const std::vector<double>& theta, std::uint64_t seed) {
+    std::vector<std::string> sets = national.sets;
+    if (national.scale) sets.push_back(fmt::format("run.scale={}", *national.scale));
+    for (std::size_t k = 0; k < ranges.size(); ++k) {
+      sets.push_back(experiments::assignment(ranges[k], theta[k]));
+    }
+    auto s = national::parse_national_scenario(source.text, source.path, sets);
+    if (!national.counterfactual.empty())
+      national::apply_counterfactual(s, national.counterfactual);
+    national::remove_events(s, national.without);
+    s.seed = seed;
+    s.threads = 1;
+    return s;
+  };
+  // Both ends of every prior must give a valid scenario before anything runs.
+  for (std::size_t k = 0; k < priors.size(); ++k) {
+    for (double v : {priors[k].low, priors[k].high}) {
+      std::vector<double> theta;
+      for (const auto& p : priors) theta.push_back(p.low);
+      theta[k] = v;
+      scenario_for(theta, 1);
+    }
+  }
+  auto simulate = [&](const std::vector<double>& theta, std::uint64_t seed) {
+    const auto engine = run_national(scenario_for(theta, seed));
+    std::vector<double> out;
+    for (const auto& t : national::evaluate_targets(*engine)) {
+      out.push_back(t.simulated ? *t.simulated : std::nan(""));
+    }
+    return out;
+  };
+
+  experiments::AbcSettings settings;
+  settings.particles = o.particles;
+  settings.generations = o.generations;
+  settings.tolerance_quantile = o.tolerance_quantile;
+  settings.min_acceptance = o.min_acceptance;
+  settings.seed = base.seed;
+  settings.threads = o.national.threads && *o.national.threads > 0
+                         ? static_cast<int>(*o.national.threads)
+                         : effective_threads(base);
+
+  std::string name = base.name;
+  if (!base.counterfactual.empty()) name += "-" + base.counterfactual;
+  const std::filesystem::path out = o.out.empty()
+                                        ? std::filesystem::path("out") / (name + "-calibration")
+                                        : std::filesystem::path(o.out);
+  std::filesystem::create_directories(out);
+  nlohmann::json spec = {{"unrest_version", UNREST_VERSION},
+                         {"scenario", source.path},
+                         {"scenario_text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
+                         {"overrides", source.overrides},
+                         {"particles", o.particles},
+                         {"generations", o.generations},
+                         {"quantile", o.tolerance_quantile},
+                         {"min_acceptance", o.min_acceptance}};
+  const auto spec_path = out / "calibration.json";
+  if (std::filesystem::exists(spec_path)) {
+    std::ifstream in(spec_path);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (nlohmann::json::parse(text.str(), nullptr, false) != spec) {
+      throw scenario::ScenarioError(
+          spec_path.string(), 0, "",
+          "this directory holds a different calibration; use another --out");
+    }
+  } else {
+    io::write_text_file(out / "calibration.json.new", spec.dump(2) + "\n");
+    std::filesystem::rename(out / "calibration.json.new", spec_path);
+  }
+
+  // The simulations file is the checkpoint: every finished simulation, one row each.
+  std::string header = "generation,number,seed";
+  for (const auto& p : priors) header += "," + p.key;
+  header += ",distance";
+  for (const auto& t : base.targets) header += ",target:" + t.id;
+  experiments::SweepLog log(out / "simulations.csv", header);
+  SimulationCache cache;
+  {
+    std::ifstream in(out / "simulations.csv");
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+      const auto f = split(line);
+      if (f.size() != 4 + priors.size() + reported.size()) continue;
+      SimulationRecord r;
+      r.generation = static_cast<int>(number(f[0]));
+      r.number = static_cast<std::size_t>(number(f[1]));
+      std::from_chars(f[2].data(), f[2].data() + f[2].size(), r.seed);
+      for (std::size_t k = 0; k < priors.size(); ++k) r.theta.push_back(number(f[3 + k]));
+      r.distance = number(f[3 + priors.size()]);
+      for (std::size_t k = 0; k < reported.size(); ++k) {
+        r.simulated.push_back(number(f[4 + priors.size() + k]));
+      }
+      cache[{r.generation, r.number}] = r;
+    }
+  }
+  watch_interrupts();
+  const bool show_progress = !o.quiet && ::isatty(STDERR_FILENO);
+  std::size_t fresh = 0;
+  const auto start = std::chrono::steady_clock::now();
+  experiments::AbcResult result;
+  try {
+    result = experiments::run_abc_smc(
+        priors, reported, simulate, settings, cache, [&](const SimulationRecord& r) {
+          std::string row = fmt::format("{},{},{}", r.generation, r.number, r.seed);
+          for (double v : r.theta) row += "," + field(v);
+          row += "," + field(r.distance);
+          for (double v : r.simulated) row += "," + field(v);
+          log.append(row);
+          ++fresh;
+          if (show_progress) {
+            const double s =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            fmt::print(stderr, "\r\033[Kcalibrate: generation {}, {} new simulations, {:.1f} s",
+                       r.generation, fresh, s);
+          }
+          return !interrupted();
+        });
+  } catch (const RunCancelled&) {
+    if (show_progress) fmt::print(stderr, "\r\033[K");
+    fmt::print(stderr,
+               "unrest: interrupted; {} simulations kept in '{}'; run the same command to go on\n",
+               cache.size() + fresh, (out / "simulations.csv").string());
+    return kExitInterrupted;
+  }
+  if (show_progress) fmt::print(stderr, "\r\033[K");
+  const auto& posterior = result.generations.back().particles;
+
+  // Posterior predictive: fresh simulations from parameters resampled by weight.
+  const int m = o.predictive > 0 ? o.predictive : o.particles;
+  std::vector<std::vector<double>> predictive(static_cast<std::size_t>(m));
+  experiments::run_many(static_cast<std::size_t>(m), settings.threads, [&](std::size_t i) {
+    rng::RandomStream draw(rng::combine(rng::combine(base.seed, 0x9d1c), i));
+    double u = draw.uniform();
+    std::size_t j = 0;
+    while (j + 1 < posterior.size() && u >= posterior[j].weight) u -= posterior[j++].weight;
+    predictive[i] = simulate(posterior[j].theta, draw.next_u64() >> 2);
+  });
+
+  std::string csv;
+  for (const auto& p : priors) csv += p.key + ",";
+  csv += "weight,distance\n";
+  for (const auto& p : posterior) {
+    for (double v : p.theta) csv += field(v) + ",";
+    csv += field(p.weight) + "," + field(p.distance) + "\n";
+  }
+  io::write_text_file(out / "posterior.csv", csv);
+
+  nlohmann::json params = nlohmann::json::object();
+  for (std::size_t k = 0; k < priors.size(); ++k) {
+    double mean = 0;
+    for (const auto& p : posterior) mean += p.weight * p.theta[k];
+    double var = 0;
+    for (const auto& p : posterior) var += p.weight * (p.theta[k] - mean) * (p.theta[k] - mean);
+    params[priors[k].key] = {{"prior",
+                              {{"low", priors[k].low},
+                               {"high", priors[k].high},
+                               {"scale", priors[k].log_scale ? "log" : "linear"}}},
+                             {"mean", mean},
+                             {"sd", std::sqrt(var)},
+                             {"q05", experiments::weighted_quantile(posterior, k, 0.05)},
+                             {"q50", experiments::weighted_quantile(posterior, k, 0.5)},
+                             {"q95", experiments::weighted_quantile(posterior, k, 0.95)}};
+  }
+  nlohmann::json generations = nlohmann::json::array();
+  for (const auto& g : result.generations) {
+    generations.push_back(
+        {{"tolerance",
+          std::isinf(g.tolerance) ? nlohmann::json("infinite") : nlohmann::json(g.tolerance)},
+         {"proposals", g.proposals},
+         {"acceptance", static_cast<double>(o.particles) / static_cast<double>(g.proposals)}});
+  }
+  nlohmann::json check = nlohmann::json::object();
+  for (std::size_t t = 0; t < reported.size(); ++t) {
+    std::vector<double> v;
+    for (const auto& run : predictive) {
+      if (!std::isnan(run[t])) v.push_back(run[t]);
+    }
+    std::size_t within = 0;
+    const auto& target = base.targets[t];
+    for (double x : v)
+      within +=
+          (x / target.value >= 1 / target.factor && x / target.value <= target.factor) ? 1 : 0;
+    check[target.id] = {
+        {"reported", target.value},
+        {"reporter", target.reporter},
+        {"q05", experiments::quantile(v, 0.05)},
+        {"q50", experiments::quantile(v, 0.5)},
+        {"q95", experiments::quantile(v, 0.95)},
+        {"share_within_factor",
+         v.empty() ? 0.0 : static_cast<double>(within) / static_cast<double>(v.size())},
+        {"factor", target.factor}};
+  }
+  const nlohmann::json summary = {
+      {"scenario", base.name},
+      {"scale", base.scale},
+      {"method",
+       "ABC-SMC, adaptive tolerances, RMS of log((sim + 1) / (reported + 1)) over targets"},
+      {"particles", o.particles},
+      {"generations", generations},
+      {"stopped_because", result.stopped_because},
+      {"simulations", result.simulations + static_cast<std::size_t>(m)},
+      {"simulations_this_session", fresh + static_cast<std::size_t>(m)},
+      {"parameters", params},
+      {"posterior_predictive", check}};
+  io::write_text_file(out / "summary.json", summary.dump(2) + "\n");
+  if (!o.quiet) {
+    fmt::print("{}: ABC-SMC, {} particles, {} generations ({}), {} simulations, scale {:g}\n", name,
+               o.particles, result.generations.size(), result.stopped_because,
+               result.simulations + static_cast<std::size_t>(m), base.scale);
+    fmt::print("  {:<44} {:>12} {:>12} {:>12}\n", "parameter", "median", "5 %", "95 %");
+    for (const auto& [key, p] : params.items()) {
+      fmt::print("  {:<44} {:>12.4g} {:>12.4g} {:>12.4g}\n", key, p["q50"].get<double>(),
+                 p["q05"].get<double>(), p["q95"].get<double>());
+    }
+    fmt::print("  {:<44} {:>12} {:>12} {:>12} {:>10}\n", "posterior predictive (people)", "median",
+               "5 %", "95 %", "reported");
+    for (const auto& [key, c] : check.items()) {
+      fmt::print("  {:<44} {:>12.0f} {:>12.0f} {:>12.0f} {:>10g}\n", key, c["q50"].get<double>(),
+                 c["q05"].get<double>(), c["q95"].get<double>(), c["reported"].get<double>());
+    }
+    fmt::print("outputs: {}/{{posterior.csv, summary.json, simulations.csv, calibration.json}}\n",
+               out.string());
+  }
+  return 0;
+}
+
+}  // namespace unrest::cli
