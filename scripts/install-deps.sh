@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache
   libtomlplusplus-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev
+  openmpi-bin libopenmpi-dev
 )
 
 missing=()

@@ -6,12 +6,15 @@
 #include <chrono>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <sstream>
 
 #include "cli/experiment_commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/scenario_source.hpp"
+#include "cli/team.hpp"
 #include "unrest/experiments/abc_smc.hpp"
+#include "unrest/experiments/byte_codec.hpp"
 #include "unrest/experiments/parameter_sweep.hpp"
 #include "unrest/experiments/quantiles.hpp"
 #include "unrest/experiments/run_many.hpp"
@@ -152,39 +155,49 @@ int calibrate_command(const CalibrateOptions& o) {
   const std::filesystem::path out = o.out.empty()
                                         ? std::filesystem::path("out") / (name + "-calibration")
                                         : std::filesystem::path(o.out);
-  std::filesystem::create_directories(out);
-  nlohmann::json spec = {{"unrest_version", UNREST_VERSION},
-                         {"scenario", source.path},
-                         {"scenario_text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
-                         {"overrides", source.overrides},
-                         {"particles", o.particles},
-                         {"generations", o.generations},
-                         {"quantile", o.tolerance_quantile},
-                         {"min_acceptance", o.min_acceptance}};
-  const auto spec_path = out / "calibration.json";
-  if (std::filesystem::exists(spec_path)) {
-    std::ifstream in(spec_path);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (nlohmann::json::parse(text.str(), nullptr, false) != spec) {
-      throw scenario::ScenarioError(
-          spec_path.string(), 0, "",
-          "this directory holds a different calibration; use another --out");
-    }
-  } else {
-    io::write_text_file(out / "calibration.json.new", spec.dump(2) + "\n");
-    std::filesystem::rename(out / "calibration.json.new", spec_path);
-  }
-
   // The simulations file is the checkpoint: every finished simulation, one row each.
   std::string header = "generation,number,seed";
   for (const auto& p : priors) header += "," + p.key;
   header += ",distance";
   for (const auto& t : base.targets) header += ",target:" + t.id;
-  experiments::SweepLog log(out / "simulations.csv", header);
+  // Rank 0 checks the directory and reads the simulations file; every rank gets its text.
+  const Team& processes = team();
+  std::optional<experiments::SweepLog> log;
+  std::string cached_text;
+  processes.on_root([&] {
+    std::filesystem::create_directories(out);
+    nlohmann::json spec = {{"unrest_version", UNREST_VERSION},
+                           {"scenario", source.path},
+                           {"scenario_text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
+                           {"overrides", source.overrides},
+                           {"particles", o.particles},
+                           {"generations", o.generations},
+                           {"quantile", o.tolerance_quantile},
+                           {"min_acceptance", o.min_acceptance}};
+    const auto spec_path = out / "calibration.json";
+    if (std::filesystem::exists(spec_path)) {
+      std::ifstream in(spec_path);
+      std::stringstream text;
+      text << in.rdbuf();
+      if (nlohmann::json::parse(text.str(), nullptr, false) != spec) {
+        throw scenario::ScenarioError(
+            spec_path.string(), 0, "",
+            "this directory holds a different calibration; use another --out");
+      }
+    } else {
+      io::write_text_file(out / "calibration.json.new", spec.dump(2) + "\n");
+      std::filesystem::rename(out / "calibration.json.new", spec_path);
+    }
+    log.emplace(out / "simulations.csv", header);
+    std::ifstream in(out / "simulations.csv");
+    std::stringstream text;
+    text << in.rdbuf();
+    cached_text = text.str();
+  });
+  processes.broadcast(cached_text);
   SimulationCache cache;
   {
-    std::ifstream in(out / "simulations.csv");
+    std::istringstream in(cached_text);
     std::string line;
     std::getline(in, line);
     while (std::getline(in, line)) {
@@ -202,19 +215,21 @@ int calibrate_command(const CalibrateOptions& o) {
       cache[{r.generation, r.number}] = r;
     }
   }
-  watch_interrupts();
-  const bool show_progress = !o.quiet && ::isatty(STDERR_FILENO);
+  if (processes.size == 1) watch_interrupts();
+  const bool show_progress = processes.owns_outputs() && !o.quiet && ::isatty(STDERR_FILENO);
+  const auto runner = processes.job_runner(settings.threads);
   std::size_t fresh = 0;
   const auto start = std::chrono::steady_clock::now();
   experiments::AbcResult result;
   try {
     result = experiments::run_abc_smc(
-        priors, reported, simulate, settings, cache, [&](const SimulationRecord& r) {
+        priors, reported, simulate, settings, *runner, cache, [&](const SimulationRecord& r) {
+          if (!processes.owns_outputs()) return true;
           std::string row = fmt::format("{},{},{}", r.generation, r.number, r.seed);
           for (double v : r.theta) row += "," + field(v);
           row += "," + field(r.distance);
           for (double v : r.simulated) row += "," + field(v);
-          log.append(row);
+          log->append(row);
           ++fresh;
           if (show_progress) {
             const double s =
@@ -237,13 +252,23 @@ int calibrate_command(const CalibrateOptions& o) {
   // Posterior predictive: fresh simulations from parameters resampled by weight.
   const int m = o.predictive > 0 ? o.predictive : o.particles;
   std::vector<std::vector<double>> predictive(static_cast<std::size_t>(m));
-  experiments::run_many(static_cast<std::size_t>(m), settings.threads, [&](std::size_t i) {
-    rng::RandomStream draw(rng::combine(rng::combine(base.seed, 0x9d1c), i));
-    double u = draw.uniform();
-    std::size_t j = 0;
-    while (j + 1 < posterior.size() && u >= posterior[j].weight) u -= posterior[j++].weight;
-    predictive[i] = simulate(posterior[j].theta, draw.next_u64() >> 2);
-  });
+  runner->run(
+      static_cast<std::size_t>(m),
+      [&](std::size_t i) {
+        rng::RandomStream draw(rng::combine(rng::combine(base.seed, 0x9d1c), i));
+        double u = draw.uniform();
+        std::size_t j = 0;
+        while (j + 1 < posterior.size() && u >= posterior[j].weight) u -= posterior[j++].weight;
+        experiments::ByteWriter w;
+        w.doubles(simulate(posterior[j].theta, draw.next_u64() >> 2));
+        return w.take();
+      },
+      [&](std::size_t i, std::string bytes) {
+        experiments::ByteReader r(bytes);
+        predictive[i] = r.doubles();
+      },
+      false, {});
+  if (!processes.owns_outputs()) return 0;
 
   std::string csv;
   for (const auto& p : priors) csv += p.key + ",";

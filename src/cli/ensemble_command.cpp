@@ -4,10 +4,12 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 #include "cli/experiment_commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/scenario_source.hpp"
+#include "cli/team.hpp"
 #include "unrest/experiments/seed_ensemble.hpp"
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/io/content_hash.hpp"
@@ -54,16 +56,19 @@ int ensemble_command(const EnsembleOptions& o) {
   const std::filesystem::path out = o.out.empty()
                                         ? std::filesystem::path("out") / (name + "-ensemble")
                                         : std::filesystem::path(o.out);
-  io::AtomicOutputDir dir(out, o.overwrite);
-  watch_interrupts();
+  const Team& processes = team();
+  std::optional<io::AtomicOutputDir> dir;
+  processes.on_root([&] { dir.emplace(out, o.overwrite); });
+  if (processes.size == 1) watch_interrupts();
   const int threads = o.national.threads && *o.national.threads > 0
                           ? static_cast<int>(*o.national.threads)
                           : effective_threads(scenario);
   const auto start = std::chrono::steady_clock::now();
-  const bool show_progress = !o.quiet && ::isatty(STDERR_FILENO);
+  const bool show_progress = processes.owns_outputs() && !o.quiet && ::isatty(STDERR_FILENO);
+  const auto runner = processes.job_runner(std::min(threads, o.seeds));
   experiments::Ensemble ensemble;
   try {
-    ensemble = experiments::run_ensemble(scenario, o.seeds, threads, [&](int done) {
+    ensemble = experiments::run_ensemble(scenario, o.seeds, *runner, [&](int done) {
       if (show_progress) {
         const double s =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -77,10 +82,11 @@ int ensemble_command(const EnsembleOptions& o) {
     return kExitInterrupted;
   }
   if (show_progress) fmt::print(stderr, "\r\033[K");
+  if (!processes.owns_outputs()) return 0;
   const auto summary = experiments::ensemble_summary_json(ensemble);
-  io::write_text_file(dir.file("quantiles.csv"), experiments::ensemble_quantiles_csv(ensemble));
-  io::write_text_file(dir.file("figures.csv"), experiments::ensemble_figures_csv(ensemble));
-  io::write_text_file(dir.file("summary.json"), summary.dump(2) + "\n");
+  io::write_text_file(dir->file("quantiles.csv"), experiments::ensemble_quantiles_csv(ensemble));
+  io::write_text_file(dir->file("figures.csv"), experiments::ensemble_figures_csv(ensemble));
+  io::write_text_file(dir->file("summary.json"), summary.dump(2) + "\n");
   const nlohmann::json effective = io::national_scenario_json(scenario);
   const nlohmann::json manifest = {
       {"unrest_version", UNREST_VERSION},
@@ -96,11 +102,13 @@ int ensemble_command(const EnsembleOptions& o) {
       {"scale", scenario.scale},
       {"effective", effective},
       {"files", {"quantiles.csv", "figures.csv", "summary.json", "manifest.json"}}};
-  io::write_text_file(dir.file("manifest.json"), manifest.dump(2) + "\n");
-  dir.commit();
+  io::write_text_file(dir->file("manifest.json"), manifest.dump(2) + "\n");
+  dir->commit();
   if (!o.quiet) {
-    fmt::print("{}: {} runs (seeds {}-{}) at scale {:g}\n", name, o.seeds, scenario.seed,
-               scenario.seed + static_cast<std::uint64_t>(o.seeds) - 1, scenario.scale);
+    fmt::print(
+        "{}: {} runs (seeds {}-{}) at scale {:g}{}\n", name, o.seeds, scenario.seed,
+        scenario.seed + static_cast<std::uint64_t>(o.seeds) - 1, scenario.scale,
+        processes.size > 1 ? fmt::format(", on {} MPI worker processes", processes.size - 1) : "");
     fmt::print("  {:<36} {:>10} {:>10} {:>10} {:>10}  {}\n", "figure (people)", "median", "5 %",
                "95 %", "reported", "runs within factor");
     for (const auto& [key, f] : summary["figures"].items()) {
@@ -119,7 +127,7 @@ int ensemble_command(const EnsembleOptions& o) {
                  f["q05"].get<double>(), f["q95"].get<double>(), reported);
     }
     fmt::print("outputs: {}/{{quantiles.csv, figures.csv, summary.json, manifest.json}}\n",
-               dir.final_path().string());
+               dir->final_path().string());
   }
   return 0;
 }

@@ -17,6 +17,7 @@
 #include "cli/national_setup.hpp"
 #include "cli/progress.hpp"
 #include "cli/scenario_source.hpp"
+#include "cli/team.hpp"
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/run_outputs.hpp"
@@ -24,6 +25,9 @@
 #include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
+#ifdef UNREST_WITH_MPI
+#include "unrest/distributed/mpi_team.hpp"
+#endif
 #include "unrest/scenario/builtin.hpp"
 #include "unrest/scenario/parse_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
@@ -106,27 +110,36 @@ int run_national_command(const RunOptions& options, ScenarioSource source) {
   if (!scenario.counterfactual.empty()) name += "-" + scenario.counterfactual;
   const std::filesystem::path out = options.out.empty() ? std::filesystem::path("out") / name
                                                         : std::filesystem::path(options.out);
-  unrest::io::AtomicOutputDir dir(out, options.overwrite);
-
-  unrest::cli::watch_interrupts();
-  unrest::cli::ProgressLine progress(
-      scenario.ticks, !options.quiet && (options.progress || ::isatty(STDERR_FILENO)));
-  if (!options.quiet) {
+  // Spread over MPI ranks, each rank runs its share of the places; rank 0 writes and prints.
+  const auto& team = unrest::cli::team();
+  std::optional<unrest::io::AtomicOutputDir> dir;
+  team.on_root([&] { dir.emplace(out, options.overwrite); });
+  const bool speak = team.owns_outputs() && !options.quiet;
+  // Under MPI, Ctrl-C ends every rank at once (a cancel seen by one rank only would leave
+  // the others waiting for it).
+  if (team.size == 1) unrest::cli::watch_interrupts();
+  unrest::cli::ProgressLine progress(scenario.ticks,
+                                     speak && (options.progress || ::isatty(STDERR_FILENO)));
+  if (speak) {
     double people = 0;
     for (const auto& p : scenario.places) people += p.population;
     fmt::print(
-        "{}{}: {} places, {:.0f} people at scale {:g}, {} to {} ({} hourly ticks), seed {}\n",
+        "{}{}: {} places, {:.0f} people at scale {:g}, {} to {} ({} hourly ticks), seed {}{}\n",
         scenario.name,
         scenario.counterfactual.empty() ? "" : " [counterfactual " + scenario.counterfactual + "]",
         scenario.places.size(), people, scenario.scale, scenario.start_date, scenario.end_date,
-        scenario.ticks, scenario.seed);
+        scenario.ticks, scenario.seed,
+        team.size > 1 ? fmt::format(", places shared by {} MPI processes", team.size) : "");
   }
   std::unique_ptr<unrest::national::NationalEngine> engine;
   try {
-    engine = unrest::run_national(scenario, [&](const unrest::national::NationalEngine& e) {
-      progress.update(e.tick(), national_progress(e, progress.elapsed_seconds()));
-      return !unrest::cli::interrupted();
-    });
+    engine = unrest::run_national(
+        scenario,
+        [&](const unrest::national::NationalEngine& e) {
+          progress.update(e.tick(), national_progress(e, progress.elapsed_seconds()));
+          return !unrest::cli::interrupted();
+        },
+        team.partition(scenario));
   } catch (const unrest::RunCancelled&) {
     progress.finish();
     fmt::print(stderr, "unrest: interrupted; nothing was written to '{}'\n", out.string());
@@ -134,15 +147,21 @@ int run_national_command(const RunOptions& options, ScenarioSource source) {
   }
   const double seconds = progress.elapsed_seconds();
   progress.finish();
-  unrest::io::write_national_outputs(dir, *engine, source);
-  dir.commit();
-  if (!options.quiet) {
+  if (!team.owns_outputs()) return 0;
+  unrest::io::write_national_outputs(*dir, *engine, source);
+  dir->commit();
+  if (speak) {
     fmt::print("{}", unrest::io::national_report_text(*engine));
     fmt::print("\nfinished in {:.2f} s ({:.3g} agent-updates/s)\n", seconds,
                seconds > 0 ? static_cast<double>(engine->agent_updates()) / seconds : 0.0);
+    if (team.size > 1) {
+      fmt::print(
+          "exchange of places' records between {} MPI processes: {:.3f} ms a tick on rank 0\n",
+          team.size, team.exchange_seconds() * 1e3 / static_cast<double>(engine->tick()));
+    }
     fmt::print(
         "outputs: {}/{{places.csv, national.csv, events.csv, summary.json, manifest.json}}\n",
-        dir.final_path().string());
+        dir->final_path().string());
   }
   return 0;
 }
@@ -243,6 +262,16 @@ void list_command() {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef UNREST_WITH_MPI
+  unrest::distributed::MpiTeam mpi(&argc, &argv);
+  auto& team = unrest::cli::team();
+  team.rank = mpi.rank();
+  team.size = mpi.size();
+  team.job_runner = [&mpi](int threads) { return mpi.job_runner(threads); };
+  team.partition = [&mpi](const unrest::national::NationalScenario& s) { return mpi.partition(s); };
+  team.broadcast = [&mpi](std::string& bytes) { mpi.broadcast(bytes); };
+  team.exchange_seconds = [&mpi] { return mpi.exchange_seconds(); };
+#endif
   CLI::App app{"unrest: an agent-based simulator of civil unrest and state response"};
   app.set_version_flag("--version", std::string("unrest ") + UNREST_VERSION);
   app.require_subcommand(1);
@@ -306,13 +335,13 @@ int main(int argc, char** argv) {
       return 0;
     }
   } catch (const ScenarioError& e) {
-    fmt::print(stderr, "unrest: {}\n", e.what());
+    if (unrest::cli::team().owns_outputs()) fmt::print(stderr, "unrest: {}\n", e.what());
     return kExitBadInput;
   } catch (const unrest::io::OutputDirExists& e) {
-    fmt::print(stderr, "unrest: {}\n", e.what());
+    if (unrest::cli::team().owns_outputs()) fmt::print(stderr, "unrest: {}\n", e.what());
     return kExitBadInput;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "unrest: error: {}\n", e.what());
+    if (unrest::cli::team().owns_outputs()) fmt::print(stderr, "unrest: error: {}\n", e.what());
     return kExitFailure;
   }
   return 0;

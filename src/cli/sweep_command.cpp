@@ -7,12 +7,14 @@
 #include <chrono>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 
 #include "cli/experiment_commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/scenario_source.hpp"
+#include "cli/team.hpp"
 #include "unrest/experiments/parameter_sweep.hpp"
 #include "unrest/experiments/run_many.hpp"
 #include "unrest/io/content_hash.hpp"
@@ -108,56 +110,67 @@ int sweep_command(const SweepOptions& o) {
   if (!base.counterfactual.empty()) name += "-" + base.counterfactual;
   const std::filesystem::path out = o.out.empty() ? std::filesystem::path("out") / (name + "-sweep")
                                                   : std::filesystem::path(o.out);
-  std::filesystem::create_directories(out);
-  // The spec beside the results: a restart must be the same sweep.
-  nlohmann::json spec_json = {{"unrest_version", UNREST_VERSION},
-                              {"scenario", source.path},
-                              {"scenario_text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
-                              {"overrides", source.overrides},
-                              {"params", o.params},
-                              {"design", o.design},
-                              {"points", o.points},
-                              {"seeds", o.seeds},
-                              {"runs", runs.size()}};
-  const auto spec_path = out / "sweep.json";
-  if (std::filesystem::exists(spec_path)) {
-    std::ifstream in(spec_path);
-    std::stringstream text;
-    text << in.rdbuf();
-    nlohmann::json previous = nlohmann::json::parse(text.str(), nullptr, false);
-    if (previous.is_discarded() || previous != spec_json) {
-      throw scenario::ScenarioError(spec_path.string(), 0, "",
-                                    "this directory holds a different sweep; use another --out");
-    }
-  } else {
-    io::write_text_file(out / "sweep.json.new", spec_json.dump(2) + "\n");
-    std::filesystem::rename(out / "sweep.json.new", spec_path);
-  }
-
   std::string header = "run,point,seed";
   for (const auto& p : spec.parameters) header += "," + p.key;
   for (const auto& f : national::summary_figure_names(base)) header += "," + f;
-  experiments::SweepLog log(out / "sweep.csv", header);
-  const std::set<std::size_t> finished(log.finished().begin(), log.finished().end());
+  // Rank 0 checks the directory and reads the finished runs; every rank learns them.
+  const Team& processes = team();
+  std::optional<experiments::SweepLog> log;
+  std::string finished_ids;
+  processes.on_root([&] {
+    std::filesystem::create_directories(out);
+    // The spec beside the results: a restart must be the same sweep.
+    nlohmann::json spec_json = {{"unrest_version", UNREST_VERSION},
+                                {"scenario", source.path},
+                                {"scenario_text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
+                                {"overrides", source.overrides},
+                                {"params", o.params},
+                                {"design", o.design},
+                                {"points", o.points},
+                                {"seeds", o.seeds},
+                                {"runs", runs.size()}};
+    const auto spec_path = out / "sweep.json";
+    if (std::filesystem::exists(spec_path)) {
+      std::ifstream in(spec_path);
+      std::stringstream text;
+      text << in.rdbuf();
+      nlohmann::json previous = nlohmann::json::parse(text.str(), nullptr, false);
+      if (previous.is_discarded() || previous != spec_json) {
+        throw scenario::ScenarioError(spec_path.string(), 0, "",
+                                      "this directory holds a different sweep; use another --out");
+      }
+    } else {
+      io::write_text_file(out / "sweep.json.new", spec_json.dump(2) + "\n");
+      std::filesystem::rename(out / "sweep.json.new", spec_path);
+    }
+    log.emplace(out / "sweep.csv", header);
+    for (std::size_t id : log->finished()) finished_ids += std::to_string(id) + " ";
+  });
+  processes.broadcast(finished_ids);
+  std::set<std::size_t> finished;
+  {
+    std::istringstream in(finished_ids);
+    for (std::size_t id = 0; in >> id;) finished.insert(id);
+  }
   std::vector<experiments::SweepRun> todo;
   for (const auto& run : runs) {
     if (!finished.count(run.id)) todo.push_back(run);
   }
-  if (!o.quiet) {
+  if (processes.owns_outputs() && !o.quiet) {
     fmt::print(stderr, "sweep: {} runs ({} design points x {} seeds), {} already finished\n",
                runs.size(), runs.size() / static_cast<std::size_t>(o.seeds), o.seeds,
                runs.size() - todo.size());
   }
-  watch_interrupts();
+  if (processes.size == 1) watch_interrupts();
   const int threads = o.national.threads && *o.national.threads > 0
                           ? static_cast<int>(*o.national.threads)
                           : effective_threads(base);
   std::atomic<std::size_t> done{0};
-  std::mutex print_mutex;
   const auto start = std::chrono::steady_clock::now();
-  const bool show_progress = !o.quiet && ::isatty(STDERR_FILENO);
-  experiments::run_many(
-      todo.size(), std::max(1, threads),
+  const bool show_progress = processes.owns_outputs() && !o.quiet && ::isatty(STDERR_FILENO);
+  const auto runner = processes.job_runner(std::max(1, threads));
+  runner->run(
+      todo.size(),
       [&](std::size_t i) {
         const auto& run = todo[i];
         const auto engine = run_national(scenario_for(run));
@@ -166,10 +179,12 @@ int sweep_command(const SweepOptions& o) {
         for (const auto& [figure, value] : national::summary_figures(*engine)) {
           row += fmt::format(",{:.10g}", value);
         }
-        log.append(row);
+        return row;
+      },
+      [&](std::size_t, std::string row) {
+        log->append(row);
         const std::size_t n = ++done;
         if (show_progress) {
-          std::lock_guard lock(print_mutex);
           const double s =
               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
           fmt::print(stderr, "\r\033[Ksweep: {}/{} runs this session, {:.1f} s, ETA {:.1f} s", n,
@@ -177,8 +192,9 @@ int sweep_command(const SweepOptions& o) {
                      s / static_cast<double>(n) * static_cast<double>(todo.size() - n));
         }
       },
-      [] { return interrupted(); });
+      false, [] { return interrupted(); });
   if (show_progress) fmt::print(stderr, "\r\033[K");
+  if (!processes.owns_outputs()) return 0;
   const std::size_t total = finished.size() + done.load();
   if (interrupted() && total < runs.size()) {
     fmt::print(stderr,

@@ -12,8 +12,10 @@ int effective_threads(const national::NationalScenario& scenario) {
 }
 
 std::unique_ptr<national::NationalEngine> run_national(const national::NationalScenario& scenario,
-                                                       const NationalObserver& observer) {
-  auto engine = std::make_unique<national::NationalEngine>(scenario, effective_threads(scenario));
+                                                       const NationalObserver& observer,
+                                                       national::PlacePartition partition) {
+  auto engine = std::make_unique<national::NationalEngine>(scenario, effective_threads(scenario),
+                                                           std::move(partition));
   while (engine->step()) {
     if (observer && !observer(*engine)) throw RunCancelled();
   }

@@ -13,7 +13,8 @@ using NationalObserver = std::function<bool(const national::NationalEngine&)>;
 
 // Threads: scenario.threads, or one per hardware thread when 0. Results do not depend on it.
 std::unique_ptr<national::NationalEngine> run_national(const national::NationalScenario& scenario,
-                                                       const NationalObserver& observer = {});
+                                                       const NationalObserver& observer = {},
+                                                       national::PlacePartition partition = {});
 
 int effective_threads(const national::NationalScenario& scenario);
 

@@ -7,6 +7,7 @@
 #include <numbers>
 #include <stdexcept>
 
+#include "unrest/experiments/byte_codec.hpp"
 #include "unrest/experiments/quantiles.hpp"
 #include "unrest/experiments/run_many.hpp"
 #include "unrest/rng/random_stream.hpp"
@@ -91,10 +92,17 @@ double weighted_quantile(const std::vector<Particle>& particles, std::size_t k, 
 AbcResult run_abc_smc(const std::vector<Prior>& priors, const std::vector<double>& reported,
                       const Simulator& simulate, const AbcSettings& s, const SimulationCache& cache,
                       const std::function<bool(const SimulationRecord&)>& on_simulation) {
+  ThreadJobRunner runner(s.threads);
+  return run_abc_smc(priors, reported, simulate, s, runner, cache, on_simulation);
+}
+
+AbcResult run_abc_smc(const std::vector<Prior>& priors, const std::vector<double>& reported,
+                      const Simulator& simulate, const AbcSettings& s, JobRunner& runner,
+                      const SimulationCache& cache,
+                      const std::function<bool(const SimulationRecord&)>& on_simulation) {
   if (priors.empty()) throw std::invalid_argument("ABC-SMC needs at least one free parameter");
   if (s.particles < 2) throw std::invalid_argument("ABC-SMC needs at least two particles");
   AbcResult result;
-  std::mutex mutex;
   bool cancelled = false;
   const auto n = static_cast<std::size_t>(s.particles);
   // Proposals are simulated in batches of `n`; a generation gives up after this many.
@@ -136,30 +144,46 @@ AbcResult run_abc_smc(const std::vector<Prior>& priors, const std::vector<double
     std::size_t next = 0;
     while (accepted.size() < n && next < max_proposals) {
       std::vector<SimulationRecord> batch(n);
-      run_many(
-          n, std::max(1, s.threads),
-          [&](std::size_t b) {
-            SimulationRecord& r = batch[b];
-            r.generation = g;
-            r.number = next + b;
-            r.theta = propose(r.number);
-            r.seed = rng::combine(rng::combine(s.seed, 0x5eed + static_cast<std::uint64_t>(g)),
-                                  r.number) >>
-                     2;
-            if (auto hit = cache.find({g, r.number});
-                hit != cache.end() && hit->second.theta == r.theta) {
-              r = hit->second;
-            } else {
-              r.simulated = simulate(r.theta, r.seed);
-              r.distance = log_error_distance(r.simulated, reported);
-              std::lock_guard lock(mutex);
-              if (on_simulation && !on_simulation(r)) cancelled = true;
-            }
+      // Every process knows each proposal (a pure function of its number); a job simulates
+      // it unless the cache has it, and sends back what it simulated.
+      auto prepare = [&](std::size_t b) {
+        SimulationRecord r;
+        r.generation = g;
+        r.number = next + b;
+        r.theta = propose(r.number);
+        r.seed =
+            rng::combine(rng::combine(s.seed, 0x5eed + static_cast<std::uint64_t>(g)), r.number) >>
+            2;
+        return r;
+      };
+      auto job = [&](std::size_t b) {
+        SimulationRecord r = prepare(b);
+        ByteWriter w;
+        if (auto hit = cache.find({g, r.number});
+            hit != cache.end() && hit->second.theta == r.theta) {
+          w.u64(0);  // cached
+          w.doubles(hit->second.simulated);
+          w.f64(hit->second.distance);
+        } else {
+          r.simulated = simulate(r.theta, r.seed);
+          w.u64(1);
+          w.doubles(r.simulated);
+          w.f64(log_error_distance(r.simulated, reported));
+        }
+        return w.take();
+      };
+      runner.run(
+          n, job,
+          [&](std::size_t b, std::string bytes) {
+            SimulationRecord r = prepare(b);
+            ByteReader in(bytes);
+            const bool fresh = in.u64() == 1;
+            r.simulated = in.doubles();
+            r.distance = in.f64();
+            if (fresh && on_simulation && !on_simulation(r)) cancelled = true;
+            batch[b] = std::move(r);
           },
-          [&] {
-            std::lock_guard lock(mutex);
-            return cancelled;
-          });
+          true, [&] { return cancelled; });
       if (cancelled) throw RunCancelled();
       result.simulations += n;
       for (auto& r : batch) {

@@ -23,6 +23,8 @@
 #include <utility>
 #include <vector>
 
+#include "unrest/experiments/job_runner.hpp"
+
 namespace unrest::experiments {
 
 struct Prior {
@@ -85,6 +87,12 @@ AbcResult run_abc_smc(const std::vector<Prior>& priors, const std::vector<double
                       const Simulator& simulate, const AbcSettings& settings,
                       const SimulationCache& cache = {},
                       const std::function<bool(const SimulationRecord&)>& on_simulation = {});
+// The same with the simulations on `runner` (every process follows the same generations;
+// `on_simulation` is called where the runner delivers results).
+AbcResult run_abc_smc(const std::vector<Prior>& priors, const std::vector<double>& reported,
+                      const Simulator& simulate, const AbcSettings& settings, JobRunner& runner,
+                      const SimulationCache& cache,
+                      const std::function<bool(const SimulationRecord&)>& on_simulation);
 
 // Weighted quantile of the particles' parameter k.
 double weighted_quantile(const std::vector<Particle>& particles, std::size_t k, double q);

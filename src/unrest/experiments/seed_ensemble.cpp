@@ -6,6 +6,7 @@
 #include <cmath>
 #include <mutex>
 
+#include "unrest/experiments/byte_codec.hpp"
 #include "unrest/experiments/quantiles.hpp"
 #include "unrest/experiments/run_many.hpp"
 #include "unrest/national/calendar.hpp"
@@ -66,6 +67,12 @@ const std::vector<std::string>& ensemble_series_names() {
 
 Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, int threads,
                       const EnsembleProgress& progress) {
+  ThreadJobRunner runner(std::min(threads, seeds));
+  return run_ensemble(scenario, seeds, runner, progress);
+}
+
+Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, JobRunner& runner,
+                      const EnsembleProgress& progress) {
   if (seeds < 1) throw std::invalid_argument("an ensemble needs at least one seed");
   Ensemble out;
   out.scenario = scenario;
@@ -78,41 +85,53 @@ Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, int
   out.runs.resize(static_cast<std::size_t>(seeds));
   const std::size_t kSeries = ensemble_series_names().size();
   const std::size_t places = scenario.places.size();
+  const auto figure_names = national::summary_figure_names(scenario);
   double population = 0;
   for (const auto& p : scenario.places) population += p.population;
-  std::atomic<int> finished{0};
-  std::atomic<bool> cancelled{false};
-  std::mutex progress_mutex;
-  run_many(
-      out.runs.size(), std::max(1, std::min(threads, seeds)),
-      [&](std::size_t i) {
-        national::NationalScenario s = scenario;
-        s.seed = scenario.seed + i;
-        s.threads = 1;
-        const auto engine = run_national(s);
+  // A job runs one seed and sends back its series and figures.
+  auto job = [&](std::size_t i) {
+    national::NationalScenario s = scenario;
+    s.seed = scenario.seed + i;
+    s.threads = 1;
+    const auto engine = run_national(s);
+    std::vector<double> series(engine->records().size() * (places + 1) * kSeries, 0.0);
+    for (std::size_t t = 0; t < engine->records().size(); ++t) {
+      const auto& row = engine->records()[t];
+      double* national = &series[(t * (places + 1)) * kSeries];
+      for (std::size_t p = 0; p < places; ++p) {
+        double* here = &series[(t * (places + 1) + p + 1) * kSeries];
+        const double weight = scenario.places[p].population / population;
+        for (std::size_t k = 0; k < kSeries; ++k) {
+          here[k] = value_of(row[p], k);
+          national[k] += is_mean(k) ? here[k] * weight : here[k];
+        }
+      }
+    }
+    std::vector<double> figures;
+    for (const auto& [name, value] : national::summary_figures(*engine)) figures.push_back(value);
+    ByteWriter w;
+    w.u64(s.seed);
+    w.doubles(series);
+    w.doubles(figures);
+    return w.take();
+  };
+  int finished = 0;
+  bool cancelled = false;
+  runner.run(
+      out.runs.size(), job,
+      [&](std::size_t i, std::string bytes) {
+        ByteReader r(bytes);
         EnsembleRun& run = out.runs[i];
-        run.seed = s.seed;
-        run.series.assign(engine->records().size() * (places + 1) * kSeries, 0.0);
-        for (std::size_t t = 0; t < engine->records().size(); ++t) {
-          const auto& row = engine->records()[t];
-          double* national = &run.series[(t * (places + 1)) * kSeries];
-          for (std::size_t p = 0; p < places; ++p) {
-            double* here = &run.series[(t * (places + 1) + p + 1) * kSeries];
-            const double weight = scenario.places[p].population / population;
-            for (std::size_t k = 0; k < kSeries; ++k) {
-              here[k] = value_of(row[p], k);
-              national[k] += is_mean(k) ? here[k] * weight : here[k];
-            }
-          }
-        }
-        run.figures = national::summary_figures(*engine);
-        const int done = ++finished;
-        if (progress) {
-          std::lock_guard lock(progress_mutex);
-          if (!progress(done)) cancelled = true;
-        }
+        run.seed = r.u64();
+        run.series = r.doubles();
+        const auto values = r.doubles();
+        run.figures.clear();
+        for (std::size_t f = 0; f < values.size(); ++f)
+          run.figures.emplace_back(figure_names[f], values[f]);
+        ++finished;
+        if (progress && !progress(finished)) cancelled = true;
       },
-      [&] { return cancelled.load(); });
+      false, [&] { return cancelled; });
   if (cancelled) throw RunCancelled();
   return out;
 }

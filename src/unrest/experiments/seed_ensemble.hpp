@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "unrest/experiments/job_runner.hpp"
 #include "unrest/national/national_scenario.hpp"
 
 namespace unrest::experiments {
@@ -34,6 +35,9 @@ const std::vector<std::string>& ensemble_series_names();
 // (no new run starts; RunCancelled is thrown once the running ones end).
 using EnsembleProgress = std::function<bool(int finished)>;
 
+Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, JobRunner& runner,
+                      const EnsembleProgress& progress = {});
+// The same on `threads` threads of this process.
 Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, int threads,
                       const EnsembleProgress& progress = {});
 

@@ -215,7 +215,7 @@ json national_summary_json(const NationalEngine& e) {
   json places = json::array();
   std::int64_t citizens = 0, cops = 0;
   for (std::size_t p = 0; p < s.places.size(); ++p) {
-    citizens += e.world(static_cast<int>(p)).citizens();
+    citizens += e.citizens(static_cast<int>(p));
     double peak = 0, peak_riot = 0;
     for (const auto& row : e.records()) {
       peak = std::max<double>(peak, row[p].counts.active);
@@ -230,8 +230,8 @@ json national_summary_json(const NationalEngine& e) {
     }
     places.push_back({{"id", s.places[p].id},
                       {"name", s.places[p].name},
-                      {"agents", e.world(static_cast<int>(p)).citizens()},
-                      {"lattice_side", e.world(static_cast<int>(p)).width()},
+                      {"agents", e.citizens(static_cast<int>(p))},
+                      {"lattice_side", e.lattice_side(static_cast<int>(p))},
                       {"first_protest", when(e, e.first_protest()[p])},
                       {"first_riot", when(e, e.first_riot()[p])},
                       {"peak_active", peak / scale},

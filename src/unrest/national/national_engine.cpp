@@ -9,8 +9,28 @@
 
 namespace unrest::national {
 
-NationalEngine::NationalEngine(const NationalScenario& scenario, int threads)
-    : scenario_(scenario), pool_(std::max(1, threads)) {
+std::vector<int> assign_places(const NationalScenario& scenario, int processes) {
+  const std::size_t n = scenario.places.size();
+  std::vector<int> order(n);
+  for (std::size_t p = 0; p < n; ++p) order[p] = static_cast<int>(p);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return scenario.places[static_cast<std::size_t>(a)].population >
+           scenario.places[static_cast<std::size_t>(b)].population;
+  });
+  std::vector<double> load(static_cast<std::size_t>(std::max(1, processes)), 0.0);
+  std::vector<int> owner(n, 0);
+  for (int p : order) {
+    const auto least =
+        static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+    owner[static_cast<std::size_t>(p)] = static_cast<int>(least);
+    load[least] += scenario.places[static_cast<std::size_t>(p)].population;
+  }
+  return owner;
+}
+
+NationalEngine::NationalEngine(const NationalScenario& scenario, int threads,
+                               PlacePartition partition)
+    : scenario_(scenario), pool_(std::max(1, threads)), partition_(std::move(partition)) {
   const auto start = parse_local_time(scenario_.start_date);
   if (!start) throw std::invalid_argument("bad start date " + scenario_.start_date);
   start_ = *start;
@@ -31,6 +51,8 @@ NationalEngine::NationalEngine(const NationalScenario& scenario, int threads)
     const double hardship_max =
         place.hardship_max >= 0 ? place.hardship_max : scenario_.rules.hardship_max;
     sizes.push_back({citizens, cops, jail, hardship_max});
+    citizens_.push_back(citizens);
+    sides_.push_back(PlaceWorld::lattice_side(scenario_.rules, citizens, cops));
     PlaceDynamics d;
     d.baseline = place.legitimacy >= 0 ? place.legitimacy : scenario_.rules.legitimacy;
     d.legitimacy = d.baseline;
@@ -44,11 +66,14 @@ NationalEngine::NationalEngine(const NationalScenario& scenario, int threads)
   });
   // Building a place (placing its agents, sorting its citizens) depends on the place alone,
   // so places are built in parallel too.
+  if (partition_.mine.empty()) partition_.mine.assign(n, true);
+  vision_sites_ = PlaceWorld::disc_sites(scenario_.rules.vision);
   worlds_.resize(n);
   std::atomic<std::size_t> next{0};
   pool_.for_rows(pool_.size(), [&](int, int) {
     for (std::size_t i = next++; i < n; i = next++) {
       const auto p = static_cast<std::size_t>(order_[i]);
+      if (!partition_.mine[p]) continue;
       worlds_[p] = std::make_unique<PlaceWorld>(
           scenario_.rules, scenario_.mechanisms, sizes[p].citizens, sizes[p].cops,
           sizes[p].hardship_max, sizes[p].jail, scenario_.seed, static_cast<int>(p));
@@ -144,7 +169,7 @@ bool NationalEngine::step() {
   std::vector<double> shares(n, 0.0);
   if (!records_.empty()) {
     for (std::size_t p = 0; p < n; ++p) {
-      const auto citizens = worlds_[p]->citizens();
+      const auto citizens = citizens_[p];
       shares[p] =
           citizens > 0 ? records_.back()[p].counts.active / static_cast<double>(citizens) : 0.0;
     }
@@ -163,7 +188,7 @@ bool NationalEngine::step() {
     in.tick = tick_;
     in.shift = m.hardship.enabled ? d.shock * place.exposure : 0.0;
     in.legitimacy = d.legitimacy;
-    in.news_extra = news_extra_actives(m.news, d.reach, signals[p], worlds_[p]->vision_sites());
+    in.news_extra = news_extra_actives(m.news, d.reach, signals[p], vision_sites_);
     in.participation = participation(m.day_night, hour);
     in.curfew_hours = curfew_hours;
     in.risk_multiplier = curfew_risk(m.curfew, curfew_hours, 1.0) * (1.0 + d.fear);
@@ -184,17 +209,21 @@ bool NationalEngine::step() {
   pool_.for_rows(pool_.size(), [&](int, int) {
     for (std::size_t i = next++; i < n; i = next++) {
       const auto p = static_cast<std::size_t>(order_[i]);
-      worlds_[p]->step(inputs[p]);
+      if (partition_.mine[p]) worlds_[p]->step(inputs[p]);
     }
   });
 
   for (std::size_t p = 0; p < n; ++p) {
+    if (partition_.mine[p]) row[p].counts = worlds_[p]->counts();
+  }
+  if (partition_.exchange) partition_.exchange(row, partition_.mine);
+
+  for (std::size_t p = 0; p < n; ++p) {
     PlaceDynamics& d = dynamics_[p];
-    const PlaceCounts& c = worlds_[p]->counts();
-    const double citizens = std::max<double>(1.0, static_cast<double>(worlds_[p]->citizens()));
+    const PlaceCounts& c = row[p].counts;
+    const double citizens = std::max<double>(1.0, static_cast<double>(citizens_[p]));
     const double killed_per_100k = c.killed_now / citizens * 1e5;
     const double arrests_per_100k = c.arrests_now / citizens * 1e5;
-    row[p].counts = c;
     row[p].legitimacy = d.legitimacy;
     d.legitimacy =
         next_legitimacy(m.legitimacy, d.legitimacy, d.baseline, killed_per_100k, arrests_per_100k);

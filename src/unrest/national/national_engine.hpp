@@ -4,6 +4,7 @@
 // places in parallel (each place on one thread, so results do not depend on the thread
 // count), and records the per-place series and the event log.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,19 @@ struct PlaceRecord {
   bool lethal_order = false;
 };
 
+// A national run spread over processes: each steps only the places marked `mine`, keeping the
+// whole national state; after each hour `exchange` fills in the other places' records (an
+// all-gather), so every process goes on from the same state and the outputs are those of a
+// single process. Empty: this process runs every place.
+struct PlacePartition {
+  std::vector<bool> mine;
+  std::function<void(std::vector<PlaceRecord>& row, const std::vector<bool>& mine)> exchange;
+};
+
+// Places shared among `processes`, balanced by population (largest first, each to the least
+// loaded process): owner[p] is the process of place p.
+std::vector<int> assign_places(const NationalScenario& scenario, int processes);
+
 struct LogEntry {
   std::int64_t tick = 0;
   std::string kind;  // "event", "first_protest", "first_riot"
@@ -36,7 +50,7 @@ struct LogEntry {
 
 class NationalEngine {
  public:
-  NationalEngine(const NationalScenario& scenario, int threads);
+  NationalEngine(const NationalScenario& scenario, int threads, PlacePartition partition = {});
 
   // Advances one hour; false once the last tick is done.
   bool step();
@@ -47,7 +61,11 @@ class NationalEngine {
   // records()[t][p]: place p at the end of hour t.
   const std::vector<std::vector<PlaceRecord>>& records() const { return records_; }
   const std::vector<LogEntry>& log() const { return log_; }
+  // Only for places this process runs.
   const PlaceWorld& world(int place) const { return *worlds_[static_cast<std::size_t>(place)]; }
+  bool runs(int place) const { return worlds_[static_cast<std::size_t>(place)] != nullptr; }
+  std::int64_t citizens(int place) const { return citizens_[static_cast<std::size_t>(place)]; }
+  int lattice_side(int place) const { return sides_[static_cast<std::size_t>(place)]; }
   // First tick of sustained protest / riot per place (-1: never), from the thresholds.
   const std::vector<std::int64_t>& first_protest() const { return first_protest_; }
   const std::vector<std::int64_t>& first_riot() const { return first_riot_; }
@@ -79,7 +97,11 @@ class NationalEngine {
   NationalScenario scenario_;
   LocalTime start_;
   engine::ThreadPool pool_;
-  std::vector<std::unique_ptr<PlaceWorld>> worlds_;
+  PlacePartition partition_;
+  std::vector<std::unique_ptr<PlaceWorld>> worlds_;  // null for places another process runs
+  std::vector<std::int64_t> citizens_;
+  std::vector<int> sides_;
+  int vision_sites_ = 0;
   std::vector<int> order_;  // places, largest first, for load balance
   std::vector<PlaceDynamics> dynamics_;
   std::vector<double> news_weights_;

@@ -53,6 +53,19 @@ double ratio_with_news(model::Ratio ratio, int cops, int actives_with_self, doub
 
 }  // namespace
 
+int PlaceWorld::lattice_side(const PlaceRules& rules, std::int64_t citizens, std::int64_t cops) {
+  // A square torus at the citizens' density, its side a whole number of buckets and large
+  // enough for every agent and for the widest vision disc.
+  const int bucket = std::max({1, rules.vision, rules.cop_vision});
+  const double sites = static_cast<double>(citizens) / rules.density;
+  int side = static_cast<int>(std::ceil(std::sqrt(std::max(1.0, sites))));
+  side = std::max(side, 2 * bucket + 1);
+  while (static_cast<double>(side) * side < static_cast<double>(citizens + cops) + 1) ++side;
+  return (side + bucket - 1) / bucket * bucket;
+}
+
+int PlaceWorld::disc_sites(int radius) { return static_cast<int>(disc_offsets(radius).size() / 2); }
+
 PlaceWorld::PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms, std::int64_t citizens,
                        std::int64_t cops, double hardship_max, std::int64_t jail_capacity,
                        std::uint64_t seed, int place_index)
@@ -64,14 +77,8 @@ PlaceWorld::PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms, st
       activity_(1, mechanisms.activity) {
   if (citizens < 0 || cops < 0) throw std::invalid_argument("negative agent count");
   bucket_ = std::max({1, rules.vision, rules.cop_vision});
-  // A square torus at the citizens' density, its side a whole number of buckets and large
-  // enough for every agent and for the widest vision disc.
-  const double sites = static_cast<double>(citizens) / rules.density;
-  int side = static_cast<int>(std::ceil(std::sqrt(std::max(1.0, sites))));
-  side = std::max(side, 2 * bucket_ + 1);
-  while (static_cast<double>(side) * side < static_cast<double>(citizens + cops) + 1) ++side;
-  buckets_per_side_ = (side + bucket_ - 1) / bucket_;
-  width_ = buckets_per_side_ * bucket_;
+  width_ = lattice_side(rules, citizens, cops);
+  buckets_per_side_ = width_ / bucket_;
   if (static_cast<double>(width_) * width_ >= 4294967295.0) {
     throw std::invalid_argument("place too large for one lattice");
   }

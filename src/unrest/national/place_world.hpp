@@ -11,7 +11,7 @@
 //
 // Within a place the update is sequential and its random draws come from streams keyed by
 // (seed, place, tick, phase): the result depends on nothing but the inputs, whichever thread
-// runs the place.
+// or process runs the place.
 #include <cstdint>
 #include <vector>
 
@@ -35,7 +35,7 @@ struct PlaceInputs {
 };
 
 // The place after an hour. Counts are agents; cumulative ones say so.
-struct PlaceCounts {
+struct PlaceCounts {  // trivially copyable: places' counts travel between processes as bytes
   std::uint32_t quiet = 0;
   std::uint32_t active = 0;  // rioters included
   std::uint32_t rioting = 0;
@@ -61,6 +61,11 @@ class PlaceWorld {
              int place_index);
 
   void step(const PlaceInputs& in);
+
+  // The side of the torus a place of this size gets, and the sites of a vision disc (own site
+  // excluded), without building the place.
+  static int lattice_side(const PlaceRules& rules, std::int64_t citizens, std::int64_t cops);
+  static int disc_sites(int radius);
 
   const PlaceCounts& counts() const { return counts_; }
   std::int64_t citizens() const { return static_cast<std::int64_t>(base_hardship_.size()); }
