@@ -13,6 +13,13 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 mpi() { local n=$1; shift; timeout 300 "$mpiexec" --oversubscribe -np "$n" "$unrest" "$@"; }
 
+# A machine that cannot start MPI processes at all is reported as a skip (exit 77), not a pass.
+if ! timeout 60 "$mpiexec" --oversubscribe -np 2 true >"$work/probe.log" 2>&1; then
+  echo "SKIP: this machine cannot start MPI processes:" >&2
+  cat "$work/probe.log" >&2
+  exit 77
+fi
+
 "$unrest" run --scale 0.05 --quiet --out "$work/run1"
 for n in 2 3; do
   mpi "$n" run --scale 0.05 --quiet --out "$work/run$n"
