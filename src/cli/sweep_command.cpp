@@ -103,7 +103,18 @@ int sweep_command(const SweepOptions& o) {
   };
   std::set<std::size_t> points_checked;
   for (const auto& run : runs) {
-    if (points_checked.insert(run.point).second) scenario_for(run);
+    if (!points_checked.insert(run.point).second) continue;
+    try {
+      scenario_for(run);
+    } catch (const scenario::ScenarioError& e) {
+      // Name the design point: the values came from --param, not from the file.
+      std::string values;
+      for (std::size_t k = 0; k < spec.parameters.size(); ++k) {
+        values += (k ? " " : "") + experiments::assignment(spec.parameters[k], run.values[k]);
+      }
+      throw scenario::ScenarioError("--param (design point " + values + ")", 0, e.key(),
+                                    e.message());
+    }
   }
 
   std::string name = base.name;
