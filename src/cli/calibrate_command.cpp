@@ -57,7 +57,6 @@ CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& o) {
       "calibrate",
       "Fit the scenario's [[free]] parameters to its [[target]] figures by ABC-SMC; resumable: "
       "rerun the same command after an interruption");
-  cmd->add_option("scenario", o.scenario, "Scenario file; default: the built-in Kazakhstan 2022");
   cmd->add_option("--particles", o.particles, "Particles per generation")
       ->check(CLI::Range(2, 100000));
   cmd->add_option("--generations", o.generations, "Generations at most")
@@ -71,26 +70,16 @@ CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& o) {
   cmd->add_option("--predictive", o.predictive,
                   "Posterior predictive runs (default: as many as particles)")
       ->check(CLI::Range(0, 100000));
-  cmd->add_option("--seed", o.national.seed, "Seed of the calibration (overrides run.seed)")
-      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1} << 62));
-  cmd->add_option("--threads", o.national.threads,
-                  "Simulations at a time, one per thread (0: one per hardware thread)")
-      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1024}));
-  cmd->add_option("--set", o.national.sets, "Override a scenario key")->type_name("KEY=VALUE");
-  add_national_options(*cmd, o.national);
-  cmd->add_option("--out", o.out, "Output directory; default: out/<scenario name>-calibration");
-  cmd->add_flag("--quiet", o.quiet, "Print nothing but errors");
+  add_experiment_options(*cmd, o.scenario, o.national, o.out, o.quiet,
+                         "Seed of the calibration (overrides run.seed)",
+                         "Output directory; default: out/<scenario name>-calibration");
   return cmd;
 }
 
 int calibrate_command(const CalibrateOptions& o) {
-  io::ScenarioSource source = resolve_source(o.scenario);
-  if (!national::is_national_scenario(source.text)) {
-    throw scenario::ScenarioError(source.path, 0, "", "calibrate fits national scenarios only");
-  }
+  io::ScenarioSource source;
+  const auto base = load_experiment(o.scenario, o.national, source, "calibrate");
   NationalOptions national = o.national;
-  national.threads.reset();
-  const auto base = load_national(national, source);
   if (base.free.empty()) {
     throw scenario::ScenarioError(source.path, 0, "free",
                                   "the scenario declares no [[free]] parameters to calibrate");
@@ -152,9 +141,7 @@ int calibrate_command(const CalibrateOptions& o) {
 
   std::string name = base.name;
   if (!base.counterfactual.empty()) name += "-" + base.counterfactual;
-  const std::filesystem::path out = o.out.empty()
-                                        ? std::filesystem::path("out") / (name + "-calibration")
-                                        : std::filesystem::path(o.out);
+  const std::filesystem::path out = experiment_dir(base, o.out, "calibration");
   // The simulations file is the checkpoint: every finished simulation, one row each.
   std::string header = "generation,number,seed";
   for (const auto& p : priors) header += "," + p.key;
@@ -165,29 +152,16 @@ int calibrate_command(const CalibrateOptions& o) {
   std::optional<experiments::SweepLog> log;
   std::string cached_text;
   processes.on_root([&] {
-    std::filesystem::create_directories(out);
-    nlohmann::json spec = {{"unrest_version", UNREST_VERSION},
-                           {"scenario", source.path},
-                           {"scenario_text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
-                           {"overrides", source.overrides},
-                           {"particles", o.particles},
-                           {"generations", o.generations},
-                           {"quantile", o.tolerance_quantile},
-                           {"min_acceptance", o.min_acceptance}};
-    const auto spec_path = out / "calibration.json";
-    if (std::filesystem::exists(spec_path)) {
-      std::ifstream in(spec_path);
-      std::stringstream text;
-      text << in.rdbuf();
-      if (nlohmann::json::parse(text.str(), nullptr, false) != spec) {
-        throw scenario::ScenarioError(
-            spec_path.string(), 0, "",
-            "this directory holds a different calibration; use another --out");
-      }
-    } else {
-      io::write_text_file(out / "calibration.json.new", spec.dump(2) + "\n");
-      std::filesystem::rename(out / "calibration.json.new", spec_path);
-    }
+    claim_directory(out, "calibration.json",
+                    {{"unrest_version", UNREST_VERSION},
+                     {"scenario", source.path},
+                     {"scenario_text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
+                     {"overrides", source.overrides},
+                     {"particles", o.particles},
+                     {"generations", o.generations},
+                     {"quantile", o.tolerance_quantile},
+                     {"min_acceptance", o.min_acceptance}},
+                    "calibration");
     log.emplace(out / "simulations.csv", header);
     std::ifstream in(out / "simulations.csv");
     std::stringstream text;

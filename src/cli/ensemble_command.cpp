@@ -27,35 +27,21 @@ CLI::App* add_ensemble_command(CLI::App& app, EnsembleOptions& o) {
       "ensemble",
       "Run a national scenario with many seeds; write per-hour quantiles (5, 50, 95 %) "
       "of every national and per-place series and the distribution of each figure");
-  cmd->add_option("scenario", o.scenario, "Scenario file; default: the built-in Kazakhstan 2022");
   cmd->add_option("--seeds", o.seeds, "Number of runs (seeds run.seed, run.seed + 1, ...)")
       ->check(CLI::Range(1, 100000));
-  cmd->add_option("--seed", o.national.seed, "First seed (overrides run.seed)")
-      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1} << 62));
-  cmd->add_option("--threads", o.national.threads,
-                  "Runs at a time, one per thread (0: one per hardware thread)")
-      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1024}));
-  cmd->add_option("--set", o.national.sets, "Override a scenario key")->type_name("KEY=VALUE");
-  add_national_options(*cmd, o.national);
-  cmd->add_option("--out", o.out, "Output directory; default: out/<scenario name>-ensemble");
+  add_experiment_options(*cmd, o.scenario, o.national, o.out, o.quiet,
+                         "First seed (overrides run.seed)",
+                         "Output directory; default: out/<scenario name>-ensemble");
   cmd->add_flag("--overwrite", o.overwrite, "Replace an existing output directory");
-  cmd->add_flag("--quiet", o.quiet, "Print nothing but errors");
   return cmd;
 }
 
 int ensemble_command(const EnsembleOptions& o) {
-  io::ScenarioSource source = resolve_source(o.scenario);
-  if (!national::is_national_scenario(source.text)) {
-    throw scenario::ScenarioError(source.path, 0, "", "ensembles run national scenarios only");
-  }
-  NationalOptions national = o.national;
-  national.threads.reset();  // runs at a time, not threads within a run
-  auto scenario = load_national(national, source);
+  io::ScenarioSource source;
+  auto scenario = load_experiment(o.scenario, o.national, source, "ensemble");
   std::string name = scenario.name;
   if (!scenario.counterfactual.empty()) name += "-" + scenario.counterfactual;
-  const std::filesystem::path out = o.out.empty()
-                                        ? std::filesystem::path("out") / (name + "-ensemble")
-                                        : std::filesystem::path(o.out);
+  const std::filesystem::path out = experiment_dir(scenario, o.out, "ensemble");
   const Team& processes = team();
   std::optional<io::AtomicOutputDir> dir;
   processes.on_root([&] { dir.emplace(out, o.overwrite); });

@@ -3,8 +3,13 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <fstream>
+#include <sstream>
 
+#include "cli/scenario_source.hpp"
+#include "unrest/io/text_file.hpp"
 #include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/scenario/scenario_error.hpp"
 
 namespace unrest::cli {
 
@@ -42,6 +47,60 @@ national::NationalScenario load_national(const NationalOptions& options,
   national::remove_events(scenario, options.without);
   for (const auto& id : options.without) source.overrides.push_back("--without " + id);
   return scenario;
+}
+
+void add_experiment_options(CLI::App& command, std::string& scenario, NationalOptions& options,
+                            std::string& out, bool& quiet, const std::string& seed_help,
+                            const std::string& out_help) {
+  command.add_option("scenario", scenario, "Scenario file; default: the built-in Kazakhstan 2022");
+  command.add_option("--seed", options.seed, seed_help)
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1} << 62));
+  command
+      .add_option("--threads", options.threads,
+                  "Runs at a time, one per thread (0: one per hardware thread)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1024}));
+  command.add_option("--set", options.sets, "Override a scenario key")->type_name("KEY=VALUE");
+  add_national_options(command, options);
+  command.add_option("--out", out, out_help);
+  command.add_flag("--quiet", quiet, "Print nothing but errors");
+}
+
+national::NationalScenario load_experiment(const std::string& scenario,
+                                           const NationalOptions& options,
+                                           io::ScenarioSource& source, const std::string& command) {
+  source = resolve_source(scenario);
+  if (!national::is_national_scenario(source.text)) {
+    throw scenario::ScenarioError(source.path, 0, "", command + " needs a national scenario");
+  }
+  NationalOptions national = options;
+  national.threads.reset();  // runs at a time, not threads within a run
+  return load_national(national, source);
+}
+
+std::filesystem::path experiment_dir(const national::NationalScenario& scenario,
+                                     const std::string& out, const std::string& suffix) {
+  if (!out.empty()) return out;
+  std::string name = scenario.name;
+  if (!scenario.counterfactual.empty()) name += "-" + scenario.counterfactual;
+  return std::filesystem::path("out") / (name + "-" + suffix);
+}
+
+void claim_directory(const std::filesystem::path& dir, const std::string& file,
+                     const nlohmann::json& spec, const std::string& what) {
+  std::filesystem::create_directories(dir);
+  const auto path = dir / file;
+  if (std::filesystem::exists(path)) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (nlohmann::json::parse(text.str(), nullptr, false) != spec) {
+      throw scenario::ScenarioError(
+          path.string(), 0, "", "this directory holds a different " + what + "; use another --out");
+    }
+    return;
+  }
+  io::write_text_file(dir / (file + ".new"), spec.dump(2) + "\n");
+  std::filesystem::rename(dir / (file + ".new"), path);
 }
 
 }  // namespace unrest::cli

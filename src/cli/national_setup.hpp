@@ -3,6 +3,8 @@
 // give: the file parsed with --set, --scale, --seed and --threads applied as overrides (so they
 // pass the file's own checks), then the counterfactual and the removed events.
 #include <cstdint>
+#include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,5 +33,25 @@ void add_national_options(CLI::App& command, NationalOptions& options);
 // Records every option in `source.overrides` for the manifest.
 national::NationalScenario load_national(const NationalOptions& options,
                                          io::ScenarioSource& source);
+
+// What ensemble, sweep and calibrate share: the scenario argument, --seed (the first seed),
+// --threads (runs at a time), --set, the national options, --out and --quiet.
+void add_experiment_options(CLI::App& command, std::string& scenario, NationalOptions& options,
+                            std::string& out, bool& quiet, const std::string& seed_help,
+                            const std::string& out_help);
+
+// Resolves and loads the scenario of a many-runs command; classic scenarios are refused.
+national::NationalScenario load_experiment(const std::string& scenario,
+                                           const NationalOptions& options,
+                                           io::ScenarioSource& source, const std::string& command);
+
+// out/<scenario>[-<counterfactual>]-<suffix>, unless --out gave a directory.
+std::filesystem::path experiment_dir(const national::NationalScenario& scenario,
+                                     const std::string& out, const std::string& suffix);
+
+// Claims a resumable experiment's directory: writes `spec` to dir/file, or checks that the
+// spec already there is the same (a ScenarioError otherwise: another experiment's directory).
+void claim_directory(const std::filesystem::path& dir, const std::string& file,
+                     const nlohmann::json& spec, const std::string& what);
 
 }  // namespace unrest::cli

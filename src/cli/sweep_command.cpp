@@ -31,7 +31,6 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
       "sweep",
       "Run a national scenario over a design of parameter values, one row per run appended to "
       "OUT/sweep.csv as runs finish; rerun the same command to resume after an interruption");
-  cmd->add_option("scenario", o.scenario, "Scenario file; default: the built-in Kazakhstan 2022");
   cmd->add_option("--param", o.params,
                   "A scenario key and its range, NAME=LO:HI[:STEPS] (repeatable); integer LO and "
                   "HI make integer values")
@@ -44,27 +43,16 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
       ->check(CLI::Range(1, 100000));
   cmd->add_option("--seeds", o.seeds, "Runs per design point (seeds run.seed, run.seed + 1, ...)")
       ->check(CLI::Range(1, 100000));
-  cmd->add_option("--seed", o.national.seed,
-                  "First seed (overrides run.seed; also seeds the design)")
-      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1} << 62));
-  cmd->add_option("--threads", o.national.threads,
-                  "Runs at a time, one per thread (0: one per hardware thread)")
-      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1024}));
-  cmd->add_option("--set", o.national.sets, "Override a scenario key")->type_name("KEY=VALUE");
-  add_national_options(*cmd, o.national);
-  cmd->add_option("--out", o.out, "Output directory; default: out/<scenario name>-sweep");
-  cmd->add_flag("--quiet", o.quiet, "Print nothing but errors");
+  add_experiment_options(*cmd, o.scenario, o.national, o.out, o.quiet,
+                         "First seed (overrides run.seed; also seeds the design)",
+                         "Output directory; default: out/<scenario name>-sweep");
   return cmd;
 }
 
 int sweep_command(const SweepOptions& o) {
-  io::ScenarioSource source = resolve_source(o.scenario);
-  if (!national::is_national_scenario(source.text)) {
-    throw scenario::ScenarioError(source.path, 0, "", "sweeps run national scenarios only");
-  }
+  io::ScenarioSource source;
+  const auto base = load_experiment(o.scenario, o.national, source, "sweep");
   NationalOptions national = o.national;
-  national.threads.reset();
-  const auto base = load_national(national, source);
 
   experiments::SweepSpec spec;
   for (const auto& p : o.params) spec.parameters.push_back(experiments::parse_parameter_range(p));
@@ -119,8 +107,7 @@ int sweep_command(const SweepOptions& o) {
 
   std::string name = base.name;
   if (!base.counterfactual.empty()) name += "-" + base.counterfactual;
-  const std::filesystem::path out = o.out.empty() ? std::filesystem::path("out") / (name + "-sweep")
-                                                  : std::filesystem::path(o.out);
+  const std::filesystem::path out = experiment_dir(base, o.out, "sweep");
   std::string header = "run,point,seed";
   for (const auto& p : spec.parameters) header += "," + p.key;
   for (const auto& f : national::summary_figure_names(base)) header += "," + f;
@@ -129,31 +116,18 @@ int sweep_command(const SweepOptions& o) {
   std::optional<experiments::SweepLog> log;
   std::string finished_ids;
   processes.on_root([&] {
-    std::filesystem::create_directories(out);
     // The spec beside the results: a restart must be the same sweep.
-    nlohmann::json spec_json = {{"unrest_version", UNREST_VERSION},
-                                {"scenario", source.path},
-                                {"scenario_text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
-                                {"overrides", source.overrides},
-                                {"params", o.params},
-                                {"design", o.design},
-                                {"points", o.points},
-                                {"seeds", o.seeds},
-                                {"runs", runs.size()}};
-    const auto spec_path = out / "sweep.json";
-    if (std::filesystem::exists(spec_path)) {
-      std::ifstream in(spec_path);
-      std::stringstream text;
-      text << in.rdbuf();
-      nlohmann::json previous = nlohmann::json::parse(text.str(), nullptr, false);
-      if (previous.is_discarded() || previous != spec_json) {
-        throw scenario::ScenarioError(spec_path.string(), 0, "",
-                                      "this directory holds a different sweep; use another --out");
-      }
-    } else {
-      io::write_text_file(out / "sweep.json.new", spec_json.dump(2) + "\n");
-      std::filesystem::rename(out / "sweep.json.new", spec_path);
-    }
+    claim_directory(out, "sweep.json",
+                    {{"unrest_version", UNREST_VERSION},
+                     {"scenario", source.path},
+                     {"scenario_text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
+                     {"overrides", source.overrides},
+                     {"params", o.params},
+                     {"design", o.design},
+                     {"points", o.points},
+                     {"seeds", o.seeds},
+                     {"runs", runs.size()}},
+                    "sweep");
     log.emplace(out / "sweep.csv", header);
     for (std::size_t id : log->finished()) finished_ids += std::to_string(id) + " ";
   });

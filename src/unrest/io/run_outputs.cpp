@@ -21,7 +21,6 @@ json mean_sd_json(const analysis::MeanSd& m) {
   return {{"mean", optional_number(m.mean)}, {"sd", optional_number(m.sd)}};
 }
 
-
 }  // namespace
 
 json scenario_to_json(const scenario::Scenario& s) {
