@@ -19,28 +19,6 @@ namespace {
 using scenario::ScenarioError;
 using scenario::TableReader;
 
-void read_range(TableReader& r, std::string_view key, double& out, double lo, double hi) {
-  if (r.read(key, out)) {
-    r.require(out >= lo && out <= hi, key,
-              fmt::format("must be in [{}, {}] (got {})", lo, hi, out));
-  }
-}
-
-void read_int(TableReader& r, std::string_view key, int& out, int lo, int hi) {
-  std::int64_t v = out;
-  if (!r.read(key, v)) return;
-  r.require(v >= lo && v <= hi, key, fmt::format("must be in [{}, {}] (got {})", lo, hi, v));
-  out = static_cast<int>(v);
-}
-
-void read_int64(TableReader& r, std::string_view key, std::int64_t& out, std::int64_t lo,
-                std::int64_t hi) {
-  std::int64_t v = out;
-  if (!r.read(key, v)) return;
-  r.require(v >= lo && v <= hi, key, fmt::format("must be in [{}, {}] (got {})", lo, hi, v));
-  out = v;
-}
-
 // A date or date-time: a TOML local date / date-time, or a string "2022-01-05T01:30".
 bool read_time(TableReader& r, std::string_view key, std::string& text, LocalTime& out) {
   const toml::node* node = r.take(key);
@@ -91,23 +69,23 @@ void read_rules(TableReader& root, const std::string& file, PlaceRules& rules) {
   const toml::table* t = root.table("rules");
   if (!t) return;
   TableReader r(*t, file, "rules");
-  read_range(r, "density", rules.density, 0.01, 0.95);
-  read_range(r, "threshold", rules.threshold, 0.0, 1.0);
-  read_range(r, "k", rules.k, 0.0, 100.0);
+  r.read_in_range("density", rules.density, 0.01, 0.95);
+  r.read_in_range("threshold", rules.threshold, 0.0, 1.0);
+  r.read_in_range("k", rules.k, 0.0, 100.0);
   std::size_t ratio = static_cast<std::size_t>(rules.ratio);
   if (r.read_choice("ratio", {"floor", "round", "literal"}, ratio)) {
     rules.ratio = static_cast<model::Ratio>(ratio);
   }
-  read_int(r, "vision", rules.vision, 1, 100);
-  read_int(r, "cop_vision", rules.cop_vision, 1, 100);
-  read_range(r, "hardship_min", rules.hardship_min, 0.0, 1.0);
-  read_range(r, "hardship_max", rules.hardship_max, 0.0, 1.0);
+  r.read_in_range("vision", rules.vision, 1, 100);
+  r.read_in_range("cop_vision", rules.cop_vision, 1, 100);
+  r.read_in_range("hardship_min", rules.hardship_min, 0.0, 1.0);
+  r.read_in_range("hardship_max", rules.hardship_max, 0.0, 1.0);
   r.require(rules.hardship_min <= rules.hardship_max, "hardship_max",
             "must be >= rules.hardship_min");
-  read_range(r, "hardship_shape", rules.hardship_shape, 0.01, 100.0);
-  read_range(r, "legitimacy", rules.legitimacy, 0.0, 1.0);
-  read_range(r, "arrest_rate", rules.arrest_rate, 0.0, 1.0);
-  read_range(r, "quiet_move_share", rules.quiet_move_share, 0.0, 1.0);
+  r.read_in_range("hardship_shape", rules.hardship_shape, 0.01, 100.0);
+  r.read_in_range("legitimacy", rules.legitimacy, 0.0, 1.0);
+  r.read_in_range("arrest_rate", rules.arrest_rate, 0.0, 1.0);
+  r.read_in_range("quiet_move_share", rules.quiet_move_share, 0.0, 1.0);
   r.read("movement", rules.movement);
   r.finish();
 }
@@ -126,58 +104,58 @@ void read_mechanisms(TableReader& root, const std::string& file, Mechanisms& m) 
   sub("hardship", [&](TableReader& r) { r.read("enabled", m.hardship.enabled); });
   sub("legitimacy", [&](TableReader& r) {
     r.read("enabled", m.legitimacy.enabled);
-    read_range(r, "relax_per_hour", m.legitimacy.relax_per_hour, 0.0, 1.0);
-    read_range(r, "backlash_per_killing", m.legitimacy.backlash_per_killing, 0.0, 1.0);
-    read_range(r, "backlash_per_arrest", m.legitimacy.backlash_per_arrest, 0.0, 1.0);
-    read_range(r, "max_drop", m.legitimacy.max_drop, 0.0, 1.0);
+    r.read_in_range("relax_per_hour", m.legitimacy.relax_per_hour, 0.0, 1.0);
+    r.read_in_range("backlash_per_killing", m.legitimacy.backlash_per_killing, 0.0, 1.0);
+    r.read_in_range("backlash_per_arrest", m.legitimacy.backlash_per_arrest, 0.0, 1.0);
+    r.read_in_range("max_drop", m.legitimacy.max_drop, 0.0, 1.0);
   });
   sub("news", [&](TableReader& r) {
     r.read("enabled", m.news.enabled);
-    read_range(r, "weight", m.news.weight, 0.0, 1e6);
-    read_range(r, "gamma", m.news.gamma, 0.0, 10.0);
-    read_range(r, "min_distance_km", m.news.min_distance_km, 0.001, 1e5);
+    r.read_in_range("weight", m.news.weight, 0.0, 1e6);
+    r.read_in_range("gamma", m.news.gamma, 0.0, 10.0);
+    r.read_in_range("min_distance_km", m.news.min_distance_km, 0.001, 1e5);
   });
   sub("day_night", [&](TableReader& r) {
     r.read("enabled", m.day_night.enabled);
-    read_int(r, "night_start", m.day_night.night_start, 0, 23);
-    read_int(r, "night_end", m.day_night.night_end, 0, 23);
-    read_range(r, "night_participation", m.day_night.night_participation, 0.0, 1.0);
+    r.read_in_range("night_start", m.day_night.night_start, 0, 23);
+    r.read_in_range("night_end", m.day_night.night_end, 0, 23);
+    r.read_in_range("night_participation", m.day_night.night_participation, 0.0, 1.0);
   });
   sub("curfew", [&](TableReader& r) {
     r.read("enabled", m.curfew.enabled);
-    read_range(r, "risk_multiplier", m.curfew.risk_multiplier, 0.0, 1e3);
-    read_range(r, "arrest_rate", m.curfew.arrest_rate, 0.0, 1.0);
+    r.read_in_range("risk_multiplier", m.curfew.risk_multiplier, 0.0, 1e3);
+    r.read_in_range("arrest_rate", m.curfew.arrest_rate, 0.0, 1.0);
   });
   sub("riot", [&](TableReader& r) {
     r.read("enabled", m.riot.enabled);
-    read_range(r, "ratio", m.riot.ratio, 0.0, 1e6);
-    read_range(r, "injure_cop_per_hour", m.riot.injure_cop_per_hour, 0.0, 1.0);
-    read_range(r, "kill_cop_per_hour", m.riot.kill_cop_per_hour, 0.0, 1.0);
-    read_range(r, "damage_per_hour", m.riot.damage_per_hour, 0.0, 1.0);
+    r.read_in_range("ratio", m.riot.ratio, 0.0, 1e6);
+    r.read_in_range("injure_cop_per_hour", m.riot.injure_cop_per_hour, 0.0, 1.0);
+    r.read_in_range("kill_cop_per_hour", m.riot.kill_cop_per_hour, 0.0, 1.0);
+    r.read_in_range("damage_per_hour", m.riot.damage_per_hour, 0.0, 1.0);
     r.require(m.riot.injure_cop_per_hour + m.riot.kill_cop_per_hour <= 1.0, "kill_cop_per_hour",
               "injure_cop_per_hour + kill_cop_per_hour must be <= 1");
   });
   sub("lethal_force", [&](TableReader& r) {
     r.read("enabled", m.lethal_force.enabled);
-    read_range(r, "kill_probability", m.lethal_force.kill_probability, 0.0, 1.0);
-    read_range(r, "injure_probability", m.lethal_force.injure_probability, 0.0, 1.0);
+    r.read_in_range("kill_probability", m.lethal_force.kill_probability, 0.0, 1.0);
+    r.read_in_range("injure_probability", m.lethal_force.injure_probability, 0.0, 1.0);
     r.require(m.lethal_force.kill_probability + m.lethal_force.injure_probability <= 1.0,
               "injure_probability", "kill_probability + injure_probability must be <= 1");
-    read_range(r, "fear_per_killing", m.lethal_force.fear_per_killing, 0.0, 1e3);
-    read_range(r, "fear_decay_per_hour", m.lethal_force.fear_decay_per_hour, 0.0, 1.0);
+    r.read_in_range("fear_per_killing", m.lethal_force.fear_per_killing, 0.0, 1e3);
+    r.read_in_range("fear_decay_per_hour", m.lethal_force.fear_decay_per_hour, 0.0, 1.0);
   });
   sub("reinforcements", [&](TableReader& r) { r.read("enabled", m.reinforcements.enabled); });
   sub("jail", [&](TableReader& r) {
     r.read("capacity_limited", m.jail.capacity_limited);
-    read_range(r, "capacity_per_100k", m.jail.capacity_per_100k, 0.0, 1e5);
-    read_int64(r, "min_hours", m.jail.min_hours, 0, 1'000'000);
-    read_int64(r, "max_hours", m.jail.max_hours, 0, 1'000'000);
+    r.read_in_range("capacity_per_100k", m.jail.capacity_per_100k, 0.0, 1e5);
+    r.read_in_range("min_hours", m.jail.min_hours, 0, 1'000'000);
+    r.read_in_range("max_hours", m.jail.max_hours, 0, 1'000'000);
     r.require(m.jail.min_hours <= m.jail.max_hours, "max_hours", "must be >= min_hours");
   });
   sub("activity", [&](TableReader& r) {
     r.read("enabled", m.activity.enabled);
-    read_int(r, "block", m.activity.block, 1, 4096);
-    read_int(r, "closed_hours", m.activity.closed_hours, 0, 100000);
+    r.read_in_range("block", m.activity.block, 1, 4096);
+    r.read_in_range("closed_hours", m.activity.closed_hours, 0, 100000);
   });
   mr.finish();
 }
@@ -194,13 +172,13 @@ Place read_place(const toml::table& t, const std::string& file, std::size_t inde
   r.require(r.read("lat", p.lat) && r.read("lon", p.lon), "lat", "lat and lon are required");
   r.require(p.lat >= -90 && p.lat <= 90, "lat", "must be in [-90, 90]");
   r.require(p.lon >= -180 && p.lon <= 180, "lon", "must be in [-180, 180]");
-  read_int(r, "utc_offset", p.utc_offset, -12, 14);
+  r.read_in_range("utc_offset", p.utc_offset, -12, 14);
   r.require(r.read("police", p.police), "police", "is required");
   r.require(p.police >= 0 && p.police <= p.population, "police",
             fmt::format("must be in [0, population] (got {})", p.police));
-  read_range(r, "exposure", p.exposure, 0.0, 10.0);
-  read_range(r, "legitimacy", p.legitimacy, 0.0, 1.0);
-  read_range(r, "hardship_max", p.hardship_max, 0.0, 1.0);
+  r.read_in_range("exposure", p.exposure, 0.0, 10.0);
+  r.read_in_range("legitimacy", p.legitimacy, 0.0, 1.0);
+  r.read_in_range("hardship_max", p.hardship_max, 0.0, 1.0);
   r.finish();
   return p;
 }
@@ -246,7 +224,7 @@ Event read_event(const toml::table& t, const std::string& file, std::size_t inde
             fmt::format("is required: one of {}", fmt::join(kEventKinds, ", ")));
   e.kind = static_cast<EventKind>(kind);
   int offset = s.utc_offset;
-  read_int(r, "utc_offset", offset, -12, 14);
+  r.read_in_range("utc_offset", offset, -12, 14);
   LocalTime at;
   r.require(read_time(r, "at", e.at, at), "at", "is required (local date or date-time)");
   e.tick = hours_since(start, s.utc_offset, at, offset);
@@ -271,7 +249,7 @@ Event read_event(const toml::table& t, const std::string& file, std::size_t inde
   switch (e.kind) {
     case EventKind::price_shock:
       need("size", 0.0, 1.0);
-      read_int64(r, "ramp_hours", e.ramp_hours, 0, 24 * 365);
+      r.read_in_range("ramp_hours", e.ramp_hours, 0, 24 * 365);
       break;
     case EventKind::concession:
       need("cut", 0.0, 1.0);
@@ -329,10 +307,10 @@ Target read_target(const toml::table& t, const std::string& file, std::size_t in
   date.hour = 0;
   date.minute = 0;
   int offset = g.place >= 0 ? s.places[static_cast<std::size_t>(g.place)].utc_offset : s.utc_offset;
-  read_int(r, "utc_offset", offset, -12, 14);
+  r.read_in_range("utc_offset", offset, -12, 14);
   g.tick = hours_since(start, s.utc_offset, date, offset) + 23;
   r.require(r.read("value", g.value) && g.value > 0, "value", "is required and must be > 0");
-  read_range(r, "factor", g.factor, 1.0, 100.0);
+  r.read_in_range("factor", g.factor, 1.0, 100.0);
   r.read("reporter", g.reporter);
   r.read("text", g.text);
   r.finish();
@@ -486,14 +464,14 @@ NationalScenario parse_national_scenario(std::string_view text, const std::strin
     TableReader r(*t, source_name, "run");
     read_time(r, "start", s.start_date, start);
     read_time(r, "end", s.end_date, end);
-    read_int(r, "utc_offset", s.utc_offset, -12, 14);
+    r.read_in_range("utc_offset", s.utc_offset, -12, 14);
     std::int64_t seed = static_cast<std::int64_t>(s.seed);
     if (r.read("seed", seed)) {
       r.require(seed >= 0, "seed", fmt::format("must be >= 0 (got {})", seed));
       s.seed = static_cast<std::uint64_t>(seed);
     }
-    read_range(r, "scale", s.scale, 1e-6, 1.0);
-    read_int64(r, "threads", s.threads, 0, 1024);
+    r.read_in_range("scale", s.scale, 1e-6, 1.0);
+    r.read_in_range("threads", s.threads, 0, 1024);
     const std::int64_t days = days_from_civil(end.year, end.month, end.day) -
                               days_from_civil(start.year, start.month, start.day) + 1;
     r.require(days >= 1 && days <= 3660, "end",
@@ -507,8 +485,8 @@ NationalScenario parse_national_scenario(std::string_view text, const std::strin
             24;
   if (const toml::table* t = reader.table("report")) {
     TableReader r(*t, source_name, "report");
-    read_range(r, "protest_people", s.protest_people, 1.0, 1e9);
-    read_range(r, "riot_people", s.riot_people, 1.0, 1e9);
+    r.read_in_range("protest_people", s.protest_people, 1.0, 1e9);
+    r.read_in_range("riot_people", s.riot_people, 1.0, 1e9);
     r.finish();
   }
   read_rules(reader, source_name, s.rules);

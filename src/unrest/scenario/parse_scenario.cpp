@@ -28,20 +28,6 @@ void read_enum(TableReader& reader, std::string_view key, E& out, const std::arr
   if (reader.read_choice(key, names, index)) out = values[index];
 }
 
-void read_int(TableReader& reader, std::string_view key, int& out, std::int64_t lo,
-              std::int64_t hi) {
-  std::int64_t v = out;
-  if (!reader.read(key, v)) return;
-  reader.require(v >= lo && v <= hi, key, fmt::format("must be in [{}, {}] (got {})", lo, hi, v));
-  out = static_cast<int>(v);
-}
-
-void read_unit_interval(TableReader& reader, std::string_view key, double& out) {
-  if (reader.read(key, out)) {
-    reader.require(out >= 0.0 && out <= 1.0, key, fmt::format("must be in [0, 1] (got {})", out));
-  }
-}
-
 void read_scenario_table(TableReader& root, const std::string& file, Scenario& s) {
   const toml::table* table = root.table("scenario");
   if (!table) return;
@@ -125,21 +111,21 @@ void read_model_table(TableReader& root, const std::string& file, Scenario& s) {
   m.options = *preset_options(s.preset);
   read_options(reader, m.options);
 
-  read_int(reader, "width", m.width, 1, 65535);
-  read_int(reader, "height", m.height, 1, 65535);
-  read_unit_interval(reader, "citizen_density", m.citizen_density);
-  read_unit_interval(reader, "cop_density", m.cop_density);
+  reader.read_in_range("width", m.width, 1, 65535);
+  reader.read_in_range("height", m.height, 1, 65535);
+  reader.read_in_range("citizen_density", m.citizen_density, 0.0, 1.0);
+  reader.read_in_range("cop_density", m.cop_density, 0.0, 1.0);
   if (reader.read("vision", m.vision)) {
     reader.require(m.vision > 0.0 && m.vision <= 100.0, "vision",
                    fmt::format("must be > 0 and <= 100 (got {})", m.vision));
   }
-  read_unit_interval(reader, "legitimacy", m.legitimacy);
+  reader.read_in_range("legitimacy", m.legitimacy, 0.0, 1.0);
   read_max_jail_term(reader, m.max_jail_term);
   reader.read("citizen_movement", m.citizen_movement);
   if (reader.read("k", m.k)) {
     reader.require(m.k >= 0.0, "k", fmt::format("must be >= 0 (got {})", m.k));
   }
-  read_unit_interval(reader, "threshold", m.threshold);
+  reader.read_in_range("threshold", m.threshold, 0.0, 1.0);
 
   // Checks across keys, reported at the key most likely to be wrong.
   reader.require(

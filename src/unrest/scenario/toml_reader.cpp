@@ -114,6 +114,28 @@ bool TableReader::read(std::string_view key, std::string& out) {
   return true;
 }
 
+bool TableReader::read_in_range(std::string_view key, double& out, double lo, double hi) {
+  if (!read(key, out)) return false;
+  require(out >= lo && out <= hi, key, fmt::format("must be in [{}, {}] (got {})", lo, hi, out));
+  return true;
+}
+
+bool TableReader::read_in_range(std::string_view key, std::int64_t& out, std::int64_t lo,
+                                std::int64_t hi) {
+  std::int64_t v = out;
+  if (!read(key, v)) return false;
+  require(v >= lo && v <= hi, key, fmt::format("must be in [{}, {}] (got {})", lo, hi, v));
+  out = v;
+  return true;
+}
+
+bool TableReader::read_in_range(std::string_view key, int& out, std::int64_t lo, std::int64_t hi) {
+  std::int64_t v = out;
+  if (!read_in_range(key, v, lo, hi)) return false;
+  out = static_cast<int>(v);
+  return true;
+}
+
 bool TableReader::read_choice(std::string_view key, const std::vector<std::string>& names,
                               std::size_t& out) {
   std::string value;

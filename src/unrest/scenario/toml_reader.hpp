@@ -24,6 +24,11 @@ class TableReader {
   bool read(std::string_view key, bool& out);
   bool read(std::string_view key, std::string& out);
 
+  // A number that must lie in [lo, hi]: "must be in [lo, hi] (got v)" otherwise.
+  bool read_in_range(std::string_view key, double& out, double lo, double hi);
+  bool read_in_range(std::string_view key, std::int64_t& out, std::int64_t lo, std::int64_t hi);
+  bool read_in_range(std::string_view key, int& out, std::int64_t lo, std::int64_t hi);
+
   // A string that must be one of `names`; returns its index.
   bool read_choice(std::string_view key, const std::vector<std::string>& names, std::size_t& out);
 
