@@ -73,21 +73,11 @@ int ensemble_command(const EnsembleOptions& o) {
   io::write_text_file(dir->file("quantiles.csv"), experiments::ensemble_quantiles_csv(ensemble));
   io::write_text_file(dir->file("figures.csv"), experiments::ensemble_figures_csv(ensemble));
   io::write_text_file(dir->file("summary.json"), summary.dump(2) + "\n");
-  const nlohmann::json effective = io::national_scenario_json(scenario);
-  const nlohmann::json manifest = {
-      {"unrest_version", UNREST_VERSION},
-      {"complete", true},
-      {"command", "ensemble"},
-      {"scenario_source",
-       {{"path", source.path},
-        {"builtin", source.builtin},
-        {"text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
-        {"overrides", source.overrides}}},
-      {"scenario_hash_fnv1a64", io::fnv1a64_hex(effective.dump())},
-      {"seeds", summary["seeds"]},
-      {"scale", scenario.scale},
-      {"effective", effective},
-      {"files", {"quantiles.csv", "figures.csv", "summary.json", "manifest.json"}}};
+  nlohmann::json manifest = io::manifest_base(source, io::national_scenario_json(scenario));
+  manifest["command"] = "ensemble";
+  manifest["seeds"] = summary["seeds"];
+  manifest["scale"] = scenario.scale;
+  manifest["files"] = {"quantiles.csv", "figures.csv", "summary.json", "manifest.json"};
   io::write_text_file(dir->file("manifest.json"), manifest.dump(2) + "\n");
   dir->commit();
   if (!o.quiet) {

@@ -299,21 +299,11 @@ json national_summary_json(const NationalEngine& e) {
 }
 
 json national_manifest_json(const NationalEngine& e, const ScenarioSource& source) {
-  const json effective = national_scenario_json(e.scenario());
-  return {
-      {"unrest_version", UNREST_VERSION},
-      {"complete", true},
-      {"scenario_source",
-       {{"path", source.path},
-        {"builtin", source.builtin},
-        {"text_hash_fnv1a64", fnv1a64_hex(source.text)},
-        {"overrides", source.overrides}}},
-      {"scenario_hash_fnv1a64", fnv1a64_hex(effective.dump())},
-      {"seed", e.scenario().seed},
-      {"scale", e.scenario().scale},
-      {"effective", effective},
-      {"files", {"places.csv", "national.csv", "events.csv", "summary.json", "manifest.json"}},
-  };
+  json manifest = manifest_base(source, national_scenario_json(e.scenario()));
+  manifest["seed"] = e.scenario().seed;
+  manifest["scale"] = e.scenario().scale;
+  manifest["files"] = {"places.csv", "national.csv", "events.csv", "summary.json", "manifest.json"};
+  return manifest;
 }
 
 void write_national_outputs(const AtomicOutputDir& dir, const NationalEngine& e,

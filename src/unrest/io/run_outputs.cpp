@@ -122,8 +122,7 @@ json summary_json(const ClassicRun& run) {
   };
 }
 
-json manifest_json(const ClassicRun& run, const ScenarioSource& source) {
-  const json effective = scenario_to_json(run.scenario);
+json manifest_base(const ScenarioSource& source, const json& effective) {
   return {
       {"unrest_version", UNREST_VERSION},
       {"complete", true},
@@ -133,10 +132,15 @@ json manifest_json(const ClassicRun& run, const ScenarioSource& source) {
         {"text_hash_fnv1a64", fnv1a64_hex(source.text)},
         {"overrides", source.overrides}}},
       {"scenario_hash_fnv1a64", fnv1a64_hex(effective.dump())},
-      {"seed", run.scenario.run.seed},
       {"effective", effective},
-      {"files", {"timeseries.csv", "summary.json", "manifest.json"}},
   };
+}
+
+json manifest_json(const ClassicRun& run, const ScenarioSource& source) {
+  json manifest = manifest_base(source, scenario_to_json(run.scenario));
+  manifest["seed"] = run.scenario.run.seed;
+  manifest["files"] = {"timeseries.csv", "summary.json", "manifest.json"};
+  return manifest;
 }
 
 void write_run_outputs(const AtomicOutputDir& dir, const ClassicRun& run,

@@ -20,6 +20,10 @@ struct ScenarioSource {
 // Every effective setting of a scenario, defaults and preset values included.
 nlohmann::json scenario_to_json(const scenario::Scenario& scenario);
 
+// The fields every manifest has: version, completeness, the scenario's source and hashes, and
+// the effective scenario. Each kind of run adds its own (seed, scale, files).
+nlohmann::json manifest_base(const ScenarioSource& source, const nlohmann::json& effective);
+
 std::string timeseries_csv(const ClassicRun& run);
 nlohmann::json summary_json(const ClassicRun& run);
 nlohmann::json manifest_json(const ClassicRun& run, const ScenarioSource& source);
