@@ -18,11 +18,16 @@
 #include "cli/progress.hpp"
 #include "cli/scenario_source.hpp"
 #include "cli/team.hpp"
+#include "cli/view_commands.hpp"
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/run_outputs.hpp"
 #include "unrest/national/calendar.hpp"
 #include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/report/html_report.hpp"
+#include "unrest/report/report_data.hpp"
+#include "unrest/web/web_assets.hpp"
+#include "unrest/io/text_file.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
 #ifdef UNREST_WITH_MPI
@@ -52,6 +57,7 @@ struct RunOptions {
   bool overwrite = false;
   bool quiet = false;
   bool progress = false;
+  bool report = false;
   unrest::cli::NationalOptions national;  // --scale, --without, --counterfactual
 };
 
@@ -90,6 +96,16 @@ std::string national_progress(const unrest::national::NationalEngine& engine, do
                      unrest::national::date_time_of_tick(engine.start(), engine.tick() - 1),
                      active / scale, arrests / scale,
                      seconds > 0 ? static_cast<double>(engine.agent_updates()) / seconds : 0.0);
+}
+
+// report.html beside the run's files, made from those files before the folder is committed,
+// so the folder appears with its report or not at all.
+void write_report(const unrest::io::AtomicOutputDir& dir) {
+  const std::filesystem::path staging = dir.file("manifest.json").parent_path();
+  auto data = unrest::report::report_data({staging}, std::nullopt);
+  // The report names the folder the user will find, not the staging one.
+  data["runs"][0]["dir"] = dir.final_path().string();
+  unrest::io::write_text_file(dir.file("report.html"), unrest::report::render_report_html(data));
 }
 
 int run_national_command(const RunOptions& options, ScenarioSource source) {
@@ -149,6 +165,7 @@ int run_national_command(const RunOptions& options, ScenarioSource source) {
   progress.finish();
   if (!team.owns_outputs()) return 0;
   unrest::io::write_national_outputs(*dir, *engine, source);
+  if (options.report) write_report(*dir);
   dir->commit();
   if (speak) {
     fmt::print("{}", unrest::io::national_report_text(*engine));
@@ -160,13 +177,17 @@ int run_national_command(const RunOptions& options, ScenarioSource source) {
           team.size, team.exchange_seconds() * 1e3 / static_cast<double>(engine->tick()));
     }
     fmt::print(
-        "outputs: {}/{{places.csv, national.csv, events.csv, summary.json, manifest.json}}\n",
-        dir->final_path().string());
+        "outputs: {}/{{places.csv, national.csv, events.csv, summary.json, manifest.json{}}}\n",
+        dir->final_path().string(), options.report ? ", report.html" : "");
   }
   return 0;
 }
 
 int run_command(const RunOptions& options) {
+  // Said before the run, not after it.
+  if (options.report && !unrest::web::available()) {
+    throw unrest::report::WebPagesUnavailable(unrest::web::kUnavailable);
+  }
   ScenarioSource source = unrest::cli::resolve_source(options.scenario);
   if (unrest::national::is_national_scenario(source.text)) {
     return run_national_command(options, std::move(source));
@@ -214,8 +235,12 @@ int run_command(const RunOptions& options) {
   const double seconds = progress.elapsed_seconds();
   progress.finish();
   unrest::io::write_run_outputs(dir, run, source);
+  if (options.report) write_report(dir);
   dir.commit();
-  if (!options.quiet) print_run_summary(run, dir.final_path(), seconds);
+  if (!options.quiet) {
+    print_run_summary(run, dir.final_path(), seconds);
+    if (options.report) fmt::print("  report: {}/report.html\n", dir.final_path().string());
+  }
   return 0;
 }
 
@@ -302,6 +327,8 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--out", run.out, "Output directory; default: out/<scenario name>");
   run_cmd->add_flag("--overwrite", run.overwrite, "Replace an existing output directory");
   unrest::cli::add_national_options(*run_cmd, run.national);
+  run_cmd->add_flag("--report", run.report,
+                    "Also write report.html, the run's self-contained HTML report (see `report`)");
   run_cmd->add_flag("--quiet", run.quiet, "Print nothing but errors");
   run_cmd->add_flag("--progress", run.progress, "Show progress even when stderr is not a terminal");
 
@@ -317,6 +344,8 @@ int main(int argc, char** argv) {
   auto* sweep_cmd = unrest::cli::add_sweep_command(app, sweep);
   unrest::cli::CalibrateOptions calibrate;
   auto* calibrate_cmd = unrest::cli::add_calibrate_command(app, calibrate);
+  unrest::cli::ReportOptions report;
+  auto* report_cmd = unrest::cli::add_report_command(app, report);
 
   try {
     app.parse(argc, argv);
@@ -330,6 +359,7 @@ int main(int argc, char** argv) {
     if (*ensemble_cmd) return unrest::cli::ensemble_command(ensemble);
     if (*sweep_cmd) return unrest::cli::sweep_command(sweep);
     if (*calibrate_cmd) return unrest::cli::calibrate_command(calibrate);
+    if (*report_cmd) return unrest::cli::report_command(report);
     if (*list_cmd) {
       list_command();
       return 0;
@@ -340,6 +370,9 @@ int main(int argc, char** argv) {
   } catch (const unrest::io::OutputDirExists& e) {
     if (unrest::cli::team().owns_outputs()) fmt::print(stderr, "unrest: {}\n", e.what());
     return kExitBadInput;
+  } catch (const unrest::report::WebPagesUnavailable& e) {
+    fmt::print(stderr, "unrest: {}\n", e.what());
+    return kExitFailure;
   } catch (const std::exception& e) {
     if (unrest::cli::team().owns_outputs()) fmt::print(stderr, "unrest: error: {}\n", e.what());
     return kExitFailure;

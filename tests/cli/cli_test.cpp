@@ -310,3 +310,34 @@ TEST_F(Cli, HelpAndVersion) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Cli, ReportRefusesWhatIsNotAFinishedRun) {
+  auto r = unrest("report " + path("missing"));
+  EXPECT_EQ(r.status, 2) << r.output;
+  EXPECT_NE(r.output.find("missing: no such folder"), std::string::npos) << r.output;
+  std::ofstream(dir_ / "manifest.json") << "{\"complete\": true}";
+  r = unrest("report " + dir_.string());
+  EXPECT_EQ(r.status, 2) << r.output;
+  EXPECT_NE(r.output.find("not an unrest output folder"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(dir_ / "report.html"));
+}
+
+TEST_F(Cli, RunReportWritesTheReportWithTheRun) {
+  const auto r = unrest("run " R2 " --ticks 200 --report --quiet --out " + path("r"));
+  if (r.status == 1 && r.output.find("without its web pages") != std::string::npos) {
+    EXPECT_FALSE(fs::exists(dir_ / "r")) << "refused before running";
+    GTEST_SKIP() << r.output;
+  }
+  ASSERT_EQ(r.status, 0) << r.output;
+  const std::string html = read_file(dir_ / "r" / "report.html");
+  EXPECT_NE(html.find("\"scenario\":\"epstein-2002-run2\""), std::string::npos);
+  EXPECT_NE(html.find(dir_.string() + "/r\""), std::string::npos) << "names the final folder";
+  // `unrest report` makes the same page from the folder.
+  const auto again = unrest("report --quiet " + path("r") + " -o " + path("again.html"));
+  ASSERT_EQ(again.status, 0) << again.output;
+  EXPECT_EQ(read_file(dir_ / "again.html"), html);
+}
+
+}  // namespace

@@ -1,0 +1,21 @@
+#pragma once
+// The report as one self-contained HTML file: the bundled page with the run's data embedded.
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+namespace unrest::report {
+
+class WebPagesUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Throws WebPagesUnavailable when this build has no bundled pages.
+std::string render_report_html(const nlohmann::json& data);
+
+// JSON that may stand inside an HTML <script> element: every '<' escaped, so no "</script>"
+// or "<!--" in the data can end the element early.
+std::string json_for_script(const nlohmann::json& data);
+
+}  // namespace unrest::report

@@ -1,0 +1,91 @@
+// Opens reports that `unrest report` wrote, from disk (file://, no server), in headless
+// Chromium: the map shows every place, the curves have data, the time slider recolours the
+// map, two runs overlay, a classic run shows its outbursts. Saves screenshots.
+import path from 'node:path';
+import { check, launch, setup, unrestRun } from './browser.mjs';
+
+const env = setup();
+const { unrest, work } = env;
+const run = (name, ...args) => {
+  unrestRun(unrest, ['run', '--quiet', '--scale', '0.01', '--out', path.join(work, name), ...args]);
+  return path.join(work, name);
+};
+const base = run('default');
+const calm = run('no-shock', '--without', 'lpg-price-doubles');
+unrestRun(unrest, ['report', '--quiet', base]);
+unrestRun(unrest, ['report', '--quiet', base, calm, '--output', path.join(work, 'overlay.html')]);
+const classic = path.join(work, 'classic');
+unrestRun(unrest, ['run', 'scenarios/epstein-2002/run2.toml', '--quiet', '--ticks', '400', '--out', classic]);
+unrestRun(unrest, ['report', '--quiet', classic]);
+
+const browser = await launch(env);
+const errors = [];
+async function open(file) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('pageerror', (e) => errors.push(`${file}: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${file}: ${m.text()}`));
+  // No network: the report must be self-contained.
+  await page.route(/^https?:/, (route) => {
+    errors.push(`${file}: tried to fetch ${route.request().url()}`);
+    return route.abort();
+  });
+  await page.goto(`file://${file}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  return page;
+}
+
+try {
+  // One run.
+  let page = await open(path.join(base, 'report.html'));
+  const places = await page.$$eval('svg.map circle[data-place]', (cs) => cs.map((c) => c.dataset.place));
+  check(places.length === 17, `the map shows 17 places, found ${places.length}`);
+  for (const key of ['active', 'rioting', 'arrests', 'deaths', 'injured', 'activity']) {
+    const points = Number(await page.getAttribute(`.chart[data-series="${key}"]`, 'data-points'));
+    check(points >= 384, `national curve ${key} has data (${points} points)`);
+  }
+  const peakActive = await page.evaluate(() => Math.max(...window.unrestReport.data.runs[0].national.active));
+  check(peakActive > 1000, `the default run protests (peak ${peakActive})`);
+  const small = await page.$$eval('.chart.small', (cs) => cs.filter((c) => Number(c.dataset.points) > 0).length);
+  check(small === 17, `17 small multiples with data, found ${small}`);
+  const targets = await page.$$eval('table.targets tbody tr', (rows) => rows.length);
+  check(targets === 7, `7 targets in "simulated vs reported", found ${targets}`);
+  const markers = await page.$$eval('table.events tbody tr', (rows) => rows.length);
+  check(markers > 10, `the events are listed (${markers})`);
+  // Slider: hour 0 is calm everywhere; the report opens at the national peak, where it is not.
+  const shares = () => page.$$eval('svg.map circle[data-place]', (cs) => cs.map((c) => Number(c.dataset.share)));
+  check((await shares()).some((s) => s > 0), 'at the peak some place is active');
+  await page.$eval('input.slider', (s) => {
+    s.value = '0';
+    s.dispatchEvent(new Event('input'));
+  });
+  check((await shares()).every((s) => s === 0), 'at hour 0 every place is calm');
+  await page.$eval('input.slider', (s) => {
+    s.value = String(window.unrestReport.data.runs[0].peak_tick);
+    s.dispatchEvent(new Event('input'));
+  });
+  await page.screenshot({ path: path.join(work, 'report.png'), fullPage: true });
+  await page.screenshot({ path: path.join(work, 'report-top.png') });
+  await page.close();
+
+  // Two runs overlaid: both appear in every national curve.
+  page = await open(path.join(work, 'overlay.html'));
+  const series = await page.$$eval('.chart[data-series="active"] .u-legend .u-series', (s) => s.length);
+  check(series === 3, `the overlay draws two runs (legend rows ${series}, time included)`);
+  const calmPeak = await page.evaluate(() => Math.max(...window.unrestReport.data.runs[1].national.active));
+  check(calmPeak < peakActive / 10, `without the price rise the run stays calm (${calmPeak} vs ${peakActive})`);
+  await page.screenshot({ path: path.join(work, 'overlay.png'), fullPage: true });
+  await page.close();
+
+  // Classic: actives and jailed, outbursts marked.
+  page = await open(path.join(classic, 'report.html'));
+  const bursts = await page.evaluate(() => window.unrestReport.data.runs[0].outbursts.length);
+  check(bursts > 2, `run 2 has outbursts (${bursts})`);
+  const classicPoints = Number(await page.getAttribute('.chart[data-series="active"]', 'data-points'));
+  check(classicPoints === 401, `the classic curve has every tick (${classicPoints})`);
+  await page.screenshot({ path: path.join(work, 'classic.png'), fullPage: true });
+  await page.close();
+  check(errors.length === 0, `no page errors: ${errors.join('; ')}`);
+  console.log('report test: ok');
+} finally {
+  await browser.close();
+}
