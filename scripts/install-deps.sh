@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Installs what unrest needs to build and test, from Debian 12's packages. Installs only what
 # is missing; run as root (or with sudo available).
+#   --browser  also Chromium, for the browser tests of the report and the live viewer
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build ccache
+  build-essential cmake ninja-build ccache pkgconf
   libtomlplusplus-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libgtest-dev libbenchmark-dev
   openmpi-bin libopenmpi-dev
+  libcpp-httplib-dev
 )
+# Node.js and npm bundle the web pages at build time; a Node.js from elsewhere (with its own
+# npm) is fine too, so they are installed only when the commands are missing.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+if [ "${1:-}" = "--browser" ]; then packages+=(chromium); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -22,14 +22,14 @@
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/run_outputs.hpp"
+#include "unrest/io/text_file.hpp"
 #include "unrest/national/calendar.hpp"
 #include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/report/html_report.hpp"
 #include "unrest/report/report_data.hpp"
-#include "unrest/web/web_assets.hpp"
-#include "unrest/io/text_file.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
+#include "unrest/web/web_assets.hpp"
 #ifdef UNREST_WITH_MPI
 #include "unrest/distributed/mpi_team.hpp"
 #endif
@@ -346,6 +346,8 @@ int main(int argc, char** argv) {
   auto* calibrate_cmd = unrest::cli::add_calibrate_command(app, calibrate);
   unrest::cli::ReportOptions report;
   auto* report_cmd = unrest::cli::add_report_command(app, report);
+  unrest::cli::ServeOptions serve;
+  auto* serve_cmd = unrest::cli::add_serve_command(app, serve);
 
   try {
     app.parse(argc, argv);
@@ -360,6 +362,7 @@ int main(int argc, char** argv) {
     if (*sweep_cmd) return unrest::cli::sweep_command(sweep);
     if (*calibrate_cmd) return unrest::cli::calibrate_command(calibrate);
     if (*report_cmd) return unrest::cli::report_command(report);
+    if (*serve_cmd) return unrest::cli::serve_command(serve);
     if (*list_cmd) {
       list_command();
       return 0;

@@ -29,7 +29,8 @@ CLI::App* add_report_command(CLI::App& app, ReportOptions& options) {
       "report",
       "Write a self-contained HTML report of a finished run (map, curves, places, simulated vs "
       "reported); with two runs, overlay them");
-  cmd->add_option("runs", options.runs, "Output folder of a run, and optionally a second to overlay")
+  cmd->add_option("runs", options.runs,
+                  "Output folder of a run, and optionally a second to overlay")
       ->required()
       ->expected(1, 2);
   cmd->add_option("--ensemble", options.ensemble,
@@ -59,8 +60,8 @@ int report_command(const ReportOptions& options) {
   }
   io::replace_text_file(output, html);
   if (!options.quiet) {
-    fmt::print("report: {} ({:.0f} kB); open it in a browser, no server needed\n",
-               output.string(), static_cast<double>(html.size()) / 1024.0);
+    fmt::print("report: {} ({:.0f} kB); open it in a browser, no server needed\n", output.string(),
+               static_cast<double>(html.size()) / 1024.0);
   }
   return 0;
 }

@@ -44,8 +44,9 @@ TEST_F(CsvTableTest, ReadsQuotedFieldsAsOurOutputsWriteThem) {
 }
 
 TEST_F(CsvTableTest, ErrorsNameTheFileLineAndColumn) {
-  EXPECT_NE(error_of("a,b\n1,2\n3\n").find("unrest-csv-table-test.csv:3: 1 fields, but the header has 2"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of("a,b\n1,2\n3\n").find("unrest-csv-table-test.csv:3: 1 fields, but the header has 2"),
+      std::string::npos);
   EXPECT_NE(error_of("a,b\n1,2\n3,x\n").find(":3: b: 'x' is not a number"), std::string::npos);
   EXPECT_NE(error_of("a\n\"open\n").find(":2: unterminated quoted field"), std::string::npos);
   EXPECT_NE(error_of("").find(":1: empty file"), std::string::npos);

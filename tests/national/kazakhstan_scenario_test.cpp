@@ -21,14 +21,6 @@ NationalScenario kazakhstan(const std::vector<std::string>& sets = {}) {
   return parse_national_scenario(builtin->text, builtin->path, sets);
 }
 
-bool check_passes(const NationalEngine& e, const std::string& id) {
-  for (const auto& c : evaluate_checks(e)) {
-    if (c.check->id == id) return c.pass;
-  }
-  ADD_FAILURE() << "no check " << id;
-  return false;
-}
-
 double national_peak(const NationalEngine& e) {
   double peak = 0;
   for (const auto& row : e.records()) {

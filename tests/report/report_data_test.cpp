@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "test_scenarios.hpp"
 #include "unrest/io/csv_table.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/run_outputs.hpp"
@@ -16,7 +17,6 @@
 #include "unrest/run_national.hpp"
 #include "unrest/scenario/builtin.hpp"
 #include "unrest/web/web_assets.hpp"
-#include "test_scenarios.hpp"
 
 namespace {
 
@@ -34,7 +34,8 @@ fs::path national_folder(const std::string& name, const std::vector<std::string>
   const auto builtin = unrest::scenario::find_builtin("scenarios/kazakhstan-2022.toml");
   std::vector<std::string> all = {"run.scale=0.01", "run.threads=1"};
   all.insert(all.end(), sets.begin(), sets.end());
-  const auto scenario = unrest::national::parse_national_scenario(builtin->text, builtin->path, all);
+  const auto scenario =
+      unrest::national::parse_national_scenario(builtin->text, builtin->path, all);
   const auto engine = unrest::run_national(scenario);
   const fs::path dir = scratch(name);
   unrest::io::AtomicOutputDir out(dir, true);
@@ -120,8 +121,9 @@ TEST_F(ReportData, ClassicRunHoldsItsSeriesAndOutbursts) {
   const json& run = data["runs"][0];
   EXPECT_EQ(run["ticks"].size(), 301u);
   EXPECT_GT(run["outbursts"].size(), 2u);
-  EXPECT_NE(error_of([&] { report_data({*base_, dir}, std::nullopt); })
-                .find("a classic run cannot be overlaid on a national run"),
+  EXPECT_NE(error_of([&] {
+              report_data({*base_, dir}, std::nullopt);
+            }).find("a classic run cannot be overlaid on a national run"),
             std::string::npos);
   fs::remove_all(dir);
 }
@@ -139,10 +141,9 @@ TEST_F(ReportData, BadFoldersAreRefusedNamingTheFile) {
 
   EXPECT_NE(error_of([&] { national_run_data(dir); }).find("summary.json: not valid JSON"),
             std::string::npos);
-  fs::copy_file(*base_ / "summary.json", dir / "summary.json", fs::copy_options::overwrite_existing);
-  {
-    std::ofstream(dir / "national.csv", std::ios::app) << "999,2022-01-13 00:00,1\n";
-  }
+  fs::copy_file(*base_ / "summary.json", dir / "summary.json",
+                fs::copy_options::overwrite_existing);
+  { std::ofstream(dir / "national.csv", std::ios::app) << "999,2022-01-13 00:00,1\n"; }
   EXPECT_NE(error_of([&] { national_run_data(dir); }).find("national.csv:386: 3 fields"),
             std::string::npos);
   std::ofstream(dir / "manifest.json") << R"({"complete": false})";

@@ -42,7 +42,8 @@ std::vector<std::string> next_record(const std::string& text, std::size_t& pos, 
       fields.back() += c;
     }
   }
-  if (quoted) throw InputFileError(fmt::format("{}:{}: unterminated quoted field", path, first_line));
+  if (quoted)
+    throw InputFileError(fmt::format("{}:{}: unterminated quoted field", path, first_line));
   ++line;
   return fields;
 }
@@ -58,7 +59,8 @@ CsvTable CsvTable::read(const std::filesystem::path& path) {
   CsvTable table;
   table.path_ = path.string();
   std::size_t pos = 0, line = 1;
-  if (text.empty()) throw InputFileError(fmt::format("{}:1: empty file, expected a header", table.path_));
+  if (text.empty())
+    throw InputFileError(fmt::format("{}:1: empty file, expected a header", table.path_));
   table.header_ = next_record(text, pos, line, table.path_);
   while (pos < text.size()) {
     const std::size_t at = line;
@@ -93,8 +95,8 @@ double CsvTable::number(std::size_t row, std::size_t col) const {
   double value = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (ec != std::errc() || end != s.data() + s.size() || s.empty()) {
-    throw InputFileError(fmt::format("{}:{}: {}: '{}' is not a number", path_, lines_[row],
-                                     header_[col], s));
+    throw InputFileError(
+        fmt::format("{}:{}: {}: '{}' is not a number", path_, lines_[row], header_[col], s));
   }
   return value;
 }

@@ -46,9 +46,9 @@ json manifest_of(const fs::path& dir) {
     throw InputFileError(fmt::format("{}: no such folder", dir.string()));
   }
   if (!fs::exists(file)) {
-    throw InputFileError(fmt::format(
-        "{}: no manifest.json; not a folder written by unrest run or unrest ensemble",
-        dir.string()));
+    throw InputFileError(
+        fmt::format("{}: no manifest.json; not a folder written by unrest run or unrest ensemble",
+                    dir.string()));
   }
   json manifest = read_json(file);
   if (!field<bool>(manifest, file, json::json_pointer("/complete"))) {
@@ -88,7 +88,8 @@ json national_run_data(const fs::path& dir) {
   const fs::path summary_file = dir / "summary.json";
   const json summary = read_json(summary_file);
   const double scale = field<double>(summary, summary_file, json::json_pointer("/scale"));
-  if (!(scale > 0)) throw InputFileError(fmt::format("{}: scale must be > 0", summary_file.string()));
+  if (!(scale > 0))
+    throw InputFileError(fmt::format("{}: scale must be > 0", summary_file.string()));
 
   json run;
   run["dir"] = dir.string();
@@ -98,8 +99,10 @@ json national_run_data(const fs::path& dir) {
   run["without"] = summary.value("without", json::array());
   run["seed"] = field<std::uint64_t>(summary, summary_file, json::json_pointer("/seed"));
   run["scale"] = scale;
-  run["version"] = field<std::string>(manifest, manifest_file, json::json_pointer("/unrest_version"));
-  run["overrides"] = manifest.value(json::json_pointer("/scenario_source/overrides"), json::array());
+  run["version"] =
+      field<std::string>(manifest, manifest_file, json::json_pointer("/unrest_version"));
+  run["overrides"] =
+      manifest.value(json::json_pointer("/scenario_source/overrides"), json::array());
   run["targets"] = summary.value("targets", json::array());
   run["checks"] = summary.value("checks", json::array());
   run["label"] = run_label(run);
@@ -115,9 +118,9 @@ json national_run_data(const fs::path& dir) {
                     cops_injured = national.column("cops_injured"),
                     activity = national.column("activity");
   json times = json::array();
-  json series = {{"active", json::array()},   {"rioting", json::array()},
-                 {"arrests", json::array()},  {"deaths", json::array()},
-                 {"injured", json::array()},  {"activity", json::array()}};
+  json series = {{"active", json::array()},  {"rioting", json::array()},
+                 {"arrests", json::array()}, {"deaths", json::array()},
+                 {"injured", json::array()}, {"activity", json::array()}};
   std::size_t peak_tick = 0;
   double peak = -1;
   for (std::size_t r = 0; r < national.rows(); ++r) {
@@ -138,7 +141,8 @@ json national_run_data(const fs::path& dir) {
   run["peak_tick"] = peak_tick;
 
   // Places: where they are (manifest), when they first protested (summary), their series.
-  const json places_in = field<json>(manifest, manifest_file, json::json_pointer("/effective/places"));
+  const json places_in =
+      field<json>(manifest, manifest_file, json::json_pointer("/effective/places"));
   std::map<std::string, std::size_t> index;
   json places = json::array();
   for (const auto& p : places_in) {
@@ -167,7 +171,8 @@ json national_run_data(const fs::path& dir) {
     const auto it = index.find(per_place.text(r, place_col));
     if (it == index.end()) {
       throw InputFileError(fmt::format("{}: place '{}' is not in manifest.json",
-                                       (dir / "places.csv").string(), per_place.text(r, place_col)));
+                                       (dir / "places.csv").string(),
+                                       per_place.text(r, place_col)));
     }
     places[it->second]["active"].push_back(people(per_place.number(r, p_active), scale));
     places[it->second]["rioting"].push_back(people(per_place.number(r, p_rioting), scale));
@@ -212,8 +217,10 @@ json classic_run_data(const fs::path& dir) {
   run["scenario"] = field<std::string>(summary, summary_file, json::json_pointer("/scenario"));
   run["description"] = manifest.value(json::json_pointer("/effective/scenario/description"), "");
   run["seed"] = field<std::uint64_t>(summary, summary_file, json::json_pointer("/seed"));
-  run["version"] = field<std::string>(manifest, manifest_file, json::json_pointer("/unrest_version"));
-  run["overrides"] = manifest.value(json::json_pointer("/scenario_source/overrides"), json::array());
+  run["version"] =
+      field<std::string>(manifest, manifest_file, json::json_pointer("/unrest_version"));
+  run["overrides"] =
+      manifest.value(json::json_pointer("/scenario_source/overrides"), json::array());
   run["label"] = fmt::format("{}, seed {}", run["scenario"].get<std::string>(),
                              run["seed"].get<std::uint64_t>());
   run["threshold"] =
@@ -221,8 +228,7 @@ json classic_run_data(const fs::path& dir) {
   run["mean_active"] =
       field<double>(summary, summary_file, json::json_pointer("/totals/mean_active"));
   json outbursts = json::array();
-  for (const auto& o :
-       field<json>(summary, summary_file, json::json_pointer("/outbursts/list"))) {
+  for (const auto& o : field<json>(summary, summary_file, json::json_pointer("/outbursts/list"))) {
     outbursts.push_back({{"first_tick", o.at("first_tick")},
                          {"last_tick", o.at("last_tick")},
                          {"peak", o.at("peak")}});
@@ -243,7 +249,8 @@ json classic_run_data(const fs::path& dir) {
 
 void add_ensemble_bands(json& run, const fs::path& dir) {
   if (folder_kind(dir) != FolderKind::ensemble) {
-    throw InputFileError(fmt::format("{}: not an ensemble folder (no quantiles.csv)", dir.string()));
+    throw InputFileError(
+        fmt::format("{}: not an ensemble folder (no quantiles.csv)", dir.string()));
   }
   const fs::path summary_file = dir / "summary.json";
   const json summary = read_json(summary_file);
@@ -265,7 +272,8 @@ void add_ensemble_bands(json& run, const fs::path& dir) {
   const std::size_t place = q.column("place"), name = q.column("series"), q05 = q.column("q05"),
                     q95 = q.column("q95");
   json bands;
-  for (const auto& [key, divide] : wanted) bands[key] = {{"q05", json::array()}, {"q95", json::array()}};
+  for (const auto& [key, divide] : wanted)
+    bands[key] = {{"q05", json::array()}, {"q95", json::array()}};
   for (std::size_t r = 0; r < q.rows(); ++r) {
     if (q.text(r, place) != "national") continue;
     const auto it = wanted.find(q.text(r, name));
@@ -301,14 +309,13 @@ json report_data(const std::vector<fs::path>& dirs, const std::optional<fs::path
           dir.string()));
     }
     if (kind && *kind != k) {
-      throw InputFileError(fmt::format(
-          "{}: a {} run cannot be overlaid on a {} run", dir.string(),
-          k == FolderKind::national_run ? "national" : "classic",
-          *kind == FolderKind::national_run ? "national" : "classic"));
+      throw InputFileError(fmt::format("{}: a {} run cannot be overlaid on a {} run", dir.string(),
+                                       k == FolderKind::national_run ? "national" : "classic",
+                                       *kind == FolderKind::national_run ? "national" : "classic"));
     }
     kind = k;
     data["runs"].push_back(k == FolderKind::national_run ? national_run_data(dir)
-                                                          : classic_run_data(dir));
+                                                         : classic_run_data(dir));
   }
   data["kind"] = *kind == FolderKind::national_run ? "national" : "classic";
   if (ensemble) {

@@ -1,1 +1,296 @@
+// The live viewer that `unrest serve` serves: choose a scenario, switch events on and off,
+// change parameters, start a run and watch it hour by hour, cancel it, compare finished runs.
+import 'uplot/dist/uPlot.min.css';
 import '../common/style.css';
+import './app.css';
+import { el, number } from '../common/format.js';
+import { mapPanel, nationalCharts, placeMultiples } from '../common/national_view.js';
+
+const POLL_MS = 250;
+const state = { scenarios: [], scenario: null, live: null, runs: [], frames: new Map() };
+window.unrestApp = state;
+
+async function api(path, options = {}) {
+  const res = await fetch(path, options);
+  const body = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
+  if (!res.ok) throw new Error(body.error ?? `HTTP ${res.status}`);
+  return body;
+}
+
+const root = document.getElementById('app');
+const status = el('p', { id: 'status', 'data-state': 'idle', text: 'Choose a scenario and press Run.' });
+const form = el('form', { class: 'controls', id: 'controls' });
+const liveBox = el('div', { class: 'live' });
+const runsBox = el('div', { class: 'runs' });
+const compareBox = el('div', { class: 'compare' });
+root.append(
+  el('header', {}, el('h1', { text: 'unrest: live viewer' }), el('p', { class: 'lead', text: 'Agent-based simulation of civil unrest and state response. Runs are written to the server\'s output folder.' })),
+  el('div', { class: 'layout' }, el('aside', {}, form, status), el('div', { class: 'main' }, liveBox, el('h2', { text: 'Runs' }), runsBox, compareBox)),
+);
+
+function setStatus(text, kind) {
+  status.textContent = text;
+  status.dataset.state = kind;
+}
+
+// ---- the form: scenario, scale, seed, pace, counterfactual, events, parameters --------------
+
+function field(label, input, hint) {
+  return el('label', { class: 'field' }, el('span', { text: label }), input, hint ? el('small', { text: hint }) : null);
+}
+
+function buildForm() {
+  const s = state.scenario;
+  form.replaceChildren();
+  const scenarioSelect = el('select', { name: 'scenario' }, state.scenarios.map((x, i) => el('option', { value: i, text: x.name, selected: x === s })));
+  scenarioSelect.addEventListener('change', () => {
+    state.scenario = state.scenarios[Number(scenarioSelect.value)];
+    buildForm();
+  });
+  const counterfactual = el('select', { name: 'counterfactual' }, el('option', { value: '', text: 'none' }), s.counterfactuals.map((c) => el('option', { value: c.id, text: c.id, title: c.description })));
+  const pace = el(
+    'select',
+    { name: 'pace' },
+    el('option', { value: '24', text: 'one day a second' }),
+    el('option', { value: '6', text: 'six hours a second' }),
+    el('option', { value: '96', text: 'four days a second' }),
+    el('option', { value: '0', text: 'as fast as it goes' }),
+  );
+  const events = el(
+    'fieldset',
+    { class: 'events' },
+    el('legend', { text: 'Events (untick to remove)' }),
+    s.events.map((e) =>
+      el(
+        'label',
+        { class: 'event', title: e.text },
+        el('input', { type: 'checkbox', name: 'event', value: e.id, 'data-event': e.id, checked: e.enabled, 'data-default': String(e.enabled) }),
+        el('span', { class: 'when', text: e.at.replace('T', ' ') }),
+        el('span', { text: e.id }),
+      ),
+    ),
+  );
+  const parameters = el(
+    'fieldset',
+    { class: 'parameters' },
+    el('legend', { text: 'Parameters' }),
+    s.parameters.map((p) =>
+      field(p.key, el('input', { type: 'number', name: 'parameter', 'data-param': p.key, value: p.value, step: 'any', min: p.low, max: p.high, 'data-default': p.value }), `${p.low} – ${p.high}`),
+    ),
+  );
+  form.append(
+    field('Scenario', scenarioSelect, s.description),
+    field('Scale (agents per person)', el('input', { type: 'number', name: 'scale', value: '0.05', min: '0.0001', max: '1', step: 'any' }), '0.05: 975,000 agents; 1: one per person'),
+    field('Seed', el('input', { type: 'number', name: 'seed', value: String(s.seed), min: '0', step: '1' })),
+    field('Pace', pace),
+    field('Counterfactual', counterfactual),
+    events,
+    parameters,
+    el('div', { class: 'buttons' }, el('button', { type: 'submit', id: 'run', text: 'Run' }), el('button', { type: 'button', id: 'cancel', text: 'Cancel', disabled: true, onclick: cancel })),
+  );
+}
+
+// The request: only what differs from the scenario's defaults.
+function request() {
+  const body = { scenario: state.scenario.path, scale: Number(form.scale.value), seed: Number(form.seed.value), hours_per_second: Number(form.pace.value) };
+  if (form.counterfactual.value) body.counterfactual = form.counterfactual.value;
+  const events = {};
+  for (const box of form.querySelectorAll('input[data-event]')) {
+    if (String(box.checked) !== box.dataset.default) events[box.value] = box.checked;
+  }
+  if (Object.keys(events).length) body.events = events;
+  const parameters = {};
+  for (const input of form.querySelectorAll('input[data-param]')) {
+    if (input.value !== '' && Number(input.value) !== Number(input.dataset.default)) parameters[input.dataset.param] = Number(input.value);
+  }
+  if (Object.keys(parameters).length) body.parameters = parameters;
+  return body;
+}
+
+// ---- a live run ------------------------------------------------------------------------------
+
+function emptyRun(detail) {
+  return {
+    label: `${detail.id}: ${detail.scenario}`,
+    times: [],
+    national: { active: [], rioting: [], arrests: [], deaths: [], injured: [], activity: [] },
+    places: detail.places.map((p) => ({ ...p, active: [], rioting: [] })),
+    events: [],
+  };
+}
+
+function append(run, frames) {
+  run.times.push(...frames.times);
+  for (const [k, v] of Object.entries(frames.national)) run.national[k].push(...v);
+  frames.places.active.forEach((v, i) => run.places[i].active.push(...v));
+  frames.places.rioting.forEach((v, i) => run.places[i].rioting.push(...v));
+  run.events = frames.events;
+}
+
+function heatMap() {
+  const canvas = el('canvas', { class: 'heat', width: 64, height: 64, 'aria-label': 'lattice of the chosen place' });
+  const draw = (lattice) => {
+    if (!lattice) return;
+    const { side, people, active, cops } = lattice;
+    canvas.width = side;
+    canvas.height = side;
+    const ctx = canvas.getContext('2d');
+    const img = ctx.createImageData(side, side);
+    // Grey by how full a cell is; red by the share of its people active; blue for police.
+    const sites = (lattice.lattice_side / side) ** 2;
+    for (let i = 0; i < side * side; i++) {
+      const n = people[i] + cops[i];
+      const full = Math.min(1, n / sites);
+      const a = n ? active[i] / n : 0;
+      const c = n ? Math.min(1, (4 * cops[i]) / n) : 0;
+      const grey = 250 - 90 * full;
+      const rgb = [grey * (1 - c) + 40 * c, grey * (1 - a) * (1 - c) + 80 * c, grey * (1 - a) * (1 - c) + 200 * c];
+      img.data.set([...rgb.map(Math.round), 255], i * 4);
+    }
+    ctx.putImageData(img, 0, 0);
+    canvas.dataset.active = String(active.reduce((x, y) => x + y, 0));
+  };
+  return { canvas, draw };
+}
+
+async function watch(detail) {
+  const run = emptyRun(detail);
+  state.live = { id: detail.id, run, detail };
+  liveBox.replaceChildren();
+  const map = mapPanel([run]);
+  const grid = el('div', { class: 'grid' });
+  const multiples = el('div', { class: 'grid small' });
+  const heat = heatMap();
+  const placeSelect = el('select', { 'aria-label': 'place whose lattice is shown', id: 'heat-place' }, run.places.map((p) => el('option', { value: p.id, text: p.name })));
+  liveBox.append(
+    el('h2', { text: `Run ${detail.id}: ${detail.scenario} at scale ${detail.scale}, seed ${detail.seed}` }),
+    el('div', { class: 'live-top' }, map.node, el('div', { class: 'heat-box' }, el('h3', { text: 'Lattice (downsampled): red active, blue police' }), placeSelect, heat.canvas)),
+    grid,
+    el('h3', { text: 'Places: people active' }),
+    multiples,
+  );
+  const curves = nationalCharts(grid, [run]);
+  const small = placeMultiples(multiples, [run]);
+  let hour = 0;
+  for (;;) {
+    const frames = await api(`/api/runs/${detail.id}/frames?from=${hour}`);
+    append(run, frames);
+    hour = run.times.length;
+    map.refresh(run, true);
+    curves.update([run]);
+    small.update([run]);
+    const lattice = await api(`/api/runs/${detail.id}/lattice?place=${encodeURIComponent(placeSelect.value)}`);
+    heat.draw(lattice.lattice);
+    setStatus(`Run ${detail.id}: ${frames.status}, hour ${hour} of ${frames.hours}${hour ? `, ${run.times[hour - 1]}` : ''}; active now ${number(run.national.active[hour - 1] ?? 0)}`, frames.status);
+    if (frames.status !== 'running') {
+      state.frames.set(detail.id, run);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+  form.querySelector('#cancel').disabled = true;
+  form.querySelector('#run').disabled = false;
+  await refreshRuns();
+}
+
+async function start(event) {
+  event.preventDefault();
+  try {
+    form.querySelector('#run').disabled = true;
+    const detail = await api('/api/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request()) });
+    form.querySelector('#cancel').disabled = false;
+    setStatus(`Run ${detail.id} started`, 'running');
+    await refreshRuns();
+    await watch(detail);
+  } catch (e) {
+    form.querySelector('#run').disabled = false;
+    setStatus(`Not started: ${e.message}`, 'error');
+  }
+}
+
+async function cancel() {
+  if (!state.live) return;
+  try {
+    await api(`/api/runs/${state.live.id}/cancel`, { method: 'POST' });
+  } catch (e) {
+    setStatus(e.message, 'error');
+  }
+}
+
+// ---- finished runs: list and compare ---------------------------------------------------------
+
+function changes(r) {
+  const q = r.request;
+  const parts = [`scale ${q.scale ?? ''}`, `seed ${q.seed ?? 1}`];
+  if (q.counterfactual) parts.push(`counterfactual ${q.counterfactual}`);
+  for (const [id, on] of Object.entries(q.events ?? {})) parts.push(`${on ? '+' : '−'}${id}`);
+  for (const [k, v] of Object.entries(q.parameters ?? {})) parts.push(`${k}=${v}`);
+  return parts.join(', ');
+}
+
+async function refreshRuns() {
+  state.runs = await api('/api/runs');
+  const rows = state.runs.map((r) =>
+    el(
+      'tr',
+      { 'data-run': r.id, 'data-status': r.status },
+      el('td', {}, r.status === 'finished' ? el('input', { type: 'checkbox', class: 'compare-box', value: r.id, 'aria-label': `compare ${r.id}`, onchange: compare }) : null),
+      el('td', { text: r.id }),
+      el('td', { text: r.scenario }),
+      el('td', { text: changes(r) }),
+      el('td', { text: r.status + (r.error ? `: ${r.error}` : '') }),
+      el('td', { class: 'num', 'data-figure': 'peak_active', text: number(r.peak_active) }),
+      el('td', { class: 'num', text: number(r.arrests) }),
+      el('td', { class: 'num', text: number(r.deaths) }),
+      el('td', {}, r.status === 'finished' ? el('a', { href: `/api/runs/${r.id}/report`, target: '_blank', text: 'report' }) : null),
+    ),
+  );
+  runsBox.replaceChildren(
+    el(
+      'table',
+      { class: 'run-list' },
+      el('thead', {}, el('tr', {}, ['compare', 'run', 'scenario', 'settings', 'status', 'peak active', 'arrests', 'deaths', ''].map((h) => el('th', { text: h })))),
+      el('tbody', {}, rows),
+    ),
+  );
+}
+
+async function framesOf(id) {
+  if (!state.frames.has(id)) {
+    const detail = await api(`/api/runs/${id}`);
+    const run = emptyRun(detail);
+    append(run, await api(`/api/runs/${id}/frames?from=0`));
+    state.frames.set(id, run);
+  }
+  return state.frames.get(id);
+}
+
+async function compare() {
+  const ids = [...runsBox.querySelectorAll('input.compare-box:checked')].map((b) => b.value);
+  compareBox.replaceChildren();
+  if (ids.length < 2) return;
+  const runs = await Promise.all(ids.map(framesOf));
+  runs.forEach((r, i) => (r.label = `${ids[i]}: ${changes(state.runs.find((x) => x.id === ids[i]))}`));
+  const grid = el('div', { class: 'grid', id: 'compare-grid' });
+  compareBox.append(
+    el('h2', { text: `Comparing ${ids.join(', ')}` }),
+    ids.length === 2 ? el('p', {}, el('a', { href: `/api/compare?a=${ids[0]}&b=${ids[1]}`, target: '_blank', text: 'open the report overlaying the two' })) : null,
+    grid,
+  );
+  nationalCharts(grid, runs);
+}
+
+// ---- start -----------------------------------------------------------------------------------
+
+form.addEventListener('submit', start);
+(async () => {
+  try {
+    state.scenarios = await api('/api/scenarios');
+    state.scenario = state.scenarios[0];
+    buildForm();
+    await refreshRuns();
+    document.body.dataset.ready = 'true';
+  } catch (e) {
+    setStatus(`Cannot reach the server: ${e.message}`, 'error');
+  }
+})();

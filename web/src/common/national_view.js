@@ -98,6 +98,8 @@ function nationalColumns(runs, key) {
 // ensemble, its 90 % band shaded.
 export function nationalCharts(container, runs) {
   const charts = [];
+  // Shared by every chart's marker plugin, so a live run's new events appear on redraw.
+  const markers = eventMarkers(runs[0]);
   for (const { key, title } of NATIONAL_CHARTS) {
     const box = el('div', { class: 'chart', 'data-series': key });
     container.append(box);
@@ -111,7 +113,7 @@ export function nationalCharts(container, runs) {
         x,
         series: runs.map((r, i) => ({ label: r.label, values: values[i], colour: RUN_COLOURS[i % RUN_COLOURS.length], dash: i ? [6, 3] : undefined })),
         bands: band ? [{ label: 'ensemble', lo: pad(band.q05), hi: pad(band.q95), colour: BAND_FILL }] : [],
-        events: eventMarkers(runs[0]),
+        events: markers,
         height: 200,
       }),
     });
@@ -119,6 +121,7 @@ export function nationalCharts(container, runs) {
   return {
     charts,
     update(newRuns) {
+      markers.splice(0, markers.length, ...eventMarkers(newRuns[0]));
       for (const c of charts) {
         const { x, values } = nationalColumns(newRuns, c.key);
         updateChart(c.chart, c.box, [x, ...values]);

@@ -1,0 +1,85 @@
+// `unrest serve`: the live viewer on http://127.0.0.1:8080/ by default.
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "cli/interrupt.hpp"
+#include "cli/scenario_source.hpp"
+#include "cli/view_commands.hpp"
+#include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/scenario/builtin.hpp"
+#include "unrest/scenario/scenario_error.hpp"
+#include "unrest/serve/run_manager.hpp"
+#include "unrest/serve/viewer_server.hpp"
+#include "unrest/web/web_assets.hpp"
+
+namespace unrest::cli {
+
+CLI::App* add_serve_command(CLI::App& app, ServeOptions& options) {
+  auto* cmd = app.add_subcommand(
+      "serve",
+      "Start the live viewer: choose a scenario, toggle events, change parameters, run and watch "
+      "it in a browser, compare runs");
+  cmd->add_option("--host", options.host,
+                  "Address to listen on (default 127.0.0.1: this machine only)");
+  cmd->add_option("--port", options.port, "Port (0: any free port)")->check(CLI::Range(0, 65535));
+  cmd->add_option("--out", options.out, "Folder for the runs' outputs (default out/serve)");
+  cmd->add_option("--scenario", options.scenarios,
+                  "A national scenario file to offer besides the built-in ones (repeatable)");
+  cmd->add_option("--max-runs", options.max_runs, "Runs going at once (default 2)")
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--max-scale", options.max_scale,
+                  "Largest scale a run may ask for (default 1: one agent per person)")
+      ->check(CLI::Range(1e-6, 1.0));
+  return cmd;
+}
+
+int serve_command(const ServeOptions& options) {
+  std::vector<serve::ServedScenario> served;
+  for (const auto& builtin : scenario::builtin_scenarios()) {
+    if (!national::is_national_scenario(builtin.text)) continue;
+    served.push_back({{builtin.path, builtin.text, true, {}},
+                      national::parse_national_scenario(builtin.text, builtin.path)});
+  }
+  for (const auto& file : options.scenarios) {
+    auto source = resolve_source(file);
+    if (!national::is_national_scenario(source.text)) {
+      throw scenario::ScenarioError(file, 0, "", "the viewer runs national scenarios only");
+    }
+    auto parsed = national::parse_national_scenario(source.text, source.path);
+    served.push_back({std::move(source), std::move(parsed)});
+  }
+  serve::RunManager runs(options.out, std::move(served), options.max_runs,
+                         {options.max_scale, 200});
+  serve::ViewerServer server(runs,
+                             {options.host, options.port, 64 * 1024, [](const std::string& line) {
+                                fmt::print(stderr, "{:%Y-%m-%d %H:%M:%S} {}\n",
+                                           fmt::localtime(std::time(nullptr)), line);
+                              }});
+  const int port = server.bind();
+  if (!web::available()) {
+    fmt::print(stderr, "unrest serve: warning: {}; the JSON API under /api still works\n",
+               web::kUnavailable);
+  }
+  fmt::print("unrest serve: http://{}:{}/  (outputs in {}; Ctrl-C stops)\n", options.host, port,
+             options.out);
+  std::fflush(stdout);
+  watch_interrupts();
+  std::atomic<bool> done{false};
+  // Signal handlers may not stop a server; this thread does it for them.
+  std::thread watcher([&] {
+    while (!done && !interrupted()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    server.stop();
+  });
+  server.listen();
+  done = true;
+  watcher.join();
+  fmt::print(stderr, "unrest serve: stopped; finished runs are in {}\n", options.out);
+  return 0;
+}
+
+}  // namespace unrest::cli

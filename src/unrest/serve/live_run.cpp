@@ -1,0 +1,213 @@
+#include "unrest/serve/live_run.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+#include "unrest/io/atomic_output_dir.hpp"
+#include "unrest/io/national_outputs.hpp"
+#include "unrest/io/text_file.hpp"
+#include "unrest/national/calendar.hpp"
+#include "unrest/report/html_report.hpp"
+#include "unrest/report/report_data.hpp"
+#include "unrest/run_classic.hpp"
+#include "unrest/run_national.hpp"
+#include "unrest/web/web_assets.hpp"
+
+namespace unrest::serve {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+// The national series a frame holds, in the order of LiveRun::national_.
+const char* const kSeries[] = {"active", "rioting", "arrests", "deaths", "injured", "activity"};
+constexpr std::size_t kSeriesCount = 6;
+
+double people(double agents, double scale) { return std::round(agents / scale * 100.0) / 100.0; }
+
+}  // namespace
+
+std::string_view to_string(RunStatus status) {
+  switch (status) {
+    case RunStatus::running:
+      return "running";
+    case RunStatus::finished:
+      return "finished";
+    case RunStatus::cancelled:
+      return "cancelled";
+    case RunStatus::failed:
+      return "failed";
+  }
+  return "unknown";
+}
+
+LiveRun::LiveRun(std::string id, national::NationalScenario scenario, io::ScenarioSource source,
+                 json request, double hours_per_second, std::filesystem::path out_dir)
+    : id_(std::move(id)),
+      scenario_(std::move(scenario)),
+      source_(std::move(source)),
+      request_(std::move(request)),
+      hours_per_second_(hours_per_second),
+      out_dir_(std::move(out_dir)),
+      national_(kSeriesCount),
+      active_(scenario_.places.size()),
+      rioting_(scenario_.places.size()) {}
+
+RunStatus LiveRun::status() const {
+  std::lock_guard lock(mutex_);
+  return status_;
+}
+
+void LiveRun::record(const national::NationalEngine& engine) {
+  const auto& row = engine.records().back();
+  const double scale = scenario_.scale;
+  double totals[kSeriesCount] = {};
+  double population = 0;
+  for (std::size_t p = 0; p < row.size(); ++p) {
+    const auto& c = row[p].counts;
+    totals[0] += static_cast<double>(c.active);
+    totals[1] += static_cast<double>(c.rioting);
+    totals[2] += static_cast<double>(c.arrests);
+    totals[3] += static_cast<double>(c.citizens_killed + c.cops_killed);
+    totals[4] += static_cast<double>(c.citizens_injured + c.cops_injured);
+    totals[5] += c.activity * scenario_.places[p].population;
+    population += scenario_.places[p].population;
+  }
+  // Watching a place costs one pass over its lattice an hour, on this run's thread.
+  std::optional<LatticeView> view;
+  const int watched = watched_.load();
+  if (watched >= 0 && engine.runs(watched)) view = downsample(engine.world(watched), 64);
+
+  std::lock_guard lock(mutex_);
+  times_.push_back(national::date_time_of_tick(engine.start(), engine.tick() - 1));
+  for (std::size_t s = 0; s < 5; ++s) national_[s].push_back(people(totals[s], scale));
+  national_[5].push_back(population > 0 ? totals[5] / population : 1.0);
+  for (std::size_t p = 0; p < row.size(); ++p) {
+    active_[p].push_back(people(static_cast<double>(row[p].counts.active), scale));
+    rioting_[p].push_back(people(static_cast<double>(row[p].counts.rioting), scale));
+  }
+  events_.clear();
+  for (const auto& e : engine.log()) {
+    if (e.kind != "event") continue;
+    events_.push_back({{"tick", e.tick},
+                       {"time", national::date_time_of_tick(engine.start(), e.tick)},
+                       {"id", e.id},
+                       {"where", e.where},
+                       {"text", e.text}});
+  }
+  if (view) {
+    lattice_ = std::move(view);
+    lattice_place_ = watched;
+  }
+}
+
+void LiveRun::execute() {
+  const auto start = Clock::now();
+  RunStatus status = RunStatus::finished;
+  std::string error;
+  try {
+    io::AtomicOutputDir dir(out_dir_, false);
+    const auto engine = run_national(scenario_, [&](const national::NationalEngine& e) {
+      record(e);
+      if (hours_per_second_ > 0) {
+        // Hold the pace the viewer asked for, in slices short enough to notice a cancel.
+        const auto due =
+            start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+                        static_cast<double>(e.tick()) / hours_per_second_));
+        while (!cancel_ && Clock::now() < due) {
+          std::this_thread::sleep_for(
+              std::min<Clock::duration>(due - Clock::now(), std::chrono::milliseconds(50)));
+        }
+      }
+      return !cancel_.load();
+    });
+    io::write_national_outputs(dir, *engine, source_);
+    if (web::available()) {
+      auto data = report::report_data({dir.file("manifest.json").parent_path()}, std::nullopt);
+      data["runs"][0]["dir"] = out_dir_.string();
+      io::write_text_file(dir.file("report.html"), report::render_report_html(data));
+    }
+    dir.commit();
+  } catch (const RunCancelled&) {
+    status = RunStatus::cancelled;
+  } catch (const std::exception& e) {
+    status = RunStatus::failed;
+    error = e.what();
+  }
+  std::lock_guard lock(mutex_);
+  status_ = status;
+  error_ = error;
+  seconds_ = std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+json LiveRun::summary_json() const {
+  std::lock_guard lock(mutex_);
+  json out = {{"id", id_},
+              {"scenario", scenario_.name},
+              {"status", to_string(status_)},
+              {"hour", times_.size()},
+              {"hours", scenario_.ticks},
+              {"request", request_},
+              {"seconds", seconds_}};
+  if (!error_.empty()) out["error"] = error_;
+  if (!national_[0].empty()) {
+    out["peak_active"] = *std::max_element(national_[0].begin(), national_[0].end());
+    out["arrests"] = national_[2].back();
+    out["deaths"] = national_[3].back();
+  }
+  if (status_ == RunStatus::finished) out["folder"] = out_dir_.string();
+  return out;
+}
+
+json LiveRun::detail_json() const {
+  json out = summary_json();
+  json places = json::array();
+  for (const auto& p : scenario_.places) {
+    places.push_back({{"id", p.id},
+                      {"name", p.name},
+                      {"lat", p.lat},
+                      {"lon", p.lon},
+                      {"population", p.population}});
+  }
+  out["places"] = places;
+  out["scale"] = scenario_.scale;
+  out["seed"] = scenario_.seed;
+  out["overrides"] = source_.overrides;
+  return out;
+}
+
+json LiveRun::frames_json(std::size_t from) const {
+  std::lock_guard lock(mutex_);
+  const std::size_t n = times_.size();
+  from = std::min(from, n);
+  auto tail = [&](const std::vector<double>& v) {
+    return json(std::vector<double>(v.begin() + static_cast<std::ptrdiff_t>(from), v.end()));
+  };
+  json national = json::object();
+  for (std::size_t s = 0; s < kSeriesCount; ++s) national[kSeries[s]] = tail(national_[s]);
+  json active = json::array(), rioting = json::array();
+  for (std::size_t p = 0; p < active_.size(); ++p) {
+    active.push_back(tail(active_[p]));
+    rioting.push_back(tail(rioting_[p]));
+  }
+  return {{"status", to_string(status_)},
+          {"from", from},
+          {"hours", scenario_.ticks},
+          {"times", std::vector<std::string>(times_.begin() + static_cast<std::ptrdiff_t>(from),
+                                             times_.end())},
+          {"national", national},
+          {"places", {{"active", active}, {"rioting", rioting}}},
+          {"events", events_}};
+}
+
+json LiveRun::lattice_json(int place) {
+  watched_ = place;
+  std::lock_guard lock(mutex_);
+  json out = {{"place", scenario_.places.at(static_cast<std::size_t>(place)).id},
+              {"hour", times_.size()}};
+  out["lattice"] = lattice_ && lattice_place_ == place ? to_json(*lattice_) : json();
+  return out;
+}
+
+}  // namespace unrest::serve

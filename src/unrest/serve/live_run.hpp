@@ -1,0 +1,74 @@
+#pragma once
+// A national run the viewer started: it runs on its own thread, records every hour as a frame
+// the browser polls for, keeps a downsampled lattice of the place being watched, can be
+// cancelled, and on finishing writes its outputs (with report.html) atomically.
+#include <atomic>
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "unrest/io/run_outputs.hpp"
+#include "unrest/national/national_scenario.hpp"
+#include "unrest/serve/lattice_view.hpp"
+
+namespace unrest::national {
+class NationalEngine;
+}
+
+namespace unrest::serve {
+
+enum class RunStatus { running, finished, cancelled, failed };
+std::string_view to_string(RunStatus status);
+
+class LiveRun {
+ public:
+  LiveRun(std::string id, national::NationalScenario scenario, io::ScenarioSource source,
+          nlohmann::json request, double hours_per_second, std::filesystem::path out_dir);
+
+  // Runs to the end (or the cancel); call on the run's own thread. Never throws.
+  void execute();
+  void cancel() { cancel_ = true; }
+
+  const std::string& id() const { return id_; }
+  RunStatus status() const;
+  // Where the outputs are, once finished.
+  const std::filesystem::path& out_dir() const { return out_dir_; }
+
+  // Status, request, progress; and the places and events the run has.
+  nlohmann::json summary_json() const;
+  nlohmann::json detail_json() const;
+  // The hours from `from` on: national series and per-place actives, in people.
+  nlohmann::json frames_json(std::size_t from) const;
+  // The watched place's lattice at the last hour; watching starts with the request, so the
+  // first answer for a new place may be empty (null) until the next hour.
+  nlohmann::json lattice_json(int place);
+
+ private:
+  void record(const national::NationalEngine& engine);
+
+  const std::string id_;
+  const national::NationalScenario scenario_;
+  const io::ScenarioSource source_;
+  const nlohmann::json request_;
+  const double hours_per_second_;
+  const std::filesystem::path out_dir_;
+  std::atomic<bool> cancel_{false};
+  std::atomic<int> watched_{-1};
+
+  mutable std::mutex mutex_;  // guards everything below
+  RunStatus status_ = RunStatus::running;
+  std::string error_;
+  std::vector<std::string> times_;
+  std::vector<std::vector<double>> national_;  // [series][hour]
+  std::vector<std::vector<double>> active_;    // [place][hour]
+  std::vector<std::vector<double>> rioting_;   // [place][hour]
+  std::vector<nlohmann::json> events_;         // applied so far
+  std::optional<LatticeView> lattice_;
+  int lattice_place_ = -1;
+  double seconds_ = 0;
+};
+
+}  // namespace unrest::serve

@@ -1,0 +1,93 @@
+#include "unrest/serve/run_manager.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <regex>
+
+#include "unrest/serve/http_error.hpp"
+
+namespace unrest::serve {
+
+namespace fs = std::filesystem;
+
+RunManager::RunManager(fs::path out, std::vector<ServedScenario> served, int max_running,
+                       RequestLimits limits)
+    : out_(std::move(out)),
+      served_(std::move(served)),
+      max_running_(std::max(1, max_running)),
+      limits_(limits),
+      threads_per_run_(std::max(
+          1, static_cast<int>(std::thread::hardware_concurrency()) / std::max(1, max_running))) {
+  fs::create_directories(out_);
+  // Numbers go on from the folders earlier sessions left, so no result is ever replaced.
+  static const std::regex numbered(R"(r(\d+)-.*)");
+  for (const auto& entry : fs::directory_iterator(out_)) {
+    std::smatch m;
+    const std::string name = entry.path().filename().string();
+    if (std::regex_match(name, m, numbered)) {
+      int n = 0;
+      std::from_chars(name.data() + 1, name.data() + 1 + m[1].length(), n);
+      next_ = std::max(next_, n + 1);
+    }
+  }
+}
+
+RunManager::~RunManager() {
+  {
+    std::lock_guard lock(mutex_);
+    for (auto& [n, run] : runs_) run->cancel();
+  }
+  for (auto& t : threads_) t.join();
+}
+
+std::shared_ptr<LiveRun> RunManager::start(const std::string& body) {
+  const RunRequest request = parse_run_request(body, served_, limits_);
+  io::ScenarioSource source;
+  auto scenario = request_scenario(request, served_, source, threads_per_run_);
+  std::lock_guard lock(mutex_);
+  const auto running = std::count_if(runs_.begin(), runs_.end(), [](const auto& r) {
+    return r.second->status() == RunStatus::running;
+  });
+  if (running >= max_running_) {
+    throw HttpError(429, fmt::format("{} runs are going, the most this server allows; wait for "
+                                     "one to finish or cancel one",
+                                     running));
+  }
+  const int n = next_++;
+  const std::string id = fmt::format("r{}", n);
+  auto run = std::make_shared<LiveRun>(
+      id, std::move(scenario), std::move(source), nlohmann::json::parse(body),
+      request.hours_per_second,
+      out_ / fmt::format("{}-{}", id, served_[request.scenario].scenario.name));
+  runs_[n] = run;
+  threads_.emplace_back([run] { run->execute(); });
+  return run;
+}
+
+std::shared_ptr<LiveRun> RunManager::find(const std::string& id) const {
+  std::lock_guard lock(mutex_);
+  int n = 0;
+  if (id.size() > 1 && id[0] == 'r') {
+    const auto [end, ec] = std::from_chars(id.data() + 1, id.data() + id.size(), n);
+    if (ec == std::errc() && end == id.data() + id.size()) {
+      const auto it = runs_.find(n);
+      if (it != runs_.end()) return it->second;
+    }
+  }
+  throw HttpError(404, fmt::format("no run '{}'", id));
+}
+
+nlohmann::json RunManager::list() const {
+  std::vector<std::shared_ptr<LiveRun>> runs;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [n, run] : runs_) runs.push_back(run);
+  }
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& run : runs) out.push_back(run->summary_json());
+  return out;
+}
+
+}  // namespace unrest::serve

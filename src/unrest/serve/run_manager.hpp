@@ -1,0 +1,46 @@
+#pragma once
+// The viewer's runs: started on their own threads up to a limit, found by id, cancelled, and
+// all cancelled and joined when the server stops. Outputs go to OUT/<id>-<scenario>/.
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
+
+#include "unrest/serve/live_run.hpp"
+#include "unrest/serve/run_request.hpp"
+
+namespace unrest::serve {
+
+class RunManager {
+ public:
+  RunManager(std::filesystem::path out, std::vector<ServedScenario> served, int max_running,
+             RequestLimits limits);
+  ~RunManager();  // cancels and joins every run still going
+  RunManager(const RunManager&) = delete;
+  RunManager& operator=(const RunManager&) = delete;
+
+  // Checks the request (HttpError 400), refuses it when max_running runs are going (429),
+  // and starts it.
+  std::shared_ptr<LiveRun> start(const std::string& body);
+  // HttpError 404 for an unknown id.
+  std::shared_ptr<LiveRun> find(const std::string& id) const;
+  nlohmann::json list() const;
+  const std::vector<ServedScenario>& served() const { return served_; }
+  const std::filesystem::path& out() const { return out_; }
+
+ private:
+  std::filesystem::path out_;
+  std::vector<ServedScenario> served_;
+  int max_running_;
+  RequestLimits limits_;
+  int threads_per_run_;
+  mutable std::mutex mutex_;
+  int next_ = 1;
+  std::map<int, std::shared_ptr<LiveRun>> runs_;  // by number, so listed in start order
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace unrest::serve

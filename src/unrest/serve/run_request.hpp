@@ -1,0 +1,55 @@
+#pragma once
+// What the viewer may ask to run: one of the served national scenarios, at a scale, with a
+// seed, events switched on or off and parameters changed; and the catalogue it chooses from.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "unrest/io/run_outputs.hpp"
+#include "unrest/national/national_scenario.hpp"
+
+namespace unrest::serve {
+
+// A scenario the server offers, as read at start-up.
+struct ServedScenario {
+  io::ScenarioSource source;
+  national::NationalScenario scenario;  // as in the file
+};
+
+struct RunRequest {
+  std::size_t scenario = 0;  // index into the served scenarios
+  double scale = 0.01;
+  std::uint64_t seed = 1;
+  std::string counterfactual;
+  std::vector<std::pair<std::string, bool>> events;             // id, enabled
+  std::vector<std::pair<std::string, std::string>> parameters;  // key, value as TOML
+  double hours_per_second = 0;  // pace for watching; 0: as fast as it goes
+};
+
+struct RequestLimits {
+  double max_scale = 1.0;
+  std::size_t max_changes = 200;  // events toggled plus parameters changed
+};
+
+// Reads a POST /api/runs body:
+//   {"scenario": PATH, "scale": 0.05, "seed": 1, "counterfactual": "",
+//    "events": {"ID": true|false}, "parameters": {"KEY": number|bool|string},
+//    "hours_per_second": 24}
+// Throws HttpError(400) naming the field for malformed JSON, unknown fields, wrong types and
+// values out of range.
+RunRequest parse_run_request(const std::string& body, const std::vector<ServedScenario>& served,
+                             const RequestLimits& limits);
+
+// The scenario a request runs, checked by the scenario parser itself (an unknown event id or
+// parameter key, or a value out of its range, is HttpError 400 with the parser's message), and
+// its source with the request recorded as overrides, for the manifest.
+national::NationalScenario request_scenario(const RunRequest& request,
+                                            const std::vector<ServedScenario>& served,
+                                            io::ScenarioSource& source, int threads);
+
+// GET /api/scenarios: each scenario's places, events, free parameters (with their current
+// values and ranges) and counterfactuals.
+nlohmann::json catalogue_json(const std::vector<ServedScenario>& served);
+
+}  // namespace unrest::serve

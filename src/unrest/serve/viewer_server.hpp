@@ -1,0 +1,58 @@
+#pragma once
+// `unrest serve`: the live viewer's HTTP server (cpp-httplib). Pages and JSON only; the one
+// route that reads files serves a run's own output files by name, never a path.
+//
+//   GET  /                         the viewer (app.html)
+//   GET  /api/scenarios            what can be run: places, events, parameters, counterfactuals
+//   GET  /api/runs                 every run of this session
+//   POST /api/runs                 start a run (body: see run_request.hpp) -> 201 {id, ...}
+//   GET  /api/runs/ID              status, progress, places
+//   GET  /api/runs/ID/frames?from=H   hours from H on (national and per-place series)
+//   GET  /api/runs/ID/lattice?place=P the place's lattice, downsampled, at the last hour
+//   POST /api/runs/ID/cancel       cancel a running run
+//   GET  /api/runs/ID/report       the finished run's HTML report
+//   GET  /api/runs/ID/files/NAME   one of the finished run's output files
+//   GET  /api/compare?a=ID&b=ID    the report overlaying two finished runs
+// Errors are JSON {"error": message} with a 4xx status (5xx only for failures of the machine).
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "unrest/serve/run_manager.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace unrest::serve {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port
+  std::size_t max_body_bytes = 64 * 1024;
+  // One line per request; empty: none.
+  std::function<void(const std::string&)> log;
+};
+
+class ViewerServer {
+ public:
+  ViewerServer(RunManager& runs, ServerOptions options);
+  ~ViewerServer();
+
+  // Binds the socket; returns the port (useful with port 0). Throws std::runtime_error when
+  // the address cannot be bound.
+  int bind();
+  // Serves until stop(); call bind() first.
+  void listen();
+  void stop();
+
+ private:
+  void routes();
+
+  RunManager& runs_;
+  ServerOptions options_;
+  std::unique_ptr<httplib::Server> server_;
+};
+
+}  // namespace unrest::serve

@@ -1,0 +1,128 @@
+// What the viewer may ask to run, and how a bad request is answered.
+#include "unrest/serve/run_request.hpp"
+
+#include <gtest/gtest.h>
+
+#include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/scenario/builtin.hpp"
+#include "unrest/serve/http_error.hpp"
+
+namespace {
+
+using namespace unrest::serve;
+
+std::vector<ServedScenario> served() {
+  const auto b = unrest::scenario::find_builtin("scenarios/kazakhstan-2022.toml");
+  return {
+      {{b->path, b->text, true, {}}, unrest::national::parse_national_scenario(b->text, b->path)}};
+}
+
+// The 400 message a body gets, or "accepted".
+std::string answer(const std::string& body, double max_scale = 1.0) {
+  try {
+    const auto all = served();
+    const auto request = parse_run_request(body, all, {max_scale, 3});
+    unrest::io::ScenarioSource source;
+    (void)request_scenario(request, all, source, 1);
+  } catch (const HttpError& e) {
+    EXPECT_EQ(e.status(), 400);
+    return e.what();
+  }
+  return "accepted";
+}
+
+constexpr const char* kScenario = R"("scenario": "scenarios/kazakhstan-2022.toml")";
+
+std::string body(const std::string& rest = "") {
+  return std::string("{") + kScenario + (rest.empty() ? "" : ", " + rest) + "}";
+}
+
+TEST(RunRequest, ReadsEveryFieldAndRecordsThemAsOverrides) {
+  const auto all = served();
+  const auto request = parse_run_request(
+      body(R"("scale": 0.02, "seed": 7, "hours_per_second": 24, "counterfactual": "no-csto",
+             "events": {"early-nationwide-concession": true, "lpg-price-doubles": false},
+             "parameters": {"rules.arrest_rate": 0.005})"),
+      all, {});
+  EXPECT_EQ(request.scale, 0.02);
+  EXPECT_EQ(request.seed, 7u);
+  EXPECT_EQ(request.hours_per_second, 24.0);
+  unrest::io::ScenarioSource source;
+  const auto s = request_scenario(request, all, source, 2);
+  EXPECT_EQ(s.scale, 0.02);
+  EXPECT_EQ(s.seed, 7u);
+  EXPECT_EQ(s.threads, 2);
+  EXPECT_EQ(s.rules.arrest_rate, 0.005);
+  EXPECT_EQ(s.counterfactual, "no-csto");
+  for (const auto& e : s.events) {
+    if (e.id == "early-nationwide-concession") {
+      EXPECT_TRUE(e.enabled);
+    }
+    if (e.id == "lpg-price-doubles") {
+      EXPECT_FALSE(e.enabled);
+    }
+  }
+  const std::vector<std::string> expected = {"rules.arrest_rate=0.005",
+                                             "event.early-nationwide-concession.enabled=true",
+                                             "event.lpg-price-doubles.enabled=false",
+                                             "--scale 0.02",
+                                             "--seed 7",
+                                             "--counterfactual no-csto"};
+  EXPECT_EQ(source.overrides, expected);
+}
+
+TEST(RunRequest, DefaultsAreTheScenarioAtScaleOneHundredth) {
+  EXPECT_EQ(answer(body()), "accepted");
+  const auto request = parse_run_request(body(), served(), {});
+  EXPECT_EQ(request.scale, 0.01);
+  EXPECT_EQ(request.seed, 1u);
+  EXPECT_EQ(request.hours_per_second, 0.0);
+}
+
+TEST(RunRequest, BadRequestsAreAnsweredWithWhatIsWrong) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"{\"scenario\": ", "not valid JSON"},
+      {"[1, 2]", "must be a JSON object"},
+      {"{}", "'scenario' (a string: the path of a served scenario) is required"},
+      {R"({"scenario": "../../etc/passwd"})", "no served scenario '../../etc/passwd'"},
+      {body(R"("colour": 1)"), "unknown field 'colour'"},
+      {body(R"("scale": 0)"), "'scale' must be in [1e-06, 0.5] (got 0)"},
+      {body(R"("scale": 0.9)"), "'scale' must be in [1e-06, 0.5] (got 0.9)"},
+      {body(R"("scale": "big")"), "'scale' must be a number"},
+      {body(R"("seed": -1)"), "'seed' must be an integer >= 0"},
+      {body(R"("seed": 1.5)"), "'seed' must be an integer >= 0"},
+      {body(R"("events": {"lpg-price-doubles": 0})"),
+       "events.lpg-price-doubles must be true or false"},
+      {body(R"("events": ["x"])"), "'events' must be an object"},
+      {body(R"("events": {"no-such": false})"), "event.no-such: no entry has this id"},
+      {body(R"("parameters": {"rules.arrest_rate": [1]})"),
+       "must be a number, a boolean or a string"},
+      {body(R"("parameters": {"rules.arrest_rate": 7})"), "rules.arrest_rate: must be in"},
+      {body(R"("parameters": {"rules.nope": 1})"), "rules.nope"},
+      {body(R"("counterfactual": "nope")"), "nope"},
+      {body(R"("hours_per_second": -1)"), "'hours_per_second' must be in"},
+      {body(
+           R"("parameters": {"rules.arrest_rate": 0.004, "rules.k": 2, "rules.threshold": 0.1, "rules.vision": 7})"),
+       "at most 3 events and parameters"},
+  };
+  for (const auto& [text, expected] : cases) {
+    const std::string got = answer(text, 0.5);
+    EXPECT_NE(got.find(expected), std::string::npos) << text << "\n  answered: " << got;
+  }
+}
+
+TEST(RunRequest, TheCatalogueOffersTheFreeParametersAtTheirCurrentValues) {
+  const auto all = served();
+  const auto catalogue = catalogue_json(all);
+  ASSERT_EQ(catalogue.size(), 1u);
+  const auto& k = catalogue[0];
+  EXPECT_EQ(k["places"].size(), 17u);
+  EXPECT_EQ(k["events"].size(), all[0].scenario.events.size());
+  ASSERT_EQ(k["parameters"].size(), all[0].scenario.free.size());
+  EXPECT_EQ(k["parameters"][0]["key"], "rules.arrest_rate");
+  EXPECT_EQ(k["parameters"][0]["value"], all[0].scenario.rules.arrest_rate);
+  for (const auto& p : k["parameters"]) EXPECT_TRUE(p["value"].is_number()) << p.dump();
+  EXPECT_EQ(k["counterfactuals"].size(), all[0].scenario.counterfactuals.size());
+}
+
+}  // namespace

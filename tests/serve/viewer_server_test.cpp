@@ -1,0 +1,182 @@
+// The viewer's server in-process, over real HTTP on a free port: runs start, stream their
+// hours, finish with their outputs, cancel, and bad requests get 4xx answers.
+#include "unrest/serve/viewer_server.hpp"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "unrest/io/csv_table.hpp"
+#include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/scenario/builtin.hpp"
+#include "unrest/web/web_assets.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using namespace unrest::serve;
+
+constexpr const char* kRun = R"({"scenario": "scenarios/kazakhstan-2022.toml", "scale": 0.005)";
+
+class ViewerServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    out_ = fs::temp_directory_path() /
+           ("unrest-serve-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(out_);
+    const auto b = unrest::scenario::find_builtin("scenarios/kazakhstan-2022.toml");
+    std::vector<ServedScenario> served = {
+        {{b->path, b->text, true, {}},
+         unrest::national::parse_national_scenario(b->text, b->path)}};
+    runs_ = std::make_unique<RunManager>(out_, std::move(served), 2, RequestLimits{});
+    server_ = std::make_unique<ViewerServer>(
+        *runs_, ServerOptions{"127.0.0.1", 0, 64 * 1024, [this](const std::string& line) {
+                                std::lock_guard lock(log_mutex_);
+                                log_.push_back(line);
+                              }});
+    port_ = server_->bind();
+    thread_ = std::thread([this] { server_->listen(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+  }
+  void TearDown() override {
+    server_->stop();
+    thread_.join();
+    server_.reset();
+    runs_.reset();
+    fs::remove_all(out_);
+  }
+
+  std::pair<int, json> post(const std::string& path, const std::string& body) {
+    auto res = client_->Post(path.c_str(), body, "application/json");
+    if (!res) return {-1, json()};
+    return {res->status, json::parse(res->body, nullptr, false)};
+  }
+  std::pair<int, json> get(const std::string& path) {
+    auto res = client_->Get(path.c_str());
+    if (!res) return {-1, json()};
+    return {res->status, json::parse(res->body, nullptr, false)};
+  }
+  json wait_until_done(const std::string& id) {
+    for (int i = 0; i < 600; ++i) {
+      const auto [status, run] = get("/api/runs/" + id);
+      if (run["status"] != "running") return run;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return json();
+  }
+
+  fs::path out_;
+  std::unique_ptr<RunManager> runs_;
+  std::unique_ptr<ViewerServer> server_;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+  int port_ = 0;
+  std::mutex log_mutex_;
+  std::vector<std::string> log_;
+};
+
+TEST_F(ViewerServerTest, ARunStreamsEveryHourAndFinishesWithItsOutputs) {
+  const auto [status, started] = post("/api/runs", std::string(kRun) + "}");
+  ASSERT_EQ(status, 201) << started.dump();
+  const std::string id = started["id"];
+  EXPECT_EQ(started["places"].size(), 17u);
+  const json done = wait_until_done(id);
+  ASSERT_EQ(done["status"], "finished") << done.dump();
+  const fs::path folder = done["folder"].get<std::string>();
+  EXPECT_TRUE(fs::exists(folder / "manifest.json"));
+  EXPECT_EQ(fs::exists(folder / "report.html"), unrest::web::available());
+
+  const auto [fs1, frames] = get("/api/runs/" + id + "/frames?from=0");
+  ASSERT_EQ(fs1, 200);
+  ASSERT_EQ(frames["times"].size(), 384u);
+  // The streamed hours are the written ones, in people.
+  const auto csv = unrest::io::CsvTable::read(folder / "national.csv");
+  for (std::size_t t : {0u, 150u, 200u, 383u}) {
+    EXPECT_DOUBLE_EQ(frames["national"]["active"][t].get<double>(),
+                     csv.number(t, csv.column("active")) / 0.005);
+    EXPECT_DOUBLE_EQ(frames["national"]["arrests"][t].get<double>(),
+                     csv.number(t, csv.column("arrests")) / 0.005);
+  }
+  EXPECT_EQ(frames["places"]["active"].size(), 17u);
+  EXPECT_EQ(frames["events"][0]["id"], "lpg-price-doubles");
+  const auto [fs2, tail] = get("/api/runs/" + id + "/frames?from=380");
+  EXPECT_EQ(tail["times"].size(), 4u);
+  EXPECT_EQ(tail["from"], 380);
+
+  // Files by name only; the report once finished.
+  EXPECT_EQ(get("/api/runs/" + id + "/files/summary.json").second["scenario"], "kazakhstan-2022");
+  EXPECT_EQ(get("/api/runs/" + id + "/files/report.exe").first, 404);
+  EXPECT_EQ(get("/api/runs/" + id + "/files/..%2Fmanifest.json").first, 404);
+  EXPECT_EQ(get("/api/runs/" + id + "/report").first, unrest::web::available() ? 200 : 404);
+
+  // The same request again gives the same hours: determinism reaches the viewer.
+  const auto [s2, again] = post("/api/runs", std::string(kRun) + "}");
+  ASSERT_EQ(s2, 201);
+  ASSERT_EQ(wait_until_done(again["id"])["status"], "finished");
+  const auto frames2 = get("/api/runs/" + again["id"].get<std::string>() + "/frames").second;
+  EXPECT_EQ(frames2["national"], frames["national"]);
+  EXPECT_EQ(get("/api/runs").second.size(), 2u);
+}
+
+TEST_F(ViewerServerTest, AWatchedPlaceGetsItsLatticeAndACancelledRunLeavesNoFolder) {
+  const auto [status, started] =
+      post("/api/runs", std::string(kRun) + R"(, "hours_per_second": 40})");
+  ASSERT_EQ(status, 201);
+  const std::string id = started["id"];
+  json lattice;
+  for (int i = 0; i < 100 && lattice.is_null(); ++i) {
+    lattice = get("/api/runs/" + id + "/lattice?place=almaty-city").second["lattice"];
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  }
+  ASSERT_FALSE(lattice.is_null());
+  const int side = lattice["side"];
+  EXPECT_LE(side, 64);
+  ASSERT_EQ(lattice["people"].size(), static_cast<std::size_t>(side * side));
+  std::uint64_t people = 0;
+  for (const auto& n : lattice["people"]) people += n.get<std::uint64_t>();
+  // Almaty at scale 0.005: about 10,500 citizens, all free at the start.
+  EXPECT_GT(people, 9'000u);
+  EXPECT_LT(people, 11'000u);
+  EXPECT_EQ(get("/api/runs/" + id + "/lattice?place=atlantis").first, 400);
+
+  EXPECT_EQ(post("/api/runs/" + id + "/cancel", "").first, 202);
+  const json done = wait_until_done(id);
+  EXPECT_EQ(done["status"], "cancelled");
+  EXPECT_LT(done["hour"].get<int>(), 384);
+  EXPECT_EQ(post("/api/runs/" + id + "/cancel", "").first, 409);
+  EXPECT_EQ(get("/api/runs/" + id + "/report").first, 409);
+  for (const auto& entry : fs::directory_iterator(out_)) {
+    ADD_FAILURE() << "a cancelled run left " << entry.path();
+  }
+}
+
+TEST_F(ViewerServerTest, LimitsAndBadRequestsGet4xxWithAMessage) {
+  const std::string slow = std::string(kRun) + R"(, "hours_per_second": 5})";
+  EXPECT_EQ(post("/api/runs", slow).first, 201);
+  EXPECT_EQ(post("/api/runs", slow).first, 201);
+  const auto [full, message] = post("/api/runs", slow);
+  EXPECT_EQ(full, 429);
+  EXPECT_NE(message["error"].get<std::string>().find("2 runs are going"), std::string::npos);
+
+  EXPECT_EQ(post("/api/runs", "{not json").first, 400);
+  EXPECT_EQ(post("/api/runs", std::string(100'000, ' ')).first, 413);
+  const auto [nf, body] = get("/api/nothing");
+  EXPECT_EQ(nf, 404);
+  EXPECT_EQ(body["error"], "no such route: GET /api/nothing");
+  EXPECT_EQ(get("/api/runs/r77").first, 404);
+  EXPECT_EQ(get("/api/runs/r1/frames?from=-3").first, 400);
+  EXPECT_EQ(get("/api/compare?a=r1").first, 400);
+  EXPECT_EQ(get("/api/compare?a=r1&b=r2").first, 409);  // still running
+  EXPECT_EQ(get("/").first, unrest::web::available() ? 200 : 503);
+  std::lock_guard lock(log_mutex_);
+  EXPECT_TRUE(std::any_of(log_.begin(), log_.end(), [](const std::string& l) {
+    return l.find("GET /api/nothing 404") != std::string::npos;
+  }));
+}
+
+}  // namespace

@@ -1,0 +1,129 @@
+// The live viewer in headless Chromium against a real `unrest serve`: a run is watched while
+// it goes (map, curves, lattice), switching the price rise off and re-running changes the
+// result, finished runs compare, a run can be cancelled; and the HTTP API answers bad requests
+// with 4xx and a message, never a crash. Saves screenshots.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { check, launch, setup } from './browser.mjs';
+
+const env = setup();
+const { unrest, work } = env;
+
+// The server on a free port; its first line says where.
+const server = spawn(unrest, ['serve', '--port', '0', '--out', path.join(work, 'serve'), '--max-runs', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+let log = '';
+server.stderr.on('data', (d) => (log += d));
+const base = await new Promise((resolve, reject) => {
+  let out = '';
+  server.stdout.on('data', (d) => {
+    out += d;
+    const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+    if (m) resolve(m[0].replace(/\/$/, ''));
+  });
+  server.on('exit', (code) => reject(new Error(`unrest serve exited (${code}): ${log}`)));
+  setTimeout(() => reject(new Error('unrest serve did not start')), 15000);
+});
+
+async function http(method, route, body, headers = { 'content-type': 'application/json' }) {
+  const res = await fetch(base + route, { method, body, headers });
+  const text = await res.text();
+  return { status: res.status, text, json: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : null };
+}
+
+const browser = await launch(env);
+const errors = [];
+try {
+  // --- the API refuses bad requests with 4xx and a message --------------------------------
+  const scenario = 'scenarios/kazakhstan-2022.toml';
+  let r = await http('POST', '/api/runs', '{"scenario": ');
+  check(r.status === 400 && r.json.error.includes('not valid JSON'), `malformed JSON: ${r.status} ${r.text}`);
+  r = await http('POST', '/api/runs', JSON.stringify({ scenario, colour: 'red' }));
+  check(r.status === 400 && r.json.error.includes("unknown field 'colour'"), `unknown field: ${r.text}`);
+  r = await http('POST', '/api/runs', JSON.stringify({ scenario, scale: 5 }));
+  check(r.status === 400 && r.json.error.includes("'scale' must be in"), `scale out of range: ${r.text}`);
+  r = await http('POST', '/api/runs', JSON.stringify({ scenario, events: { 'no-such-event': false } }));
+  check(r.status === 400 && r.json.error.includes('no-such-event'), `unknown event: ${r.text}`);
+  r = await http('POST', '/api/runs', JSON.stringify({ scenario, pad: 'x'.repeat(100000) }));
+  check(r.status === 413, `a body over 64 KiB: ${r.status}`);
+  r = await http('GET', '/api/runs/r999');
+  check(r.status === 404 && r.json.error.includes("no run 'r999'"), `unknown run: ${r.text}`);
+  for (const probe of ['/api/runs/r1/files/..%2F..%2F..%2Fetc%2Fpasswd', '/api/runs/r1/files/../../etc/passwd', '/../../etc/passwd', '/api/runs/r1/files/%2Fetc%2Fpasswd']) {
+    r = await http('GET', probe);
+    check(r.status >= 400 && r.status < 500 && !r.text.includes('root:'), `${probe} is refused (${r.status})`);
+  }
+  r = await http('GET', '/api/runs/r1/frames?from=abc');
+  check(r.status === 404 || r.status === 400, `bad query on an unknown run: ${r.status}`);
+
+  // --- the page: watch a run live ----------------------------------------------------------
+  const page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + '/');
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  const events = await page.$$eval('input[data-event]', (xs) => xs.length);
+  check(events >= 20, `the scenario's events are listed (${events})`);
+  await page.fill('input[name="scale"]', '0.02');
+  await page.selectOption('select[name="pace"]', '96'); // four days a second: about 4 s
+  await page.click('#run');
+  await page.waitForSelector('#status[data-state="running"]');
+  // While it runs, the hour advances and the map and curves fill.
+  await page.waitForFunction(() => (window.unrestApp.live?.run.times.length ?? 0) > 48, null, { timeout: 20000 });
+  const midway = await page.evaluate(() => window.unrestApp.live.run.times.length);
+  check(midway < 384, `watched while running (hour ${midway})`);
+  const places = await page.$$eval('.live svg.map circle[data-place]', (cs) => cs.length);
+  check(places === 17, `the live map shows 17 places (${places})`);
+  await page.waitForSelector('#status[data-state="finished"]', { timeout: 60000 });
+  const points = Number(await page.getAttribute('.live .chart[data-series="active"]', 'data-points'));
+  check(points === 384, `the live curve has every hour (${points})`);
+  const heat = await page.getAttribute('canvas.heat', 'data-active');
+  check(heat !== null, 'the lattice heat map was drawn');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(work, 'app.png') });
+
+  // --- switch the price rise off and run again: the result changes -------------------------
+  await page.selectOption('select[name="pace"]', '0');
+  await page.uncheck('input[data-event="lpg-price-doubles"]');
+  await page.click('#run');
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-status="finished"]').length === 2, null, { timeout: 60000 });
+  const peaks = await page.$$eval('tr[data-status="finished"]', (rows) => rows.map((row) => row.querySelector('[data-figure="peak_active"]').textContent));
+  const runs = (await http('GET', '/api/runs')).json;
+  check(runs.length === 2 && runs[1].request.events['lpg-price-doubles'] === false, 'the second run had the price rise off');
+  check(runs[0].peak_active > 10 * (runs[1].peak_active + 1), `without the price rise the peak falls (${peaks.join(' vs ')})`);
+
+  // --- compare the two --------------------------------------------------------------------
+  for (const box of await page.$$('input.compare-box')) await box.check();
+  await page.waitForSelector('#compare-grid .chart[data-series="active"]');
+  const legend = await page.$$eval('#compare-grid .chart[data-series="active"] .u-legend .u-series', (s) => s.length);
+  check(legend === 3, `the comparison overlays two runs (${legend} legend rows)`);
+  r = await http('GET', `/api/compare?a=${runs[0].id}&b=${runs[1].id}`);
+  check(r.status === 200 && r.text.includes('unrest-data'), 'the comparison report is served');
+  r = await http('GET', `/api/runs/${runs[0].id}/files/summary.json`);
+  check(r.status === 200 && r.json.scenario === 'kazakhstan-2022', 'a finished run serves its summary');
+  await page.screenshot({ path: path.join(work, 'app-compare.png'), fullPage: true });
+
+  // --- two slow runs fill the server; a third is refused; cancelling ends one --------------
+  const slow = JSON.stringify({ scenario, scale: 0.01, hours_per_second: 2 });
+  const a = await http('POST', '/api/runs', slow);
+  const b = await http('POST', '/api/runs', slow);
+  check(a.status === 201 && b.status === 201, `two runs start (${a.status}, ${b.status})`);
+  r = await http('POST', '/api/runs', slow);
+  check(r.status === 429, `a third at once is refused (${r.status} ${r.text})`);
+  for (const x of [a, b]) {
+    r = await http('POST', `/api/runs/${x.json.id}/cancel`);
+    check(r.status === 202, `cancel ${x.json.id}: ${r.status}`);
+  }
+  await new Promise((res) => setTimeout(res, 600));
+  r = await http('GET', `/api/runs/${a.json.id}`);
+  check(r.json.status === 'cancelled', `the run is cancelled (${r.json.status})`);
+  r = await http('POST', `/api/runs/${a.json.id}/cancel`);
+  check(r.status === 409, `a cancelled run cannot be cancelled again (${r.status})`);
+  r = await http('GET', `/api/runs/${a.json.id}/report`);
+  check(r.status === 409, `a cancelled run has no report (${r.status})`);
+  check(errors.length === 0, `no page errors: ${errors.join('; ')}`);
+} finally {
+  await browser.close();
+  server.kill('SIGINT');
+}
+const code = await new Promise((res) => server.on('exit', (c) => res(c)));
+check(code === 0, `unrest serve stops cleanly on Ctrl-C (exit ${code})`);
+check(/POST \/api\/runs 201/.test(log) && /GET \/api\/runs\/r999 404/.test(log), 'requests are logged');
+console.log('app test: ok');
