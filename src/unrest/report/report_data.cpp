@@ -282,7 +282,9 @@ void add_ensemble_bands(json& run, const fs::path& dir) {
     bands[it->first]["q95"].push_back(people(q.number(r, q95), it->second));
   }
   json target_bands = json::object();
-  for (const auto& [key, figure] : summary.value("figures", json::object()).items()) {
+  // A named copy: items() of a temporary would outlive it.
+  const json figures = summary.value("figures", json::object());
+  for (const auto& [key, figure] : figures.items()) {
     if (key.rfind("target:", 0) != 0) continue;
     target_bands[key.substr(7)] = {{"q05", figure.value("q05", 0.0)},
                                    {"q50", figure.value("q50", 0.0)},

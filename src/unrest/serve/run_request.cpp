@@ -148,9 +148,9 @@ json catalogue_json(const std::vector<ServedScenario>& served) {
     json events = json::array();
     for (const auto& e : sc.events) {
       std::string where = e.national ? "national" : "";
-      for (int p : e.places) {
-        if (e.national) break;
-        where += (where.empty() ? "" : ", ") + sc.places[static_cast<std::size_t>(p)].id;
+      for (std::size_t i = 0; !e.national && i < e.places.size(); ++i) {
+        if (i > 0) where += ", ";
+        where += sc.places[static_cast<std::size_t>(e.places[i])].id;
       }
       events.push_back({{"id", e.id},
                         {"at", e.at},
@@ -161,11 +161,10 @@ json catalogue_json(const std::vector<ServedScenario>& served) {
     }
     json parameters = json::array();
     for (const auto& f : sc.free) {
-      json::json_pointer pointer("/" + [&] {
-        std::string p = f.key;
-        std::replace(p.begin(), p.end(), '.', '/');
-        return p;
-      }());
+      // "rules.arrest_rate" is /rules/arrest_rate in the effective scenario.
+      std::string path = "/";
+      for (char c : f.key) path += c == '.' ? '/' : c;
+      const json::json_pointer pointer(path);
       parameters.push_back({{"key", f.key},
                             {"value", effective.value(pointer, json())},
                             {"low", f.low},
