@@ -32,6 +32,9 @@ function markersPlugin(events, spans) {
           ctx.lineWidth = 1;
           ctx.font = `${Math.round(10 * devicePixelRatio)}px sans-serif`;
           ctx.textAlign = 'center';
+          // Events an hour or two apart would print their numbers on top of each other: a
+          // number is drawn only with room beside the last one (the line always is).
+          let lastLabel = -Infinity;
           for (const e of events) {
             const x = Math.round(u.valToPos(e.x, 'x', true));
             if (x < left || x > left + width) continue;
@@ -39,7 +42,10 @@ function markersPlugin(events, spans) {
             ctx.moveTo(x, top);
             ctx.lineTo(x, top + height);
             ctx.stroke();
-            if (e.label) ctx.fillText(e.label, x, top + 10 * devicePixelRatio);
+            if (e.label && x - lastLabel >= 14 * devicePixelRatio) {
+              ctx.fillText(e.label, x, top + 10 * devicePixelRatio);
+              lastLabel = x;
+            }
           }
           ctx.restore();
         },
