@@ -12,6 +12,9 @@ const run = (name, ...args) => {
 };
 const base = run('default');
 const calm = run('no-shock', '--without', 'lpg-price-doubles');
+// Cut short before the targets' dates: they have no simulated value.
+const short = run('short', '--ticks', '100');
+unrestRun(unrest, ['report', '--quiet', short]);
 unrestRun(unrest, ['report', '--quiet', base]);
 unrestRun(unrest, ['report', '--quiet', base, calm, '--output', path.join(work, 'overlay.html')]);
 const classic = path.join(work, 'classic');
@@ -74,6 +77,12 @@ try {
   const calmPeak = await page.evaluate(() => Math.max(...window.unrestReport.data.runs[1].national.active));
   check(calmPeak < peakActive / 10, `without the price rise the run stays calm (${calmPeak} vs ${peakActive})`);
   await page.screenshot({ path: path.join(work, 'overlay.png'), fullPage: true });
+  await page.close();
+
+  // A run cut short: its targets are "not reached", and nothing breaks.
+  page = await open(path.join(short, 'report.html'));
+  const notReached = await page.$$eval('table.targets td', (cells) => cells.filter((c) => c.textContent === 'not reached').length);
+  check(notReached === 7, `a run cut short reaches none of the 7 targets (${notReached})`);
   await page.close();
 
   // Classic: actives and jailed, outbursts marked.

@@ -180,7 +180,8 @@ export function targetsTable(runs) {
         el(
           'td',
           { class: `num ${mine?.within_factor ? 'pass' : 'fail'}` },
-          mine ? `${number(mine.simulated)} (×${mine.ratio.toFixed(2)}) ${mine.within_factor ? '✓' : '✗'}` : '–',
+          // A target dated after the run's end has no simulated value.
+          mine && mine.simulated !== null ? `${number(mine.simulated)} (×${mine.ratio.toFixed(2)}) ${mine.within_factor ? '✓' : '✗'}` : 'not reached',
         ),
       );
     }
