@@ -61,6 +61,14 @@ try {
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   const events = await page.$$eval('input[data-event]', (xs) => xs.length);
   check(events >= 20, `the scenario's events are listed (${events})`);
+  // A bad setting typed in the page is refused with the parser's message; nothing starts.
+  await page.fill('textarea[name="other"]', 'rules.visoin = 7');
+  await page.click('#run');
+  await page.waitForSelector('#status[data-state="error"]');
+  const refusal = await page.textContent('#status');
+  check(refusal.includes("did you mean 'rules.vision'"), `a misspelt key is refused with a suggestion: ${refusal}`);
+  check((await http('GET', '/api/runs')).json.length === 0, 'the refused run did not start');
+  await page.fill('textarea[name="other"]', '');
   await page.fill('input[name="scale"]', '0.02');
   await page.selectOption('select[name="pace"]', '96'); // four days a second: about 4 s
   await page.click('#run');

@@ -11,7 +11,8 @@ bool available();
 std::optional<std::string_view> asset(std::string_view name);
 
 inline constexpr const char* kUnavailable =
-    "this unrest was built without its web pages: Node.js and npm were not found when it was "
-    "built (install them, e.g. `apt-get install nodejs npm`, and rebuild; see README)";
+    "this unrest was built without its web pages (Node.js and npm were missing when it was "
+    "built, or it was configured with -DUNREST_WEB=OFF): install them, e.g. `apt-get install "
+    "nodejs npm`, and rebuild (see README)";
 
 }  // namespace unrest::web

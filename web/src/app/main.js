@@ -78,6 +78,8 @@ function buildForm() {
       field(p.key, el('input', { type: 'number', name: 'parameter', 'data-param': p.key, value: p.value, step: 'any', min: p.low, max: p.high, 'data-default': p.value }), `${p.low} – ${p.high}`),
     ),
   );
+  const other = el('textarea', { name: 'other', rows: 3, placeholder: 'rules.vision = 25\nplace.almaty-city.police = 10000', 'aria-label': 'other settings' });
+  parameters.append(field('Other settings (KEY = VALUE, one a line)', other, 'any key of the scenario file; checked by the same parser as --set'));
   form.append(
     field('Scenario', scenarioSelect, s.description),
     field('Scale (agents per person)', el('input', { type: 'number', name: 'scale', value: '0.05', min: '0.0001', max: '1', step: 'any' }), '0.05: 975,000 agents; 1: one per person'),
@@ -102,6 +104,14 @@ function request() {
   const parameters = {};
   for (const input of form.querySelectorAll('input[data-param]')) {
     if (input.value !== '' && Number(input.value) !== Number(input.dataset.default)) parameters[input.dataset.param] = Number(input.value);
+  }
+  for (const line of form.other.value.split('\n')) {
+    const at = line.indexOf('=');
+    if (!line.trim()) continue;
+    if (at < 0) throw new Error(`"${line.trim()}": expected KEY = VALUE`);
+    const value = line.slice(at + 1).trim();
+    // Numbers and booleans as such; anything else goes as a string (the parser says if wrong).
+    parameters[line.slice(0, at).trim()] = value === 'true' ? true : value === 'false' ? false : value !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
   }
   if (Object.keys(parameters).length) body.parameters = parameters;
   return body;
