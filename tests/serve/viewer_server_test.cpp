@@ -12,6 +12,7 @@
 #include "unrest/io/csv_table.hpp"
 #include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/scenario/builtin.hpp"
+#include "unrest/serve/http_error.hpp"
 #include "unrest/web/web_assets.hpp"
 
 namespace {
@@ -177,6 +178,32 @@ TEST_F(ViewerServerTest, LimitsAndBadRequestsGet4xxWithAMessage) {
   EXPECT_TRUE(std::any_of(log_.begin(), log_.end(), [](const std::string& l) {
     return l.find("GET /api/nothing 404") != std::string::npos;
   }));
+}
+
+}  // namespace
+
+namespace {
+
+TEST(RunManagerTest, NumberingGoesOnFromFoldersAlreadyThere) {
+  const fs::path out = fs::temp_directory_path() / "unrest-serve-numbering";
+  fs::remove_all(out);
+  fs::create_directories(out / "r7-kazakhstan-2022");
+  fs::create_directories(out / "r12x");  // not a run's folder: ignored
+  const auto b = unrest::scenario::find_builtin("scenarios/kazakhstan-2022.toml");
+  {
+    RunManager runs(out,
+                    {{{b->path, b->text, true, {}},
+                      unrest::national::parse_national_scenario(b->text, b->path)}},
+                    1, RequestLimits{});
+    const auto run = runs.start(std::string(kRun) + R"(, "hours_per_second": 1})");
+    EXPECT_EQ(run->id(), "r8");
+    EXPECT_EQ(runs.find("r8"), run);
+    EXPECT_THROW(runs.find("r7"), HttpError);
+    EXPECT_THROW(runs.find("r8x"), HttpError);
+  }  // the destructor cancels and joins the run: nothing is written
+  EXPECT_FALSE(fs::exists(out / "r8-kazakhstan-2022"));
+  EXPECT_TRUE(fs::exists(out / "r7-kazakhstan-2022"));
+  fs::remove_all(out);
 }
 
 }  // namespace

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <regex>
 
 #include "unrest/serve/http_error.hpp"
 
@@ -21,16 +20,14 @@ RunManager::RunManager(fs::path out, std::vector<ServedScenario> served, int max
       threads_per_run_(std::max(
           1, static_cast<int>(std::thread::hardware_concurrency()) / std::max(1, max_running))) {
   fs::create_directories(out_);
-  // Numbers go on from the folders earlier sessions left, so no result is ever replaced.
-  static const std::regex numbered(R"(r(\d+)-.*)");
+  // Numbers go on from the folders earlier sessions left ("r12-kazakhstan-2022"), so no
+  // result is ever replaced.
   for (const auto& entry : fs::directory_iterator(out_)) {
-    std::smatch m;
     const std::string name = entry.path().filename().string();
-    if (std::regex_match(name, m, numbered)) {
-      int n = 0;
-      std::from_chars(name.data() + 1, name.data() + 1 + m[1].length(), n);
-      next_ = std::max(next_, n + 1);
-    }
+    int n = 0;
+    const auto [end, ec] = std::from_chars(name.data() + std::min<std::size_t>(1, name.size()),
+                                           name.data() + name.size(), n);
+    if (name.starts_with("r") && ec == std::errc() && *end == '-') next_ = std::max(next_, n + 1);
   }
 }
 
