@@ -17,6 +17,10 @@ const short = run('short', '--ticks', '100');
 unrestRun(unrest, ['report', '--quiet', short]);
 unrestRun(unrest, ['report', '--quiet', base]);
 unrestRun(unrest, ['report', '--quiet', base, calm, '--output', path.join(work, 'overlay.html')]);
+// An ensemble of the same scenario and scale gives the base run bands.
+const ensemble = path.join(work, 'ensemble');
+unrestRun(unrest, ['ensemble', '--quiet', '--scale', '0.01', '--seeds', '4', '--out', ensemble]);
+unrestRun(unrest, ['report', '--quiet', base, '--ensemble', ensemble, '--output', path.join(work, 'bands.html')]);
 const classic = path.join(work, 'classic');
 unrestRun(unrest, ['run', 'scenarios/epstein-2002/run2.toml', '--quiet', '--ticks', '400', '--out', classic]);
 unrestRun(unrest, ['report', '--quiet', classic]);
@@ -77,6 +81,19 @@ try {
   const calmPeak = await page.evaluate(() => Math.max(...window.unrestReport.data.runs[1].national.active));
   check(calmPeak < peakActive / 10, `without the price rise the run stays calm (${calmPeak} vs ${peakActive})`);
   await page.screenshot({ path: path.join(work, 'overlay.png'), fullPage: true });
+  await page.close();
+
+  // Bands: 5-95 % of the ensemble under the run's curves, and per target.
+  page = await open(path.join(work, 'bands.html'));
+  const band = await page.evaluate(() => {
+    const r = window.unrestReport.data.runs[0];
+    return { n: r.bands.active.q05.length, ordered: r.bands.active.q05.every((lo, i) => lo <= r.bands.active.q95[i]), seeds: r.ensemble.seeds.length };
+  });
+  check(band.n === 384 && band.ordered && band.seeds === 4, `the ensemble band spans every hour, 5 % <= 95 % (${JSON.stringify(band)})`);
+  const bandRows = await page.$$eval('.chart[data-series="active"] .u-legend .u-series', (s) => s.length);
+  check(bandRows === 4, `the active chart draws the run and its band (${bandRows} legend rows)`);
+  const bandCells = await page.$$eval('table.targets tbody tr', (rows) => rows.filter((r) => /\[.*\]/.test(r.cells[6]?.textContent ?? '')).length);
+  check(bandCells === 7, `every target has its ensemble band (${bandCells})`);
   await page.close();
 
   // A run cut short: its targets are "not reached", and nothing breaks.
