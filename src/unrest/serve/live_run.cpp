@@ -74,10 +74,13 @@ void LiveRun::record(const national::NationalEngine& engine) {
     totals[5] += c.activity * scenario_.places[p].population;
     population += scenario_.places[p].population;
   }
-  // Watching a place costs one pass over its lattice an hour, on this run's thread.
+  // A snapshot costs a pass over the place's sites (tens of ms for Almaty at full scale), on
+  // this run's thread: taken only when one was asked for since the last.
   std::optional<LatticeView> view;
   const int watched = watched_.load();
-  if (watched >= 0 && engine.runs(watched)) view = downsample(engine.world(watched), 64);
+  if (watched >= 0 && engine.runs(watched) && lattice_wanted_.exchange(false)) {
+    view = downsample(engine.world(watched), 64);
+  }
 
   std::lock_guard lock(mutex_);
   times_.push_back(national::date_time_of_tick(engine.start(), engine.tick() - 1));
@@ -203,6 +206,7 @@ json LiveRun::frames_json(std::size_t from) const {
 
 json LiveRun::lattice_json(int place) {
   watched_ = place;
+  lattice_wanted_ = true;
   std::lock_guard lock(mutex_);
   json out = {{"place", scenario_.places.at(static_cast<std::size_t>(place)).id},
               {"hour", times_.size()}};

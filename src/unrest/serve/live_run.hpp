@@ -42,8 +42,9 @@ class LiveRun {
   nlohmann::json detail_json() const;
   // The hours from `from` on: national series and per-place actives, in people.
   nlohmann::json frames_json(std::size_t from) const;
-  // The watched place's lattice at the last hour; watching starts with the request, so the
-  // first answer for a new place may be empty (null) until the next hour.
+  // The watched place's lattice, as of the hour after the previous request: each request
+  // asks the run for one snapshot, so a run costs one pass over a lattice per request, not
+  // per hour. The first answer for a new place is null.
   nlohmann::json lattice_json(int place);
 
  private:
@@ -57,6 +58,7 @@ class LiveRun {
   const std::filesystem::path out_dir_;
   std::atomic<bool> cancel_{false};
   std::atomic<int> watched_{-1};
+  std::atomic<bool> lattice_wanted_{false};  // asked for since the last snapshot
 
   mutable std::mutex mutex_;  // guards everything below
   RunStatus status_ = RunStatus::running;
