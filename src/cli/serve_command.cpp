@@ -61,6 +61,9 @@ int serve_command(const ServeOptions& options) {
                                            fmt::localtime(std::time(nullptr)), line);
                               }});
   const int port = server.bind();
+  for (const auto& why : runs.skipped()) {
+    fmt::print(stderr, "unrest serve: not listing an earlier run: {}\n", why);
+  }
   if (!web::available()) {
     fmt::print(stderr, "unrest serve: warning: {}; the JSON API under /api still works\n",
                web::kUnavailable);

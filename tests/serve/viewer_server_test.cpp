@@ -122,6 +122,27 @@ TEST_F(ViewerServerTest, ARunStreamsEveryHourAndFinishesWithItsOutputs) {
   const auto frames2 = get("/api/runs/" + again["id"].get<std::string>() + "/frames").second;
   EXPECT_EQ(frames2["national"], frames["national"]);
   EXPECT_EQ(get("/api/runs").second.size(), 2u);
+
+  // A later session lists both as finished, with the same hours, read from their folders.
+  RunManager later(out_, {}, 1, RequestLimits{});
+  EXPECT_TRUE(later.skipped().empty());
+  ASSERT_EQ(later.list().size(), 2u);
+  const auto earlier = later.find(id);
+  EXPECT_EQ(earlier->status(), RunStatus::finished);
+  const json reread = earlier->frames_json(0);
+  for (const char* key : {"active", "rioting", "arrests", "deaths", "injured"}) {
+    EXPECT_TRUE(reread["national"][key] == frames["national"][key]) << key;
+  }
+  // The activity index is written with 6 significant digits.
+  for (std::size_t t = 0; t < 384; ++t) {
+    ASSERT_NEAR(reread["national"]["activity"][t].get<double>(),
+                frames["national"]["activity"][t].get<double>(), 1e-5)
+        << t;
+  }
+  EXPECT_TRUE(reread["places"] == frames["places"]);
+  EXPECT_TRUE(reread["times"] == frames["times"]);
+  EXPECT_EQ(earlier->detail_json()["places"].size(), 17u);
+  EXPECT_EQ(earlier->detail_json()["request"]["earlier_session"], true);
 }
 
 TEST_F(ViewerServerTest, AWatchedPlaceGetsItsLatticeAndACancelledRunLeavesNoFolder) {
@@ -197,6 +218,8 @@ TEST(RunManagerTest, NumberingGoesOnFromFoldersAlreadyThere) {
                     1, RequestLimits{});
     const auto run = runs.start(std::string(kRun) + R"(, "hours_per_second": 1})");
     EXPECT_EQ(run->id(), "r8");
+    ASSERT_EQ(runs.skipped().size(), 1u);  // r7 has no manifest: not listed, said why
+    EXPECT_NE(runs.skipped()[0].find("no manifest.json"), std::string::npos);
     EXPECT_EQ(runs.find("r8"), run);
     EXPECT_THROW(runs.find("r7"), HttpError);
     EXPECT_THROW(runs.find("r8x"), HttpError);

@@ -134,4 +134,28 @@ try {
 const code = await new Promise((res) => server.on('exit', (c) => res(c)));
 check(code === 0, `unrest serve stops cleanly on Ctrl-C (exit ${code})`);
 check(/POST \/api\/runs 201/.test(log) && /GET \/api\/runs\/r999 404/.test(log), 'requests are logged');
+
+// A new session on the same folder lists the finished runs again, and compares them.
+const again = spawn(unrest, ['serve', '--port', '0', '--out', path.join(work, 'serve')], { stdio: ['ignore', 'pipe', 'pipe'] });
+const base2 = await new Promise((resolve, reject) => {
+  let out = '';
+  again.stdout.on('data', (d) => {
+    out += d;
+    const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)/);
+    if (m) resolve(m[0]);
+  });
+  setTimeout(() => reject(new Error('second unrest serve did not start')), 15000);
+});
+try {
+  const listed = await (await fetch(`${base2}/api/runs`)).json();
+  const earlier = listed.filter((r) => r.status === 'finished' && r.request.earlier_session);
+  check(earlier.length === 2, `the two finished runs are listed again (${listed.map((r) => r.id + ':' + r.status).join(', ')})`);
+  const report = await fetch(`${base2}/api/compare?a=${earlier[0].id}&b=${earlier[1].id}`);
+  check(report.status === 200, `earlier runs can be compared (${report.status})`);
+  const next = await fetch(`${base2}/api/runs`, { method: 'POST', body: JSON.stringify({ scenario: 'scenarios/kazakhstan-2022.toml', scale: 0.01, hours_per_second: 1 }) });
+  const id = (await next.json()).id;
+  check(Number(id.slice(1)) > Math.max(...listed.map((r) => Number(r.id.slice(1)))), `numbering goes on after them (${id})`);
+} finally {
+  again.kill('SIGINT');
+}
 console.log('app test: ok');

@@ -52,7 +52,52 @@ LiveRun::LiveRun(std::string id, national::NationalScenario scenario, io::Scenar
       out_dir_(std::move(out_dir)),
       national_(kSeriesCount),
       active_(scenario_.places.size()),
-      rioting_(scenario_.places.size()) {}
+      rioting_(scenario_.places.size()) {
+  name_ = scenario_.name;
+  hours_ = scenario_.ticks;
+  scale_ = scenario_.scale;
+  seed_ = scenario_.seed;
+  places_ = json::array();
+  for (const auto& p : scenario_.places) {
+    places_.push_back({{"id", p.id},
+                       {"name", p.name},
+                       {"lat", p.lat},
+                       {"lon", p.lon},
+                       {"population", p.population}});
+  }
+}
+
+std::shared_ptr<LiveRun> LiveRun::from_folder(std::string id, const std::filesystem::path& dir) {
+  const json data = report::national_run_data(dir);
+  json request = {{"scenario", data["scenario"]},
+                  {"scale", data["scale"]},
+                  {"seed", data["seed"]},
+                  {"overrides", data["overrides"]},
+                  {"earlier_session", true}};
+  auto run = std::make_shared<LiveRun>(std::move(id), national::NationalScenario{},
+                                       io::ScenarioSource{}, std::move(request), 0.0, dir);
+  run->name_ = data["scenario"].get<std::string>();
+  run->scale_ = data["scale"].get<double>();
+  run->seed_ = data["seed"].get<std::uint64_t>();
+  run->status_ = RunStatus::finished;
+  run->times_ = data["times"].get<std::vector<std::string>>();
+  run->hours_ = static_cast<std::int64_t>(run->times_.size());
+  for (std::size_t s = 0; s < kSeriesCount; ++s) {
+    run->national_[s] = data["national"][kSeries[s]].get<std::vector<double>>();
+  }
+  run->places_ = json::array();
+  for (const auto& p : data["places"]) {
+    run->places_.push_back({{"id", p["id"]},
+                            {"name", p["name"]},
+                            {"lat", p["lat"]},
+                            {"lon", p["lon"]},
+                            {"population", p["population"]}});
+    run->active_.push_back(p["active"].get<std::vector<double>>());
+    run->rioting_.push_back(p["rioting"].get<std::vector<double>>());
+  }
+  for (const auto& e : data["events"]) run->events_.push_back(e);
+  return run;
+}
 
 RunStatus LiveRun::status() const {
   std::lock_guard lock(mutex_);
@@ -147,10 +192,10 @@ void LiveRun::execute() {
 json LiveRun::summary_json() const {
   std::lock_guard lock(mutex_);
   json out = {{"id", id_},
-              {"scenario", scenario_.name},
+              {"scenario", name_},
               {"status", to_string(status_)},
               {"hour", times_.size()},
-              {"hours", scenario_.ticks},
+              {"hours", hours_},
               {"request", request_},
               {"seconds", seconds_}};
   if (!error_.empty()) out["error"] = error_;
@@ -165,18 +210,11 @@ json LiveRun::summary_json() const {
 
 json LiveRun::detail_json() const {
   json out = summary_json();
-  json places = json::array();
-  for (const auto& p : scenario_.places) {
-    places.push_back({{"id", p.id},
-                      {"name", p.name},
-                      {"lat", p.lat},
-                      {"lon", p.lon},
-                      {"population", p.population}});
-  }
-  out["places"] = places;
-  out["scale"] = scenario_.scale;
-  out["seed"] = scenario_.seed;
-  out["overrides"] = source_.overrides;
+  out["places"] = places_;
+  out["scale"] = scale_;
+  out["seed"] = seed_;
+  out["overrides"] = scenario_.places.empty() ? request_.value("overrides", json::array())
+                                              : json(source_.overrides);
   return out;
 }
 
@@ -196,7 +234,7 @@ json LiveRun::frames_json(std::size_t from) const {
   }
   return {{"status", to_string(status_)},
           {"from", from},
-          {"hours", scenario_.ticks},
+          {"hours", hours_},
           {"times", std::vector<std::string>(times_.begin() + static_cast<std::ptrdiff_t>(from),
                                              times_.end())},
           {"national", national},
@@ -208,7 +246,7 @@ json LiveRun::lattice_json(int place) {
   watched_ = place;
   lattice_wanted_ = true;
   std::lock_guard lock(mutex_);
-  json out = {{"place", scenario_.places.at(static_cast<std::size_t>(place)).id},
+  json out = {{"place", places_.at(static_cast<std::size_t>(place))["id"]},
               {"hour", times_.size()}};
   out["lattice"] = lattice_ && lattice_place_ == place ? to_json(*lattice_) : json();
   return out;

@@ -28,6 +28,11 @@ class LiveRun {
   LiveRun(std::string id, national::NationalScenario scenario, io::ScenarioSource source,
           nlohmann::json request, double hours_per_second, std::filesystem::path out_dir);
 
+  // A run an earlier session finished, read back from its folder (report::national_run_data)
+  // so that it can be listed, compared and reported again. Throws io::InputFileError for a
+  // folder that is not a complete national run.
+  static std::shared_ptr<LiveRun> from_folder(std::string id, const std::filesystem::path& dir);
+
   // Runs to the end (or the cancel); call on the run's own thread. Never throws.
   void execute();
   void cancel() { cancel_ = true; }
@@ -51,7 +56,13 @@ class LiveRun {
   void record(const national::NationalEngine& engine);
 
   const std::string id_;
-  const national::NationalScenario scenario_;
+  const national::NationalScenario scenario_;  // empty for a run read from its folder
+  // What the run shows of itself, from the scenario or from the folder.
+  std::string name_;
+  std::int64_t hours_ = 0;
+  double scale_ = 1.0;
+  std::uint64_t seed_ = 0;
+  nlohmann::json places_;  // [{id, name, lat, lon, population}]
   const io::ScenarioSource source_;
   const nlohmann::json request_;
   const double hours_per_second_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "unrest/io/csv_table.hpp"
 #include "unrest/serve/http_error.hpp"
 
 namespace unrest::serve {
@@ -20,14 +21,20 @@ RunManager::RunManager(fs::path out, std::vector<ServedScenario> served, int max
       threads_per_run_(std::max(
           1, static_cast<int>(std::thread::hardware_concurrency()) / std::max(1, max_running))) {
   fs::create_directories(out_);
-  // Numbers go on from the folders earlier sessions left ("r12-kazakhstan-2022"), so no
-  // result is ever replaced.
+  // Runs earlier sessions finished ("r12-kazakhstan-2022") are listed again, and numbering
+  // goes on after them, so no result is ever replaced.
   for (const auto& entry : fs::directory_iterator(out_)) {
     const std::string name = entry.path().filename().string();
     int n = 0;
     const auto [end, ec] = std::from_chars(name.data() + std::min<std::size_t>(1, name.size()),
                                            name.data() + name.size(), n);
-    if (name.starts_with("r") && ec == std::errc() && *end == '-') next_ = std::max(next_, n + 1);
+    if (!name.starts_with("r") || ec != std::errc() || *end != '-') continue;
+    next_ = std::max(next_, n + 1);
+    try {
+      runs_[n] = LiveRun::from_folder(fmt::format("r{}", n), entry.path());
+    } catch (const io::InputFileError& e) {
+      skipped_.push_back(e.what());
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The viewer's runs: started on their own threads up to a limit, found by id, cancelled, and
-// all cancelled and joined when the server stops. Outputs go to OUT/<id>-<scenario>/.
+// all cancelled and joined when the server stops. Outputs go to OUT/<id>-<scenario>/; the
+// runs found there at start-up (earlier sessions') are listed as finished.
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -30,6 +31,8 @@ class RunManager {
   nlohmann::json list() const;
   const std::vector<ServedScenario>& served() const { return served_; }
   const std::filesystem::path& out() const { return out_; }
+  // Folders of earlier runs that could not be read back, with the reason.
+  const std::vector<std::string>& skipped() const { return skipped_; }
 
  private:
   std::filesystem::path out_;
@@ -41,6 +44,7 @@ class RunManager {
   int next_ = 1;
   std::map<int, std::shared_ptr<LiveRun>> runs_;  // by number, so listed in start order
   std::vector<std::thread> threads_;
+  std::vector<std::string> skipped_;
 };
 
 }  // namespace unrest::serve

@@ -231,6 +231,8 @@ async function cancel() {
 
 function changes(r) {
   const q = r.request;
+  // A run an earlier session finished: its overrides are all there is to show.
+  if (q.earlier_session) return `earlier session: ${q.overrides.join(' ') || 'defaults'}`;
   const parts = [`scale ${q.scale ?? ''}`, `seed ${q.seed ?? 1}`];
   if (q.counterfactual) parts.push(`counterfactual ${q.counterfactual}`);
   for (const [id, on] of Object.entries(q.events ?? {})) parts.push(`${on ? '+' : '−'}${id}`);
