@@ -66,11 +66,14 @@ std::string run_label(const json& run) {
   return label + fmt::format(", seed {}", run["seed"].get<std::uint64_t>());
 }
 
-// People are agents divided by the scale: 1/scale apart, so two decimals say all there is
-// while keeping the report small (no 2999.9999999999995).
+}  // namespace
+
 double people(double agents, double scale) { return std::round(agents / scale * 100.0) / 100.0; }
 
-}  // namespace
+json place_json(const std::string& id, const std::string& name, double lat, double lon,
+                double population) {
+  return {{"id", id}, {"name", name}, {"lat", lat}, {"lon", lon}, {"population", population}};
+}
 
 FolderKind folder_kind(const fs::path& dir) {
   const json manifest = manifest_of(dir);

@@ -7,11 +7,20 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace unrest::report {
 
 enum class FolderKind { national_run, classic_run, ensemble };
+
+// People from agents: agents divided by the scale, rounded to two decimals (people are 1/scale
+// apart, so two decimals say all there is, and no 2999.9999999999995 reaches a page).
+double people(double agents, double scale);
+
+// A place as the pages draw it: {id, name, lat, lon, population}.
+nlohmann::json place_json(const std::string& id, const std::string& name, double lat, double lon,
+                          double population);
 
 // Throws io::InputFileError when `dir` is missing, is not an unrest output folder or holds an
 // incomplete run.

@@ -24,7 +24,7 @@ using Clock = std::chrono::steady_clock;
 const char* const kSeries[] = {"active", "rioting", "arrests", "deaths", "injured", "activity"};
 constexpr std::size_t kSeriesCount = 6;
 
-double people(double agents, double scale) { return std::round(agents / scale * 100.0) / 100.0; }
+using report::people;
 
 }  // namespace
 
@@ -59,11 +59,7 @@ LiveRun::LiveRun(std::string id, national::NationalScenario scenario, io::Scenar
   seed_ = scenario_.seed;
   places_ = json::array();
   for (const auto& p : scenario_.places) {
-    places_.push_back({{"id", p.id},
-                       {"name", p.name},
-                       {"lat", p.lat},
-                       {"lon", p.lon},
-                       {"population", p.population}});
+    places_.push_back(report::place_json(p.id, p.name, p.lat, p.lon, p.population));
   }
 }
 
@@ -87,11 +83,8 @@ std::shared_ptr<LiveRun> LiveRun::from_folder(std::string id, const std::filesys
   }
   run->places_ = json::array();
   for (const auto& p : data["places"]) {
-    run->places_.push_back({{"id", p["id"]},
-                            {"name", p["name"]},
-                            {"lat", p["lat"]},
-                            {"lon", p["lon"]},
-                            {"population", p["population"]}});
+    run->places_.push_back(
+        report::place_json(p["id"], p["name"], p["lat"], p["lon"], p["population"]));
     run->active_.push_back(p["active"].get<std::vector<double>>());
     run->rioting_.push_back(p["rioting"].get<std::vector<double>>());
   }

@@ -6,6 +6,7 @@
 
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/report/report_data.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 #include "unrest/serve/http_error.hpp"
 
@@ -139,11 +140,7 @@ json catalogue_json(const std::vector<ServedScenario>& served) {
     const json effective = io::national_scenario_json(sc);
     json places = json::array();
     for (const auto& p : sc.places) {
-      places.push_back({{"id", p.id},
-                        {"name", p.name},
-                        {"lat", p.lat},
-                        {"lon", p.lon},
-                        {"population", p.population}});
+      places.push_back(report::place_json(p.id, p.name, p.lat, p.lon, p.population));
     }
     json events = json::array();
     for (const auto& e : sc.events) {
