@@ -22,11 +22,9 @@
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/run_outputs.hpp"
-#include "unrest/io/text_file.hpp"
 #include "unrest/national/calendar.hpp"
 #include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/report/html_report.hpp"
-#include "unrest/report/report_data.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
 #include "unrest/web/web_assets.hpp"
@@ -98,16 +96,6 @@ std::string national_progress(const unrest::national::NationalEngine& engine, do
                      seconds > 0 ? static_cast<double>(engine.agent_updates()) / seconds : 0.0);
 }
 
-// report.html beside the run's files, made from those files before the folder is committed,
-// so the folder appears with its report or not at all.
-void write_report(const unrest::io::AtomicOutputDir& dir) {
-  const std::filesystem::path staging = dir.file("manifest.json").parent_path();
-  auto data = unrest::report::report_data({staging}, std::nullopt);
-  // The report names the folder the user will find, not the staging one.
-  data["runs"][0]["dir"] = dir.final_path().string();
-  unrest::io::write_text_file(dir.file("report.html"), unrest::report::render_report_html(data));
-}
-
 int run_national_command(const RunOptions& options, ScenarioSource source) {
   if (!options.engine.empty() && options.engine != "parallel") {
     throw ScenarioError("--engine " + options.engine, 0, "",
@@ -165,7 +153,7 @@ int run_national_command(const RunOptions& options, ScenarioSource source) {
   progress.finish();
   if (!team.owns_outputs()) return 0;
   unrest::io::write_national_outputs(*dir, *engine, source);
-  if (options.report) write_report(*dir);
+  if (options.report) unrest::report::write_report_before_commit(*dir);
   dir->commit();
   if (speak) {
     fmt::print("{}", unrest::io::national_report_text(*engine));
@@ -235,7 +223,7 @@ int run_command(const RunOptions& options) {
   const double seconds = progress.elapsed_seconds();
   progress.finish();
   unrest::io::write_run_outputs(dir, run, source);
-  if (options.report) write_report(dir);
+  if (options.report) unrest::report::write_report_before_commit(dir);
   dir.commit();
   if (!options.quiet) {
     print_run_summary(run, dir.final_path(), seconds);

@@ -1,5 +1,7 @@
 #include "unrest/report/html_report.hpp"
 
+#include "unrest/io/text_file.hpp"
+#include "unrest/report/report_data.hpp"
 #include "unrest/web/web_assets.hpp"
 
 namespace unrest::report {
@@ -30,6 +32,12 @@ std::string render_report_html(const nlohmann::json& data) {
   html.append(json_for_script(data));
   html.append(page->substr(at + placeholder.size()));
   return html;
+}
+
+void write_report_before_commit(const io::AtomicOutputDir& dir) {
+  auto data = report_data({dir.file("manifest.json").parent_path()}, std::nullopt);
+  data["runs"][0]["dir"] = dir.final_path().string();
+  io::write_text_file(dir.file("report.html"), render_report_html(data));
 }
 
 }  // namespace unrest::report

@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "unrest/io/atomic_output_dir.hpp"
+
 namespace unrest::report {
 
 class WebPagesUnavailable : public std::runtime_error {
@@ -13,6 +15,10 @@ class WebPagesUnavailable : public std::runtime_error {
 
 // Throws WebPagesUnavailable when this build has no bundled pages.
 std::string render_report_html(const nlohmann::json& data);
+
+// report.html beside a run's files, made from those files in the staging folder before the
+// commit (so the folder appears with its report or not at all), naming the final folder.
+void write_report_before_commit(const io::AtomicOutputDir& dir);
 
 // JSON that may stand inside an HTML <script> element: every '<' escaped, so no "</script>"
 // or "<!--" in the data can end the element early.

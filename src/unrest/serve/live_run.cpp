@@ -6,7 +6,6 @@
 
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/io/national_outputs.hpp"
-#include "unrest/io/text_file.hpp"
 #include "unrest/national/calendar.hpp"
 #include "unrest/report/html_report.hpp"
 #include "unrest/report/report_data.hpp"
@@ -164,11 +163,7 @@ void LiveRun::execute() {
       return !cancel_.load();
     });
     io::write_national_outputs(dir, *engine, source_);
-    if (web::available()) {
-      auto data = report::report_data({dir.file("manifest.json").parent_path()}, std::nullopt);
-      data["runs"][0]["dir"] = out_dir_.string();
-      io::write_text_file(dir.file("report.html"), report::render_report_html(data));
-    }
+    if (web::available()) report::write_report_before_commit(dir);
     dir.commit();
   } catch (const RunCancelled&) {
     status = RunStatus::cancelled;
