@@ -177,6 +177,19 @@ TEST_F(ViewerServerTest, AWatchedPlaceGetsItsLatticeAndACancelledRunLeavesNoFold
   }
 }
 
+TEST_F(ViewerServerTest, ASecondServerCannotTakeAPortInUse) {
+  RunManager other(out_ / "other", {}, 1, RequestLimits{});
+  ViewerServer second(other, ServerOptions{"127.0.0.1", port_, 64 * 1024, {}});
+  try {
+    second.bind();
+    ADD_FAILURE() << "a second server bound port " << port_;
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot listen on 127.0.0.1:" + std::to_string(port_)),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 TEST_F(ViewerServerTest, LimitsAndBadRequestsGet4xxWithAMessage) {
   const std::string slow = std::string(kRun) + R"(, "hours_per_second": 5})";
   EXPECT_EQ(post("/api/runs", slow).first, 201);

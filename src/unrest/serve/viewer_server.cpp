@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <charconv>
 #include <chrono>
@@ -83,6 +84,13 @@ ViewerServer::~ViewerServer() { stop(); }
 void ViewerServer::routes() {
   auto& s = *server_;
   s.set_payload_max_length(options_.max_body_bytes);
+  // cpp-httplib's default also sets SO_REUSEPORT, which lets a second server bind the same
+  // port and silently take half the requests. SO_REUSEADDR alone: a restart may reuse a port
+  // in TIME_WAIT, but a port in use is refused.
+  s.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   s.set_read_timeout(10, 0);
   s.set_write_timeout(10, 0);
 
