@@ -9,6 +9,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "unrest/io/csv_table.hpp"
 #include "unrest/report/html_report.hpp"
@@ -216,10 +217,20 @@ int ViewerServer::bind() {
   return port;
 }
 
-void ViewerServer::listen() { server_->listen_after_bind(); }
+void ViewerServer::listen() {
+  listening_ = true;
+  if (!stop_requested_) server_->listen_after_bind();
+  listening_ = false;
+}
 
 void ViewerServer::stop() {
-  if (server_->is_running()) server_->stop();
+  stop_requested_ = true;
+  // cpp-httplib's stop() does nothing until its loop has started: a stop that comes just
+  // after listen() began waits for the loop, or the loop would never end.
+  while (listening_ && !server_->is_running()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  server_->stop();
 }
 
 }  // namespace unrest::serve

@@ -14,6 +14,7 @@
 //   GET  /api/runs/ID/files/NAME   one of the finished run's output files
 //   GET  /api/compare?a=ID&b=ID    the report overlaying two finished runs
 // Errors are JSON {"error": message} with a 4xx status (5xx only for failures of the machine).
+#include <atomic>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -43,7 +44,8 @@ class ViewerServer {
   // Binds the socket; returns the port (useful with port 0). Throws std::runtime_error when
   // the address cannot be bound.
   int bind();
-  // Serves until stop(); call bind() first.
+  // Serves until stop(); call bind() first. stop() may come from any thread, even before
+  // listen() has begun (listen() then returns at once).
   void listen();
   void stop();
 
@@ -53,6 +55,8 @@ class ViewerServer {
   RunManager& runs_;
   ServerOptions options_;
   std::unique_ptr<httplib::Server> server_;
+  std::atomic<bool> listening_{false};
+  std::atomic<bool> stop_requested_{false};
 };
 
 }  // namespace unrest::serve
