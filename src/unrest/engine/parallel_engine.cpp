@@ -1,12 +1,15 @@
 #include "unrest/engine/parallel_engine.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cmath>
+#include <stdexcept>
 
+#include "unrest/engine/parallel_purposes.hpp"
+#include "unrest/engine/phase_timer.hpp"
 #include "unrest/engine/schedule.hpp"
+#include "unrest/engine/vision_counter.hpp"
 #include "unrest/model/activation.hpp"
+#include "unrest/model/activation_cutoff.hpp"
 #include "unrest/model/arrest_probability.hpp"
 #include "unrest/model/jail_term.hpp"
 #include "unrest/rng/random_stream.hpp"
@@ -14,39 +17,13 @@
 namespace unrest::engine {
 namespace {
 
-constexpr std::uint32_t kNoClaim = ~std::uint32_t{0};
-
-// Purposes of draws: each (tick, site, purpose) keys an independent stream.
-enum Purpose : std::uint64_t {
-  kPlacement = 1,
-  kMove = 2,
-  kArrestChoice = 3,
-  kJailTerm = 4,
-  kEvents = 5,
-  kSeed = 6
-};
-
-// Rounds of four movement candidates before the exact scan (as in the sequential engine).
-constexpr int kMoveRounds = 4;
-
-class PhaseTimer {
- public:
-  explicit PhaseTimer(double& total) : total_(total), start_(std::chrono::steady_clock::now()) {}
-  ~PhaseTimer() {
-    total_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  }
-
- private:
-  double& total_;
-  std::chrono::steady_clock::time_point start_;
-};
-
-enum Phase { kMovePhase, kCountPhase, kDecidePhase, kArrestPhase, kJailPhase };
+// The row r (which may lie a few rows outside [0, height)) of a torus.
+int wrap_row(int r, int height) { return r < 0 ? r + height : (r >= height ? r - height : r); }
 
 }  // namespace
 
 const std::vector<const char*>& ParallelEngine::phase_names() {
-  static const std::vector<const char*> names = {"move", "count", "decide", "arrest", "jail"};
+  static const std::vector<const char*> names = {"move", "decide", "arrest", "jail"};
   return names;
 }
 
@@ -61,40 +38,86 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
       sites_(static_cast<std::uint32_t>(width_) * static_cast<std::uint32_t>(height_)),
       cops_move_(params_.citizen_movement ||
                  params_.options.movement_off_freezes == model::MovementOffFreezes::citizens),
+      packed16_(vision_.size() <= PackedCounts<std::uint16_t>::kMaxVisionSites),
       pool_(std::max(1, threads)),
+      bands_(height_, reach_),
       seed_key_(rng::combine(scenario.run.seed, kSeed)),
       legitimacy_(params_.legitimacy),
-      kind_(sites_, kEmpty),
-      hardship_(sites_, 0.0f),
-      risk_aversion_(sites_, 0.0f),
+      is_mover_(256, 0),
+      kind_(sites_ + 16, kEmpty),
+      traits_(sites_, Traits{0.0f, 0.0f}),
+      cutoff_(sites_, 0),
       jail_left_(sites_, 0),
-      cops_seen_(sites_, 0),
-      actives_seen_(sites_, 0),
-      claims_(sites_, kNoClaim),
       prefix_stride_(static_cast<std::size_t>(width_) + 2 * reach_ + 1),
-      new_prisoners_(height_),
-      arrests_by_block_(height_, 0),
+      scratch_(pool_.size()),
+      row_actives_(height_, 0),
+      actives_near_(height_, 0),
+      jail_(params_.max_jail_term.value_or(1)),
+      arrests_by_band_(bands_.count()),
       arrest_probability_(params_.options.ratio, params_.k),
       phase_seconds_(phase_names().size(), 0.0) {
-  for (const model::Offset& o : vision_.offsets()) {
-    linear_offsets_.push_back(static_cast<std::int64_t>(o.dy) * width_ + o.dx);
+  if (vision_.size() > 65535 || width_ > 65535) {
+    throw std::invalid_argument("parallel engine: vision or width too large");
   }
-  cop_prefix_.assign(prefix_stride_ * height_, 0);
-  active_prefix_.assign(prefix_stride_ * height_, 0);
+  for (const model::Offset& o : vision_.offsets()) {
+    linear_offsets_.push_back(o.dy * width_ + o.dx);
+  }
+  // At least 8 entries an offset, so at most one draw in nine is wasted on the own site.
+  const auto n = static_cast<std::uint32_t>(vision_.size());
+  candidates_.bits = 12;
+  while (candidates_.bits < 16 && (std::uint32_t{1} << candidates_.bits) < 8 * n) {
+    ++candidates_.bits;
+  }
+  const std::uint32_t entries = std::uint32_t{1} << candidates_.bits;
+  const std::uint32_t used = entries / n * n;
+  for (std::uint32_t e = 0; e < entries; ++e) {
+    const model::Offset o = e < used ? vision_.offsets()[e % n] : model::Offset{0, 0};
+    candidates_.linear.push_back(o.dy * width_ + o.dx);
+    candidates_.offset.push_back(o);
+  }
+  for (int q = 0; q <= vision_.size(); ++q) {
+    // cop_active_ratio(r, 1) = r under every rounding, so this is P at ratio q.
+    p_by_ratio_.push_back(model::arrest_probability(params_.options.ratio, params_.k, q, 1));
+    if (q > 0 && p_by_ratio_[q] < p_by_ratio_[q - 1]) {
+      // activation_cutoff needs P nondecreasing; exp is monotonic, so this cannot happen.
+      throw std::logic_error("parallel engine: arrest probability decreases with the ratio");
+    }
+  }
+  const bool citizens_move = params_.citizen_movement;
+  for (int k = 0; k < 256; ++k) {
+    if ((k & ~kKindMask) != 0) continue;  // has had its turn
+    is_mover_[k] = (k == kCop && cops_move_) || ((k == kQuiet || k == kActive) && citizens_move);
+  }
+  for (Scratch& s : scratch_) {
+    s.xs.resize(width_);
+    const std::size_t rows = 2 * reach_ + 2 + 2 * reach_;  // a ring and two halos
+    if (packed16_) {
+      s.prefix16.resize(rows * prefix_stride_);
+      s.counts16.resize(width_);
+    } else {
+      s.prefix32.resize(rows * prefix_stride_);
+      s.counts32.resize(width_);
+    }
+  }
   place_agents(scenario.run.seed);
-  tally();
+  refresh_cutoffs();
+  for (std::uint32_t s = 0; s < sites_; ++s) {
+    tally_.quiet += kind_[s] == kQuiet;
+    tally_.cops += kind_[s] == kCop;
+  }
+  finish_tally();
 }
 
 double ParallelEngine::bytes_per_site() const {
-  const double prefix = 2.0 * sizeof(std::uint16_t) * static_cast<double>(prefix_stride_) / width_;
-  return sizeof(std::uint8_t) + 2 * sizeof(float) + sizeof(std::uint32_t) +
-         2 * sizeof(std::uint16_t) + sizeof(std::uint32_t) + prefix;
-}
-
-std::uint64_t ParallelEngine::key(std::uint32_t site, std::uint64_t purpose) const {
-  // Distinct (site, purpose) give distinct words; RandomStream and priority() pass the word
-  // through mix64, a bijection, so no two draws share a stream.
-  return tick_key_ ^ ((static_cast<std::uint64_t>(site) << 3) | purpose);
+  double scratch = 0;
+  for (const Scratch& s : scratch_) {
+    scratch += static_cast<double>(s.xs.size() * 2 + s.prefix16.size() * 2 +
+                                   s.prefix32.size() * 4 + s.counts16.size() * 2 +
+                                   s.counts32.size() * 4);
+  }
+  return static_cast<double>(sizeof(std::uint8_t) + sizeof(Traits) + sizeof(std::uint16_t) +
+                             sizeof(std::uint32_t)) +
+         scratch / sites_;
 }
 
 void ParallelEngine::place_agents(std::uint64_t seed) {
@@ -124,10 +147,26 @@ void ParallelEngine::place_agents(std::uint64_t seed) {
     }
     kind_[site] = kind;
     if (kind == kQuiet) {
-      hardship_[site] = static_cast<float>(rng.uniform());
-      risk_aversion_[site] = static_cast<float>(rng.uniform());
+      traits_[site].hardship = static_cast<float>(rng.uniform());
+      traits_[site].risk_aversion = static_cast<float>(rng.uniform());
     }
   }
+}
+
+std::uint16_t ParallelEngine::cutoff_for(const Traits& traits) const {
+  return static_cast<std::uint16_t>(model::activation_cutoff(
+      traits.hardship, traits.risk_aversion, legitimacy_, params_.threshold, p_by_ratio_));
+}
+
+void ParallelEngine::refresh_cutoffs() {
+  // Cutoffs depend on the legitimacy: at the start and after every change of it.
+  pool_.for_rows(height_, [&](int first, int end) {
+    for (std::uint32_t s = static_cast<std::uint32_t>(first) * width_;
+         s < static_cast<std::uint32_t>(end) * width_; ++s) {
+      const int k = kind_[s] & kKindMask;
+      if (k == kQuiet || k == kActive || k == kJailed) cutoff_[s] = cutoff_for(traits_[s]);
+    }
+  });
 }
 
 void ParallelEngine::step() {
@@ -136,305 +175,275 @@ void ParallelEngine::step() {
   for (const scenario::ScheduleEvent* event : due_events(schedule_, tick_)) apply_event(*event);
   if (params_.options.activation_order == model::ActivationOrder::move_then_act) {
     move_phase();
-    count_phase();
     decide_phase();
     arrest_phase();
   } else {
-    count_phase();
     decide_phase();
     arrest_phase();
     move_phase();
   }
   jail_phase();
-  tally();
+  finish_tally();
 }
 
-std::uint32_t ParallelEngine::priority(std::uint32_t origin, std::uint64_t purpose) const {
-  // The same mix the agent's stream starts from; its draws mix other words, so the priority
-  // and the draws are unrelated.
-  return static_cast<std::uint32_t>(rng::mix64(key(origin, purpose)) >> 32);
-}
-
-void ParallelEngine::claim(std::uint32_t target, int row, std::uint32_t origin,
-                           std::uint64_t purpose, int first_row, int end_row) {
-  const std::uint64_t mine = (std::uint64_t{priority(origin, purpose)} << 32) | origin;
-  auto better = [&](std::uint32_t current) {
-    return current == kNoClaim ||
-           mine < ((std::uint64_t{priority(current, purpose)} << 32) | current);
-  };
-  // Bids reach at most `reach` rows away, so a target row at least that deep inside the
-  // bidder's own block of rows gets bids from this thread alone: no atomic needed.
-  if (row >= first_row + reach_ && row < end_row - reach_) {
-    if (better(claims_[target])) claims_[target] = origin;
-    return;
-  }
-  std::atomic_ref<std::uint32_t> slot(claims_[target]);
-  std::uint32_t current = slot.load(std::memory_order_relaxed);
-  while (better(current)) {
-    if (slot.compare_exchange_weak(current, origin, std::memory_order_relaxed)) return;
-  }
-}
-
-void ParallelEngine::move_agent(std::uint32_t from, std::uint32_t to) {
-  kind_[to] = kind_[from];
-  hardship_[to] = hardship_[from];
-  risk_aversion_[to] = risk_aversion_[from];
-  jail_left_[to] = jail_left_[from];
-  kind_[from] = kEmpty;
-}
-
-std::uint32_t ParallelEngine::neighbour(int x, int y, std::size_t offset) const {
-  // Away from the edges an offset is one addition; near them it wraps.
-  if (x >= reach_ && x < width_ - reach_ && y >= reach_ && y < height_ - reach_) {
-    return static_cast<std::uint32_t>(static_cast<std::int64_t>(y) * width_ + x +
-                                      linear_offsets_[offset]);
-  }
-  const model::Offset& o = vision_.offsets()[offset];
-  int xx = x + o.dx, yy = y + o.dy;
-  xx += xx < 0 ? width_ : (xx >= width_ ? -width_ : 0);
-  yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
-  return static_cast<std::uint32_t>(yy) * width_ + xx;
-}
-
-int ParallelEngine::neighbour_row(int y, std::size_t offset) const {
-  int yy = y + vision_.offsets()[offset].dy;
-  yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
-  return yy;
-}
-
-bool ParallelEngine::random_empty_site(int x, int y, std::uint64_t stream_key,
-                                       std::size_t& offset) const {
-  const auto n = static_cast<std::uint32_t>(linear_offsets_.size());
-  rng::RandomStream rng(stream_key);
-  std::uint32_t pick[4];
-  for (int round = 0; round < kMoveRounds; ++round) {
-    rng.below32x4(n, pick);
-    // Tested without branching, as in the sequential engine: emptiness is a coin flip.
-    unsigned empty_mask = 0;
-    for (int k = 0; k < 4; ++k) {
-      empty_mask |= static_cast<unsigned>(kind_[neighbour(x, y, pick[k])] == kEmpty) << k;
-    }
-    if (empty_mask != 0) {
-      offset = pick[__builtin_ctz(empty_mask)];
-      return true;
-    }
-  }
-  std::uint32_t empty = 0;
-  for (std::uint32_t i = 0; i < n; ++i) empty += kind_[neighbour(x, y, i)] == kEmpty;
-  if (empty == 0) return false;
-  auto chosen = static_cast<std::uint32_t>(rng.below(empty));
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (kind_[neighbour(x, y, i)] == kEmpty && chosen-- == 0) {
-      offset = i;
-      return true;
-    }
-  }
-  return false;
-}
-
-void ParallelEngine::move_phase() {
-  PhaseTimer timer(phase_seconds_[kMovePhase]);
-  const bool citizens_move = params_.citizen_movement;
-  if (!citizens_move && !cops_move_) return;
-  // Claims read a snapshot: nothing moves until every claim is in.
-  pool_.for_rows(height_, [&](int first, int end) {
-    for (int y = first; y < end; ++y) {
-      for (int x = 0; x < width_; ++x) {
-        const std::uint32_t s = static_cast<std::uint32_t>(y) * width_ + x;
-        const std::uint8_t k = kind_[s];
-        const bool mover =
-            (k == kCop && cops_move_) || ((k == kQuiet || k == kActive) && citizens_move);
-        if (!mover) continue;
-        std::size_t offset;
-        if (random_empty_site(x, y, key(s, kMove), offset)) {
-          claim(neighbour(x, y, offset), neighbour_row(y, offset), s, kMove, first, end);
-        }
-      }
-    }
-  });
-  // Each claimed site pulls its winner in; origins are distinct and were occupied, targets
-  // were empty, so no site is written twice.
-  pool_.for_rows(height_, [&](int first, int end) {
-    for (std::uint32_t t = static_cast<std::uint32_t>(first) * width_;
-         t < static_cast<std::uint32_t>(end) * width_; ++t) {
-      if (claims_[t] == kNoClaim) continue;
-      const std::uint32_t origin = claims_[t];
-      claims_[t] = kNoClaim;
-      move_agent(origin, t);
-    }
-  });
-}
-
-void ParallelEngine::count_phase() {
-  PhaseTimer timer(phase_seconds_[kCountPhase]);
-  count_within_vision(kCop, cop_prefix_, cops_seen_);
-  count_within_vision(kActive, active_prefix_, actives_seen_);
-}
-
-void ParallelEngine::count_within_vision(std::uint8_t kind, std::vector<std::uint16_t>& prefix,
-                                         std::vector<std::uint16_t>& seen) {
-  // Prefix sums of each row, extended by the reach on both sides so that a vision row never
-  // wraps: prefix[i] counts sites x = -reach .. i - reach - 1 (mod width). Unsigned 16-bit
-  // arithmetic is exact for differences below 65536, whatever the row's total.
-  pool_.for_rows(height_, [&](int first, int end) {
-    for (int y = first; y < end; ++y) {
-      const std::uint8_t* row = kind_.data() + static_cast<std::size_t>(y) * width_;
-      std::uint16_t* sums = prefix.data() + y * prefix_stride_;
-      sums[0] = 0;
-      for (int i = 0; i + 1 < static_cast<int>(prefix_stride_); ++i) {
-        int x = i - reach_;
-        x += x < 0 ? width_ : (x >= width_ ? -width_ : 0);
-        sums[i + 1] = static_cast<std::uint16_t>(sums[i] + (row[x] == kind));
-      }
-    }
-  });
-  pool_.for_rows(height_, [&](int first, int end) {
-    for (int y = first; y < end; ++y) {
-      std::uint16_t* out = seen.data() + static_cast<std::size_t>(y) * width_;
-      std::fill(out, out + width_, 0);
-      for (const model::RowSpan& span : vision_.spans()) {
-        int yy = y + span.dy;
-        yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
-        // Site x sees [x + first, x + last] of row yy: prefix[x + last + reach + 1] minus
-        // prefix[x + first + reach].
-        const std::uint16_t* hi = prefix.data() + yy * prefix_stride_ + span.dx_last + reach_ + 1;
-        const std::uint16_t* lo = prefix.data() + yy * prefix_stride_ + span.dx_first + reach_;
-        for (int x = 0; x < width_; ++x)
-          out[x] = static_cast<std::uint16_t>(out[x] + hi[x] - lo[x]);
-      }
-    }
-  });
-}
+// ---- decide ----------------------------------------------------------------------------
 
 void ParallelEngine::decide_phase() {
   PhaseTimer timer(phase_seconds_[kDecidePhase]);
-  const bool own_activation =
-      params_.options.jail_countdown == model::JailCountdown::own_activation;
-  pool_.for_rows(height_, [&](int first, int end) {
-    for (std::uint32_t s = static_cast<std::uint32_t>(first) * width_;
-         s < static_cast<std::uint32_t>(end) * width_; ++s) {
-      std::uint8_t k = kind_[s];
-      if (k == kJailed && own_activation) {
-        // Mesa: the term runs down in the prisoner's own activations; at zero it walks free.
-        const std::uint32_t left = jail_left_[s];
-        if (left == model::kLifeSentence) continue;
-        if (left > 0) {
-          jail_left_[s] = left - 1;
-          continue;
-        }
-        k = kQuiet;
-      }
-      if (k != kQuiet && k != kActive) continue;
-      const double p = arrest_probability_(cops_seen_[s], 1 + actives_seen_[s]);
-      const bool active =
-          model::decides_active(hardship_[s], risk_aversion_[s], legitimacy_, p, params_.threshold);
-      kind_[s] = active ? kActive : kQuiet;
+  // Decisions are written in place, row by row, while the counts of the rows after them
+  // still need the rows before them as they were. Within a thread's block the prefix sums
+  // run `reach` rows ahead of the decisions; the `reach` rows on either side of a block,
+  // which other threads rewrite, are summed by everyone first.
+  pool_.for_blocks(height_, [&](int thread, int first, int end) {
+    if (packed16_) {
+      halo_prefixes<std::uint16_t>(scratch_[thread], first, end);
+    } else {
+      halo_prefixes<std::uint32_t>(scratch_[thread], first, end);
     }
   });
+  pool_.for_blocks(height_, [&](int thread, int first, int end) {
+    scratch_[thread].tally = KindTally{};
+    if (packed16_) {
+      decide_block<std::uint16_t>(scratch_[thread], first, end);
+    } else {
+      decide_block<std::uint32_t>(scratch_[thread], first, end);
+    }
+  });
+  tally_ = KindTally{};
+  for (const Scratch& s : scratch_) {
+    tally_.quiet += s.tally.quiet;
+    tally_.active += s.tally.active;
+    tally_.cops += s.tally.cops;
+    tally_.jailed += s.tally.jailed;
+  }
 }
 
-void ParallelEngine::arrest_phase() {
-  PhaseTimer timer(phase_seconds_[kArrestPhase]);
-  // Each cop picks an active within vision (after this tick's decisions) and bids for it. A
-  // recount of the actives tells which cops see none (most, in calm areas), and how many the
-  // others see, so a cop's vision is scanned at most once, up to its pick.
-  {
-    PhaseTimer recount(phase_seconds_[kCountPhase]);
-    count_within_vision(kActive, active_prefix_, actives_seen_);
-  }
-  pool_.for_rows(height_, [&](int first, int end) {
-    for (int y = first; y < end; ++y) {
-      for (int x = 0; x < width_; ++x) {
-        const std::uint32_t s = static_cast<std::uint32_t>(y) * width_ + x;
-        if (kind_[s] != kCop || actives_seen_[s] == 0) continue;
-        rng::RandomStream rng(key(s, kArrestChoice));
-        auto chosen = static_cast<std::uint32_t>(rng.below(actives_seen_[s]));
-        for (std::size_t i = 0; i < linear_offsets_.size(); ++i) {
-          const std::uint32_t candidate = neighbour(x, y, i);
-          if (kind_[candidate] == kActive && chosen-- == 0) {
-            claim(candidate, neighbour_row(y, i), s, kArrestChoice, first, end);
-            break;
-          }
-        }
-      }
-    }
-  });
-  const bool blocks = params_.options.jailed_block_site;
-  const bool end_of_tick = params_.options.jail_countdown == model::JailCountdown::end_of_tick;
-  const bool cop_follows =
-      cops_move_ && params_.options.cop_after_arrest == model::CopAfterArrest::move_to_arrestee;
-  pool_.for_rows(height_, [&](int first, int end) {
-    std::vector<Prisoner>& prisoners = new_prisoners_[first];
-    std::uint64_t& arrests = arrests_by_block_[first];
-    for (std::uint32_t t = static_cast<std::uint32_t>(first) * width_;
-         t < static_cast<std::uint32_t>(end) * width_; ++t) {
-      if (claims_[t] == kNoClaim) continue;
-      const std::uint32_t cop = claims_[t];
-      claims_[t] = kNoClaim;
-      ++arrests;
-      rng::RandomStream rng(key(cop, kJailTerm));
-      const std::uint32_t term =
-          model::draw_jail_term(rng, params_.options.jail_term_range, params_.max_jail_term);
-      // As in the sequential engine: NetLogo holds only a term left, Mesa every arrestee.
-      const bool hold = !end_of_tick || term > 0;
-      if (!hold) {
-        kind_[t] = kQuiet;
-      } else if (blocks) {
-        kind_[t] = kJailed;
-        jail_left_[t] = term;
-      } else {
-        prisoners.push_back({t, term, hardship_[t], risk_aversion_[t]});
-        kind_[t] = kEmpty;
-        if (cop_follows) move_agent(cop, t);
-      }
-    }
-  });
-  // Blocks in row order, each in site order: the same sequence for any number of threads.
-  for (int y = 0; y < height_; ++y) {
-    arrests_ += arrests_by_block_[y];
-    arrests_by_block_[y] = 0;
-    jail_.insert(jail_.end(), new_prisoners_[y].begin(), new_prisoners_[y].end());
-    new_prisoners_[y].clear();
+namespace {
+
+// The packed weight of each kind for the counts: cops and actives, nothing else.
+template <typename Packed>
+std::array<Packed, 8> weights() {
+  std::array<Packed, 8> w{};
+  w[ParallelEngine::kCop] = PackedCounts<Packed>::kCop;
+  w[ParallelEngine::kActive] = PackedCounts<Packed>::kActive;
+  return w;
+}
+
+template <typename Packed>
+std::vector<Packed>& prefix_store(std::vector<std::uint16_t>& p16, std::vector<std::uint32_t>& p32) {
+  if constexpr (sizeof(Packed) == 2) {
+    return p16;
+  } else {
+    return p32;
   }
 }
+
+}  // namespace
+
+template <typename Packed>
+void ParallelEngine::halo_prefixes(Scratch& scratch, int first, int end) {
+  if (first == end) return;
+  static const std::array<Packed, 8> weight = weights<Packed>();
+  Packed* halo = prefix_store<Packed>(scratch.prefix16, scratch.prefix32).data() +
+                 (2 * reach_ + 2) * prefix_stride_;
+  for (int i = 0; i < reach_; ++i) {
+    const int above = wrap_row(first - reach_ + i, height_);
+    const int below = wrap_row(end + i, height_);
+    prefix_row(kind_.data() + static_cast<std::size_t>(above) * width_, width_, reach_,
+               weight.data(), halo + i * prefix_stride_);
+    prefix_row(kind_.data() + static_cast<std::size_t>(below) * width_, width_, reach_,
+               weight.data(), halo + (reach_ + i) * prefix_stride_);
+  }
+}
+
+template <typename Packed>
+void ParallelEngine::decide_block(Scratch& scratch, int first, int end) {
+  if (first == end) return;
+  static const std::array<Packed, 8> weight = weights<Packed>();
+  const int ring = 2 * reach_ + 2;
+  Packed* own = prefix_store<Packed>(scratch.prefix16, scratch.prefix32).data();
+  Packed* top = own + ring * prefix_stride_;
+  Packed* bottom = top + reach_ * prefix_stride_;
+  // The prefix row of row r, for r in [first - reach, end + reach) (not yet wrapped).
+  auto prefix_of = [&](int r) -> Packed* {
+    if (r < first) return top + (r - (first - reach_)) * prefix_stride_;
+    if (r >= end) return bottom + (r - end) * prefix_stride_;
+    return own + ((r - first) % ring) * prefix_stride_;
+  };
+  auto sum_row = [&](int r) {
+    prefix_row(kind_.data() + static_cast<std::size_t>(wrap_row(r, height_)) * width_, width_,
+               reach_, weight.data(), prefix_of(r));
+  };
+  for (int r = first; r < std::min(end, first + reach_); ++r) sum_row(r);
+  std::vector<const Packed*> rows(2 * reach_ + 1);
+  Packed* counts = sizeof(Packed) == 2 ? reinterpret_cast<Packed*>(scratch.counts16.data())
+                                       : reinterpret_cast<Packed*>(scratch.counts32.data());
+  for (int y = first; y < end; ++y) {
+    if (y + reach_ < end) sum_row(y + reach_);
+    for (int dy = -reach_; dy <= reach_; ++dy) rows[dy + reach_] = prefix_of(y + dy);
+    count_row<Packed>(vision_.spans(), rows.data(), width_, reach_, counts);
+    decide_row<Packed>(y, counts, scratch.tally);
+  }
+}
+
+void ParallelEngine::release_own_activation(int y) {
+  // Mesa: a prisoner's term runs down in its own activations; at zero it walks free and
+  // decides at once. (It counted as neither cop nor active in anyone's counts.)
+  std::uint8_t* kinds = kind_.data() + static_cast<std::size_t>(y) * width_;
+  std::uint32_t* left = jail_left_.data() + static_cast<std::size_t>(y) * width_;
+  for (int x = 0; x < width_; ++x) {
+    if ((kinds[x] & kKindMask) != kJailed || left[x] == model::kLifeSentence) continue;
+    if (left[x] > 0) {
+      --left[x];
+    } else {
+      kinds[x] = kQuiet;
+    }
+  }
+}
+
+template <typename Packed>
+void ParallelEngine::decide_row(int y, const Packed* counts, KindTally& tally) {
+  using Counts = PackedCounts<Packed>;
+  if (params_.options.jailed_block_site &&
+      params_.options.jail_countdown == model::JailCountdown::own_activation) {
+    release_own_activation(y);
+  }
+  // The width in a local: a member could change under the byte stores, as far as the
+  // compiler knows, and the loops would not vectorise.
+  const int width = width_;
+  std::uint8_t* kinds = kind_.data() + static_cast<std::size_t>(y) * width;
+  const std::uint16_t* cutoff = cutoff_.data() + static_cast<std::size_t>(y) * width;
+  // A = 1 + actives within vision; the new kind of a citizen is kQuiet + active. Other kinds
+  // lose their marks.
+  switch (params_.options.ratio) {
+    case model::Ratio::floor:
+      for (int x = 0; x < width; ++x) {
+        const std::uint32_t k = kinds[x] & kKindMask;
+        const bool citizen = k - kQuiet < 2u;
+        const bool active =
+            model::ratio_below_floor(Counts::cops(counts[x]), Counts::actives(counts[x]) + 1,
+                                     cutoff[x]);
+        kinds[x] = static_cast<std::uint8_t>(citizen ? kQuiet + active : k);
+      }
+      break;
+    case model::Ratio::round_half_even:
+      for (int x = 0; x < width; ++x) {
+        const std::uint32_t k = kinds[x] & kKindMask;
+        const bool citizen = k - kQuiet < 2u;
+        const bool active = model::ratio_below_round_half_even(
+            Counts::cops(counts[x]), Counts::actives(counts[x]) + 1, cutoff[x]);
+        kinds[x] = static_cast<std::uint8_t>(citizen ? kQuiet + active : k);
+      }
+      break;
+    case model::Ratio::literal: {
+      // No whole ratio, so no cutoff: the rule itself.
+      const Traits* traits = traits_.data() + static_cast<std::size_t>(y) * width_;
+      for (int x = 0; x < width; ++x) {
+        const std::uint32_t k = kinds[x] & kKindMask;
+        if (k != kQuiet && k != kActive) {
+          kinds[x] = static_cast<std::uint8_t>(k);
+          continue;
+        }
+        const double p = arrest_probability_(static_cast<int>(Counts::cops(counts[x])),
+                                             static_cast<int>(Counts::actives(counts[x])) + 1);
+        const bool active = model::decides_active(traits[x].hardship, traits[x].risk_aversion,
+                                                  legitimacy_, p, params_.threshold);
+        kinds[x] = static_cast<std::uint8_t>(kQuiet + active);
+      }
+      break;
+    }
+  }
+  std::uint32_t quiet = 0, active = 0, cops = 0, jailed = 0;
+  for (int x = 0; x < width; ++x) {
+    quiet += kinds[x] == kQuiet;
+    active += kinds[x] == kActive;
+    cops += kinds[x] == kCop;
+    jailed += kinds[x] == kJailed;
+  }
+  row_actives_[y] = active;
+  tally.quiet += quiet;
+  tally.active += active;
+  tally.cops += cops;
+  tally.jailed += jailed;
+}
+
+void ParallelEngine::count_vision(std::vector<std::uint16_t>& cops,
+                                  std::vector<std::uint16_t>& actives) {
+  cops.assign(sites_, 0);
+  actives.assign(sites_, 0);
+  using Packed = std::uint32_t;  // enough for any vision
+  static const std::array<Packed, 8> weight = weights<Packed>();
+  std::vector<std::vector<Packed>> prefixes(height_, std::vector<Packed>(prefix_stride_));
+  for (int y = 0; y < height_; ++y) {
+    prefix_row(kind_.data() + static_cast<std::size_t>(y) * width_, width_, reach_,
+               weight.data(), prefixes[y].data());
+  }
+  std::vector<const Packed*> rows(2 * reach_ + 1);
+  std::vector<Packed> counts(width_);
+  for (int y = 0; y < height_; ++y) {
+    for (int dy = -reach_; dy <= reach_; ++dy) {
+      rows[dy + reach_] = prefixes[wrap_row(y + dy, height_)].data();
+    }
+    count_row<Packed>(vision_.spans(), rows.data(), width_, reach_, counts.data());
+    for (int x = 0; x < width_; ++x) {
+      cops[y * width_ + x] = static_cast<std::uint16_t>(PackedCounts<Packed>::cops(counts[x]));
+      actives[y * width_ + x] =
+          static_cast<std::uint16_t>(PackedCounts<Packed>::actives(counts[x]));
+    }
+  }
+}
+
+// ---- jail and tally ----------------------------------------------------------------------
 
 void ParallelEngine::jail_phase() {
   PhaseTimer timer(phase_seconds_[kJailPhase]);
-  const bool end_of_tick = params_.options.jail_countdown == model::JailCountdown::end_of_tick;
-  if (end_of_tick) {
-    pool_.for_rows(height_, [&](int first, int end) {
+  if (params_.options.jailed_block_site &&
+      params_.options.jail_countdown == model::JailCountdown::end_of_tick) {
+    // Terms of prisoners held on their site run down at the end of the tick.
+    std::vector<std::uint64_t> freed(pool_.size(), 0);
+    pool_.for_blocks(height_, [&](int thread, int first, int end) {
       for (std::uint32_t s = static_cast<std::uint32_t>(first) * width_;
            s < static_cast<std::uint32_t>(end) * width_; ++s) {
-        if (kind_[s] != kJailed || jail_left_[s] == model::kLifeSentence) continue;
-        if (--jail_left_[s] == 0) kind_[s] = kQuiet;
+        if ((kind_[s] & kKindMask) != kJailed || jail_left_[s] == model::kLifeSentence) continue;
+        if (--jail_left_[s] == 0) {
+          kind_[s] = kQuiet;
+          ++freed[thread];
+        }
       }
     });
+    for (std::uint64_t f : freed) {
+      tally_.jailed -= f;
+      tally_.quiet += f;
+    }
   }
-  release_from_jail();
+  jail_.release(tick_, [&](const Jail::Prisoner& p) {
+    if ((kind_[p.site] & kKindMask) != kEmpty) return false;
+    kind_[p.site] = kQuiet;
+    traits_[p.site] = p.traits;
+    cutoff_[p.site] = cutoff_for(p.traits);
+    ++tally_.quiet;
+    return true;
+  });
 }
 
-void ParallelEngine::release_from_jail() {
-  // The jail of citizens who left the lattice. Served terms run down once a tick (whichever
-  // countdown option: there is no activation in jail); a citizen whose term is over returns
-  // to its site, or waits while the site is taken. The jail's order is the order of arrest.
-  std::size_t kept = 0;
-  for (Prisoner& p : jail_) {
-    if (p.left != model::kLifeSentence && p.left > 0) --p.left;
-    if (p.left == 0 && kind_[p.site] == kEmpty) {
-      kind_[p.site] = kQuiet;
-      hardship_[p.site] = p.hardship;
-      risk_aversion_[p.site] = p.risk_aversion;
-      continue;
-    }
-    jail_[kept++] = p;
-  }
-  jail_.resize(kept);
+void ParallelEngine::finish_tally() {
+  counts_ = TickCounts{.tick = tick_,
+                       .quiet = static_cast<std::uint32_t>(tally_.quiet),
+                       .active = static_cast<std::uint32_t>(tally_.active),
+                       .jailed = static_cast<std::uint32_t>(tally_.jailed + jail_.size()),
+                       .cops = static_cast<std::uint32_t>(tally_.cops),
+                       .legitimacy = legitimacy_,
+                       .arrests = arrests_};
+  if (tick_ > 0) activations_ += counts_.quiet + counts_.active + counts_.jailed + counts_.cops;
 }
+
+// ---- events ------------------------------------------------------------------------------
 
 void ParallelEngine::apply_event(const scenario::ScheduleEvent& event) {
   using scenario::ScheduleAction;
   if (const auto legitimacy = legitimacy_after(event, legitimacy_)) {
     legitimacy_ = *legitimacy;
+    refresh_cutoffs();
     return;
   }
   // Cops removed or added: sampling without replacement among the cops (or the empty
@@ -442,34 +451,20 @@ void ParallelEngine::apply_event(const scenario::ScheduleEvent& event) {
   const bool remove = event.action == ScheduleAction::remove_cops;
   std::vector<std::uint32_t> candidates;
   for (std::uint32_t s = 0; s < sites_; ++s) {
-    if (kind_[s] == (remove ? kCop : kEmpty)) candidates.push_back(s);
+    if ((kind_[s] & kKindMask) == (remove ? kCop : kEmpty)) candidates.push_back(s);
   }
   rng::RandomStream rng(rng::combine(key(0, kEvents), rng::combine(event.tick, event.every)));
   for (int i = 0; i < static_cast<int>(event.value) && !candidates.empty(); ++i) {
     const std::size_t j = rng.below(candidates.size());
     kind_[candidates[j]] = remove ? kEmpty : kCop;
+    if (remove) {
+      --tally_.cops;
+    } else {
+      ++tally_.cops;
+    }
     candidates[j] = candidates.back();
     candidates.pop_back();
   }
-}
-
-void ParallelEngine::tally() {
-  std::uint64_t quiet = 0, active = 0, jailed = jail_.size(), cops = 0;
-  for (std::uint32_t s = 0; s < sites_; ++s) {
-    const std::uint8_t k = kind_[s];
-    quiet += k == kQuiet;
-    active += k == kActive;
-    jailed += k == kJailed;
-    cops += k == kCop;
-  }
-  counts_ = TickCounts{.tick = tick_,
-                       .quiet = static_cast<std::uint32_t>(quiet),
-                       .active = static_cast<std::uint32_t>(active),
-                       .jailed = static_cast<std::uint32_t>(jailed),
-                       .cops = static_cast<std::uint32_t>(cops),
-                       .legitimacy = legitimacy_,
-                       .arrests = arrests_};
-  if (tick_ > 0) activations_ += quiet + active + jailed + cops;
 }
 
 }  // namespace unrest::engine

@@ -1,29 +1,34 @@
 #pragma once
-// The synchronous engine: every agent decides from the same snapshot, in phases that run on
-// many threads, with every random draw a pure function of (seed, tick, site, purpose). The
-// output is byte-identical for any number of threads.
+// The multithreaded engine: every random draw a pure function of (seed, tick, site, purpose),
+// and the output byte-identical for any number of threads.
 //
 // A tick, with the NetLogo order (move, then act):
-//   move:   each mover draws an empty target within vision and claims it; the claim with the
-//           smallest random priority wins, losers stay; winners move.
-//   count:  cops and actives within vision of every site, from row prefix sums: each row of
-//           the vision is one difference of two prefix values, so a site costs 2 loads per
-//           vision row whatever the vision's area.
-//   decide: rule A for every free citizen.
-//   arrest: each cop picks an active within vision and claims it; the smallest priority wins.
-//   jail:   terms count down.
-// With the Mesa order the move comes last. Conflicts are settled by atomic minimum over
-// (priority, origin site), which does not depend on which thread gets there first; a bid is
-// stored as its origin alone (4 bytes a site) and its priority recomputed from the origin.
+//   move:   agents move one after another within horizontal bands (bands.hpp): each mover
+//           takes a uniformly random empty site within vision, as the sites are when its turn
+//           comes. Bands of one colour move at the same time on different threads; the bands'
+//           origin, which colour goes first and each band's sweep direction are drawn anew
+//           every tick. No bids, no lost moves, no two agents on one site.
+//   decide: rule A for every free citizen, all from the same snapshot. Cops and actives
+//           within vision come from row prefix sums (vision_counter.hpp), computed row by row
+//           just ahead of the decisions so the counts never leave the cache; a decision is an
+//           integer test against the citizen's activation cutoff (model/activation_cutoff.hpp).
+//   arrest: cops act one after another within bands, like movers: each picks a uniformly
+//           random active citizen within vision, as the lattice is when its turn comes.
+//   jail:   terms count down; prisoners whose term is over return.
+// With the Mesa order the move comes last. docs/DESIGN.md says how this schedule differs from
+// the paper's random sequential one.
 //
 // One free agent per site: what NetLogo does by stacking agents (a cop on its jailed
-// arrestee, a citizen released under someone else) is done here as follows (docs/DESIGN.md):
-// when jailed citizens do not block their site (`jailed_block_site = false`) they leave the
-// lattice for a jail and return to their site on release, waiting while it is taken; a cop
-// steps onto its arrestee's site only when the arrestee has left it.
+// arrestee, a citizen released under someone else) is done here as follows: when jailed
+// citizens do not block their site (`jailed_block_site = false`) they leave the lattice for a
+// jail and return to their site on release, waiting while it is taken; a cop steps onto its
+// arrestee's site only when the arrestee has left it.
 #include <cstdint>
 #include <vector>
 
+#include "unrest/engine/bands.hpp"
+#include "unrest/engine/citizen_traits.hpp"
+#include "unrest/engine/jail.hpp"
 #include "unrest/engine/thread_pool.hpp"
 #include "unrest/engine/tick_counts.hpp"
 #include "unrest/model/arrest_probability_table.hpp"
@@ -48,84 +53,133 @@ class ParallelEngine {
 
   // What a site holds.
   enum Kind : std::uint8_t { kEmpty = 0, kQuiet, kActive, kCop, kJailed };
-  Kind kind(std::uint32_t site) const { return static_cast<Kind>(kind_[site]); }
-  // Recomputes the neighbourhood counts from the current state (the count phase), for
-  // inspection; a step does this itself.
-  void recount() { count_phase(); }
-  int cops_seen(std::uint32_t site) const { return cops_seen_[site]; }
-  int actives_seen(std::uint32_t site) const { return actives_seen_[site]; }
-  // Seconds spent in each phase since construction: move, count, decide, arrest, jail.
+  Kind kind(std::uint32_t site) const { return static_cast<Kind>(kind_[site] & kKindMask); }
+  // The hardship of the citizen on a site, which tells citizens apart in tests that follow
+  // them from tick to tick.
+  float hardship(std::uint32_t site) const { return traits_[site].hardship; }
+  // Cops and actives within vision of every site as the lattice is now, counted by the same
+  // code the decisions use.
+  void count_vision(std::vector<std::uint16_t>& cops, std::vector<std::uint16_t>& actives);
+  // Seconds spent in each phase since construction: move, decide (counting included),
+  // arrest, jail.
   const std::vector<double>& phase_seconds() const { return phase_seconds_; }
   static const std::vector<const char*>& phase_names();
 
  private:
-  struct Prisoner {
-    std::uint32_t site;
-    std::uint32_t left;
-    float hardship;
-    float risk_aversion;
+  // A kind byte is the Kind in its low bits and these marks above it, set during a phase
+  // and cleared by the next decision pass: a mover or cop that has had its turn this tick
+  // and landed in a band that has not had its turn yet must not act again.
+  static constexpr std::uint8_t kKindMask = 0x07;
+  static constexpr std::uint8_t kMoved = 0x80;
+  static constexpr std::uint8_t kActed = 0x40;
+  enum PhaseIndex { kMovePhase, kDecidePhase, kArrestPhase, kJailPhase };
+
+  using Traits = CitizenTraits;
+  // Agents of each kind on the lattice.
+  struct KindTally {
+    std::uint64_t quiet = 0, active = 0, cops = 0, jailed = 0;
+  };
+  // What one band's arrests did.
+  struct ArrestTally {
+    std::uint64_t arrests = 0;         // every arrest
+    std::uint64_t released_now = 0;    // term 0 under end-of-tick countdowns: quiet at once
+    std::uint64_t jailed_on_site = 0;  // held on their site (jailed_block_site)
+    std::uint64_t for_life = 0;        // taken off the lattice for ever
+    std::vector<Jail::Prisoner> prisoners;  // taken off the lattice, in the order of arrest
+  };
+  // Each thread's working memory.
+  struct Scratch {
+    std::vector<std::uint16_t> xs;  // x of the movers or cops of a row
+    std::vector<std::uint16_t> prefix16;
+    std::vector<std::uint32_t> prefix32;
+    std::vector<std::uint16_t> counts16;
+    std::vector<std::uint32_t> counts32;
+    KindTally tally;
   };
 
   void place_agents(std::uint64_t seed);
   void apply_event(const scenario::ScheduleEvent& event);
-  void move_phase();
-  void count_phase();
-  // seen[s] = number of sites of `kind` within vision of s.
-  void count_within_vision(std::uint8_t kind, std::vector<std::uint16_t>& prefix,
-                           std::vector<std::uint16_t>& seen);
+  void refresh_cutoffs();
+  std::uint16_t cutoff_for(const Traits& traits) const;
+  std::uint64_t key(std::uint32_t site, std::uint64_t purpose) const {
+    // Distinct (site, purpose) give distinct words; draws pass the word through mix64, a
+    // bijection, so no two draws share a stream.
+    return tick_key_ ^ ((static_cast<std::uint64_t>(site) << 4) | purpose);
+  }
+
+  // decide (parallel_engine.cpp)
   void decide_phase();
-  void arrest_phase();
-  void jail_phase();
-  void tally();
-  // Bids for `target` on behalf of the agent at `origin`; the bid of smallest
-  // (priority(origin), origin) wins, whatever the order the bids arrive in.
-  // [first_row, end_row) is the calling thread's block of rows.
-  void claim(std::uint32_t target, int row, std::uint32_t origin, std::uint64_t purpose,
-             int first_row, int end_row);
-  std::uint32_t priority(std::uint32_t origin, std::uint64_t purpose) const;
-  void move_agent(std::uint32_t from, std::uint32_t to);
-  // The index of a uniformly random empty site among the vision's offsets from (x, y).
-  bool random_empty_site(int x, int y, std::uint64_t key, std::size_t& offset) const;
-  int neighbour_row(int y, std::size_t offset) const;
-  // The site at the vision's `offset`-th offset from (x, y).
+  template <typename Packed>
+  void halo_prefixes(Scratch& scratch, int first, int end);
+  template <typename Packed>
+  void decide_block(Scratch& scratch, int first, int end);
+  template <typename Packed>
+  void decide_row(int y, const Packed* counts, KindTally& tally);
+  void release_own_activation(int y);
+
+  // move (parallel_moves.cpp)
+  void move_phase();
+  void move_band(int band, int shift, Scratch& scratch);
+  template <typename Stream>
+  bool exact_empty_site(int x, int y, Stream& stream, std::uint32_t& target) const;
+  std::uint32_t wrapped_candidate(int x, int y, std::uint32_t entry) const;
   std::uint32_t neighbour(int x, int y, std::size_t offset) const;
-  void release_from_jail();
-  std::uint64_t key(std::uint32_t site, std::uint64_t purpose) const;
+
+  // arrest (parallel_arrests.cpp)
+  void arrest_phase();
+  void arrest_band(int band, int shift, ArrestTally& out, Scratch& scratch);
+  void arrest_by(int x, int y, bool interior, ArrestTally& out);
+  std::uint32_t actives_within_vision(int x, int y, bool interior, std::uint32_t pick,
+                                      std::uint32_t* picked) const;
+
+  void jail_phase();
+  void finish_tally();
 
   model::ClassicParams params_;
   std::vector<scenario::ScheduleEvent> schedule_;
   model::Neighbourhood vision_;
-  std::vector<std::int64_t> linear_offsets_;  // dy * width + dx of each vision offset
+  std::vector<std::int32_t> linear_offsets_;  // dy * width + dx of each vision offset
   int width_;
   int height_;
   int reach_;
   std::uint32_t sites_;
   bool cops_move_;
+  bool packed16_;  // counts fit 8-bit halves (visions of at most 255 sites)
+  // Movement candidates: `bits` random bits index a table of 2^bits entries in which each
+  // vision offset appears floor(2^bits / n) times and the rest are the own site (0, 0).
+  struct CandidateTable {
+    int bits;
+    std::vector<std::int32_t> linear;   // dy * width + dx
+    std::vector<model::Offset> offset;  // for sites near the torus' edges
+  };
+  static constexpr int kMaxLanes = 5;  // candidates per 64-bit draw, at 12 bits
+  CandidateTable candidates_;
   ThreadPool pool_;
+  Bands bands_;
   std::uint64_t seed_key_;
   std::uint64_t tick_key_ = 0;
   double legitimacy_;
+  std::vector<double> p_by_ratio_;  // P(q) for whole ratios q = 0 .. vision size
+  std::vector<std::uint8_t> is_mover_;  // by kind byte
 
-  // Per site: 1 + 4 + 4 + 4 + 2 + 2 + 4 bytes, plus two prefix rows (2 + 2 bytes a site).
-  std::vector<std::uint8_t> kind_;
-  std::vector<float> hardship_;
-  std::vector<float> risk_aversion_;
+  // Per site: 1 + 8 + 2 + 4 bytes.
+  std::vector<std::uint8_t> kind_;  // 16 spare bytes at the end for match16
+  std::vector<Traits> traits_;
+  std::vector<std::uint16_t> cutoff_;     // activation cutoff of the citizen on the site
   std::vector<std::uint32_t> jail_left_;  // for kJailed sites
-  std::vector<std::uint16_t> cops_seen_;
-  std::vector<std::uint16_t> actives_seen_;
-  std::vector<std::uint32_t> claims_;  // the winning bidder's site; kNoClaim when unclaimed
-  std::vector<std::uint16_t> cop_prefix_;
-  std::vector<std::uint16_t> active_prefix_;
-  std::size_t prefix_stride_;
+  std::size_t prefix_stride_;             // width + 2 reach + 1
+  std::vector<Scratch> scratch_;          // one per thread
+  std::vector<std::uint32_t> row_actives_;     // actives on each row after the decisions
+  std::vector<std::uint32_t> actives_near_;    // actives within `reach` rows of each row
 
-  std::vector<Prisoner> jail_;                        // jailed_block_site = false
-  std::vector<std::vector<Prisoner>> new_prisoners_;  // one list per thread block
-  std::vector<std::uint64_t> arrests_by_block_;
-  model::ArrestProbabilityTable arrest_probability_;
+  Jail jail_;  // jailed_block_site = false
+  std::vector<ArrestTally> arrests_by_band_;
+  model::ArrestProbabilityTable arrest_probability_;  // for the literal ratio
 
   std::int64_t tick_ = 0;
   std::uint64_t activations_ = 0;
   std::uint64_t arrests_ = 0;
+  KindTally tally_;  // the lattice, kept up to date through a tick
   TickCounts counts_;
   std::vector<double> phase_seconds_;
 };

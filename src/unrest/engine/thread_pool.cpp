@@ -27,8 +27,12 @@ ThreadPool::~ThreadPool() {
 }
 
 void ThreadPool::for_rows(int rows, const std::function<void(int, int)>& job) {
+  for_blocks(rows, [&job](int, int first, int end) { job(first, end); });
+}
+
+void ThreadPool::for_blocks(int rows, const std::function<void(int, int, int)>& job) {
   if (workers_.empty()) {
-    job(0, rows);
+    job(0, 0, rows);
     return;
   }
   {
@@ -40,7 +44,7 @@ void ThreadPool::for_rows(int rows, const std::function<void(int, int)>& job) {
   }
   wake_.notify_all();
   const auto [first, end] = block_of(rows, size(), 0);
-  job(first, end);
+  job(0, first, end);
   std::unique_lock lock(mutex_);
   done_.wait(lock, [this] { return pending_ == 0; });
   job_ = nullptr;
@@ -49,7 +53,7 @@ void ThreadPool::for_rows(int rows, const std::function<void(int, int)>& job) {
 void ThreadPool::work(int index) {
   std::uint64_t seen = 0;
   while (true) {
-    const std::function<void(int, int)>* job;
+    const std::function<void(int, int, int)>* job;
     int rows;
     {
       std::unique_lock lock(mutex_);
@@ -60,7 +64,7 @@ void ThreadPool::work(int index) {
       rows = rows_;
     }
     const auto [first, end] = block_of(rows, size(), index);
-    (*job)(first, end);
+    (*job)(index, first, end);
     {
       std::lock_guard lock(mutex_);
       if (--pending_ == 0) done_.notify_one();

@@ -24,6 +24,10 @@ class ThreadPool {
 
   // Calls job(first_row, end_row) for each thread's block of [0, rows) and waits for all.
   void for_rows(int rows, const std::function<void(int first_row, int end_row)>& job);
+  // The same, telling each call its thread's index in [0, size()), for per-thread scratch.
+  // Thread t gets the same block in every call with the same `rows`.
+  void for_blocks(int rows,
+                  const std::function<void(int thread, int first_row, int end_row)>& job);
 
  private:
   void work(int index);
@@ -32,7 +36,7 @@ class ThreadPool {
   std::mutex mutex_;
   std::condition_variable wake_;
   std::condition_variable done_;
-  const std::function<void(int, int)>* job_ = nullptr;
+  const std::function<void(int, int, int)>* job_ = nullptr;
   int rows_ = 0;
   std::uint64_t generation_ = 0;
   int pending_ = 0;

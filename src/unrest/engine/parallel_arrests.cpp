@@ -1,0 +1,165 @@
+// The parallel engine's arrest phase: cops act one after another within bands, bands of one
+// colour at the same time (parallel_engine.hpp, bands.hpp).
+#include <bit>
+
+#include "unrest/engine/byte_match.hpp"
+#include "unrest/engine/parallel_engine.hpp"
+#include "unrest/engine/parallel_purposes.hpp"
+#include "unrest/engine/phase_timer.hpp"
+#include "unrest/model/jail_term.hpp"
+#include "unrest/rng/random_stream.hpp"
+
+namespace unrest::engine {
+namespace {
+
+constexpr std::uint32_t kCountOnly = ~std::uint32_t{0};
+
+}  // namespace
+
+void ParallelEngine::arrest_phase() {
+  PhaseTimer timer(phase_seconds_[kArrestPhase]);
+  if (tally_.active == 0) return;  // nobody to arrest: the usual calm tick costs nothing
+  // A cop on row y sees rows y - reach .. y + reach: rows with no active among those are
+  // skipped whole.
+  std::uint32_t window = 0;
+  for (int dy = -reach_; dy <= reach_; ++dy) window += row_actives_[(dy + height_) % height_];
+  for (int y = 0; y < height_; ++y) {
+    actives_near_[y] = window;
+    window -= row_actives_[(y - reach_ + height_) % height_];
+    window += row_actives_[(y + reach_ + 1) % height_];
+  }
+  const std::uint64_t draw = rng::mix64(key(0, kArrestBands));
+  const int shift = static_cast<int>((draw >> 1) % static_cast<std::uint64_t>(height_));
+  for (int pass = 0; pass < 2; ++pass) {
+    const int colour = static_cast<int>(draw & 1) ^ pass;
+    pool_.for_blocks(bands_.count_of_colour(colour), [&](int thread, int first, int end) {
+      for (int j = first; j < end; ++j) {
+        const int band = 2 * j + colour;
+        arrest_band(band, shift, arrests_by_band_[band], scratch_[thread]);
+      }
+    });
+  }
+  // In a fixed order (colour passes, then bands), whatever thread made them.
+  for (int pass = 0; pass < 2; ++pass) {
+    const int colour = static_cast<int>(draw & 1) ^ pass;
+    for (int band = colour; band < bands_.count(); band += 2) {
+      ArrestTally& a = arrests_by_band_[band];
+      arrests_ += a.arrests;
+      tally_.active -= a.arrests;
+      tally_.quiet += a.released_now;
+      tally_.jailed += a.jailed_on_site;
+      for (const Jail::Prisoner& p : a.prisoners) jail_.admit(p);
+      for (std::uint64_t i = 0; i < a.for_life; ++i) jail_.admit_for_life();
+      a.arrests = a.released_now = a.jailed_on_site = a.for_life = 0;
+      a.prisoners.clear();
+    }
+  }
+}
+
+void ParallelEngine::arrest_band(int band, int shift, ArrestTally& out, Scratch& scratch) {
+  const std::uint64_t sweep = rng::mix64(key(static_cast<std::uint32_t>(band), kArrestSweep));
+  const bool downward = (sweep & 1) != 0;
+  const bool rightward = (sweep & 2) != 0;
+  const int first = bands_.first_row(band, shift);
+  const int rows = bands_.rows(band);
+  std::uint16_t* xs = scratch.xs.data();
+  for (int i = 0; i < rows; ++i) {
+    const int y = (first + (downward ? i : rows - 1 - i)) % height_;
+    if (actives_near_[y] == 0) continue;
+    // Cops that stepped onto this row after an arrest carry kActed: they have had their turn.
+    const std::uint8_t* row = kind_.data() + static_cast<std::size_t>(y) * width_;
+    int n = 0;
+    for (int x = 0; x < width_; ++x) {
+      xs[n] = static_cast<std::uint16_t>(x);
+      n += row[x] == kCop;
+    }
+    const bool interior_row = y >= reach_ && y < height_ - reach_;
+    for (int j = 0; j < n; ++j) {
+      const int x = xs[rightward ? j : n - 1 - j];
+      arrest_by(x, y, interior_row && x >= reach_ && x < width_ - reach_, out);
+    }
+  }
+  // The prisoners' traits, read only now: each is a cache miss, and here they are independent
+  // loads that overlap, where at the arrest each stalled the next cop. Nothing has written
+  // the vacated sites' traits since (cops that step onto them carry none).
+  for (Jail::Prisoner& p : out.prisoners) p.traits = traits_[p.site];
+}
+
+std::uint32_t ParallelEngine::actives_within_vision(int x, int y, bool interior,
+                                                    std::uint32_t pick,
+                                                    std::uint32_t* picked) const {
+  // Counts the active citizens within vision, row span by row span; with pick < the count,
+  // stops at the pick-th (in span order) and stores its site.
+  std::uint32_t count = 0;
+  for (const model::RowSpan& span : vision_.spans()) {
+    if (interior) {
+      const std::uint32_t row_start = static_cast<std::uint32_t>((y + span.dy) * width_ + x);
+      for (int dx = span.dx_first; dx <= span.dx_last; dx += 16) {
+        const int len = std::min(16, span.dx_last - dx + 1);
+        std::uint32_t mask = low_bits(match16(kind_.data() + row_start + dx, kActive), len);
+        const auto found = count_bits16(mask);
+        if (pick != kCountOnly && pick < count + found) {
+          for (std::uint32_t skip = pick - count; skip > 0; --skip) mask &= mask - 1;
+          *picked = row_start + dx + std::countr_zero(mask);
+          return count;
+        }
+        count += found;
+      }
+    } else {
+      int yy = y + span.dy;
+      yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
+      for (int dx = span.dx_first; dx <= span.dx_last; ++dx) {
+        int xx = x + dx;
+        xx += xx < 0 ? width_ : (xx >= width_ ? -width_ : 0);
+        const std::uint32_t site = static_cast<std::uint32_t>(yy) * width_ + xx;
+        if (kind_[site] != kActive) continue;
+        if (pick == count) {
+          *picked = site;
+          return count;
+        }
+        ++count;
+      }
+    }
+  }
+  return count;
+}
+
+void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out) {
+  const std::uint32_t cop = static_cast<std::uint32_t>(y) * width_ + x;
+  const std::uint32_t actives = actives_within_vision(x, y, interior, kCountOnly, nullptr);
+  if (actives == 0) return;
+  rng::RandomStream choice(key(cop, kArrestChoice));
+  std::uint32_t arrestee = 0;
+  actives_within_vision(x, y, interior, static_cast<std::uint32_t>(choice.below(actives)),
+                        &arrestee);
+  ++out.arrests;
+  rng::RandomStream term_stream(key(cop, kJailTerm));
+  const std::uint32_t term = model::draw_jail_term(
+      term_stream, params_.options.jail_term_range, params_.max_jail_term);
+  // As in the sequential engine: NetLogo holds only a term left, Mesa every arrestee.
+  const bool end_of_tick = params_.options.jail_countdown == model::JailCountdown::end_of_tick;
+  if (end_of_tick && term == 0) {
+    kind_[arrestee] = kQuiet;
+    ++out.released_now;
+  } else if (params_.options.jailed_block_site) {
+    kind_[arrestee] = kJailed;
+    jail_left_[arrestee] = term;
+    ++out.jailed_on_site;
+  } else {
+    if (term == model::kLifeSentence) {
+      ++out.for_life;
+    } else {
+      // Served at the end of this tick and the next term - 1 (a term of 0, held under the
+      // own-activation countdown, as one of 1).
+      const std::int64_t due = tick_ + std::max<std::uint32_t>(term, 1) - 1;
+      out.prisoners.push_back({arrestee, static_cast<std::uint32_t>(due), Traits{}});
+    }
+    kind_[arrestee] = kEmpty;
+    if (cops_move_ && params_.options.cop_after_arrest == model::CopAfterArrest::move_to_arrestee) {
+      kind_[arrestee] = kCop | kActed;
+      kind_[cop] = kEmpty;
+    }
+  }
+}
+
+}  // namespace unrest::engine

@@ -1,0 +1,145 @@
+// The parallel engine's move phase: agents move one after another within bands, bands of one
+// colour at the same time (parallel_engine.hpp, bands.hpp).
+#include <bit>
+
+#include "unrest/engine/parallel_engine.hpp"
+#include "unrest/engine/parallel_purposes.hpp"
+#include "unrest/engine/phase_timer.hpp"
+#include "unrest/rng/random_stream.hpp"
+
+namespace unrest::engine {
+namespace {
+
+// Rounds of candidate sites before the exact scan of the whole vision: with three sites in
+// four taken (run 2) and five candidates a round, one round in five finds none, and one
+// mover in 10^5 needs the scan.
+constexpr int kMoveRounds = 8;
+// A band is swept in blocks of this many columns, each block row by row, so that what the
+// movers of a block touch (the block's rows and `reach` rows either side) stays in cache.
+constexpr int kBlockColumns = 256;
+
+}  // namespace
+
+void ParallelEngine::move_phase() {
+  PhaseTimer timer(phase_seconds_[kMovePhase]);
+  if (!params_.citizen_movement && !cops_move_) return;
+  const std::uint64_t draw = rng::mix64(key(0, kMoveBands));
+  const int shift = static_cast<int>((draw >> 1) % static_cast<std::uint64_t>(height_));
+  for (int pass = 0; pass < 2; ++pass) {
+    const int colour = static_cast<int>(draw & 1) ^ pass;
+    pool_.for_blocks(bands_.count_of_colour(colour), [&](int thread, int first, int end) {
+      for (int j = first; j < end; ++j) move_band(2 * j + colour, shift, scratch_[thread]);
+    });
+  }
+}
+
+void ParallelEngine::move_band(int band, int shift, Scratch& scratch) {
+  // The sweep: column blocks left to right or right to left, and in each block the rows top
+  // down or bottom up and each row's movers left to right or right to left, all four drawn
+  // for the band and tick. Any fixed order would let the agents that move late (who find
+  // the sites of those before them vacated) drift one way.
+  const std::uint64_t sweep = rng::mix64(key(static_cast<std::uint32_t>(band), kMoveSweep));
+  const bool downward = (sweep & 1) != 0;
+  const bool rightward = (sweep & 2) != 0;
+  const int first = bands_.first_row(band, shift);
+  const int rows = bands_.rows(band);
+  const int blocks = (width_ + kBlockColumns - 1) / kBlockColumns;
+  std::uint16_t* xs = scratch.xs.data();
+  // Locals, not members: the compiler cannot keep members in registers across the byte
+  // stores below, which may alias anything.
+  std::uint8_t* const kind = kind_.data();
+  Traits* const traits = traits_.data();
+  std::uint16_t* const cutoff = cutoff_.data();
+  const std::int32_t* const table = candidates_.linear.data();
+  const std::uint8_t* const is_mover = is_mover_.data();
+  const int table_bits = candidates_.bits;
+  const std::uint64_t table_mask = (std::uint64_t{1} << table_bits) - 1;
+  const int lanes = 64 / table_bits;
+  const int width = width_;
+  const int reach = reach_;
+  for (int b = 0; b < blocks; ++b) {
+    const int block = rightward ? b : blocks - 1 - b;
+    const int x_first = block * kBlockColumns;
+    const int x_end = std::min(width, x_first + kBlockColumns);
+    for (int i = 0; i < rows; ++i) {
+      const int y = (first + (downward ? i : rows - 1 - i)) % height_;
+      // The movers of the block's row as it is now: agents that moved into it have had their
+      // turn. Branch-free, since which sites hold movers is a coin flip.
+      const std::uint32_t row = static_cast<std::uint32_t>(y) * width;
+      int count = 0;
+      for (int x = x_first; x < x_end; ++x) {
+        xs[count] = static_cast<std::uint16_t>(x);
+        count += is_mover[kind[row + x]];
+      }
+      const bool interior_row = y >= reach && y < height_ - reach;
+      for (int j = 0; j < count; ++j) {
+        const int x = xs[rightward ? j : count - 1 - j];
+        const std::uint32_t site = row + x;
+        const bool interior = interior_row && x >= reach && x < width - reach;
+        // The target is the first empty one among candidates drawn uniformly from the
+        // vision, so it is uniform among the empty sites. Each candidate is a few bits of a
+        // 64-bit draw looking up a table in which every offset appears equally often and
+        // the left-over entries point at the mover's own site, which is never empty.
+        std::uint32_t target = 0;
+        auto round = [&](std::uint64_t bits) {
+          std::uint32_t sites[kMaxLanes];
+          unsigned empty = 0;
+          for (int lane = 0; lane < lanes; ++lane) {
+            const std::uint32_t entry = (bits >> (table_bits * lane)) & table_mask;
+            sites[lane] = interior ? site + table[entry] : wrapped_candidate(x, y, entry);
+            empty |= static_cast<unsigned>(kind[sites[lane]] == kEmpty) << lane;
+          }
+          if (empty == 0) return false;
+          target = sites[std::countr_zero(empty)];
+          return true;
+        };
+        const std::uint64_t mixed = rng::mix64(key(site, kMove));
+        if (!round(mixed)) {
+          rng::RandomStream more(mixed);
+          bool found = false;
+          for (int r = 1; r < kMoveRounds && !found; ++r) found = round(more.next_u64());
+          if (!found && !exact_empty_site(x, y, more, target)) continue;  // nowhere to go
+        }
+        kind[target] = static_cast<std::uint8_t>(kind[site] | kMoved);
+        traits[target] = traits[site];
+        cutoff[target] = cutoff[site];
+        kind[site] = kEmpty;
+      }
+    }
+  }
+}
+
+std::uint32_t ParallelEngine::wrapped_candidate(int x, int y, std::uint32_t entry) const {
+  const model::Offset& o = candidates_.offset[entry];
+  int xx = x + o.dx, yy = y + o.dy;
+  xx += xx < 0 ? width_ : (xx >= width_ ? -width_ : 0);
+  yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
+  return static_cast<std::uint32_t>(yy) * width_ + xx;
+}
+
+std::uint32_t ParallelEngine::neighbour(int x, int y, std::size_t offset) const {
+  const model::Offset& o = vision_.offsets()[offset];
+  int xx = x + o.dx, yy = y + o.dy;
+  xx += xx < 0 ? width_ : (xx >= width_ ? -width_ : 0);
+  yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
+  return static_cast<std::uint32_t>(yy) * width_ + xx;
+}
+
+template <typename Stream>
+bool ParallelEngine::exact_empty_site(int x, int y, Stream& stream, std::uint32_t& target) const {
+  const std::size_t n = linear_offsets_.size();
+  std::uint32_t empty = 0;
+  for (std::size_t i = 0; i < n; ++i) empty += kind_[neighbour(x, y, i)] == kEmpty;
+  if (empty == 0) return false;
+  auto chosen = static_cast<std::uint32_t>(stream.below(empty));
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t candidate = neighbour(x, y, i);
+    if (kind_[candidate] == kEmpty && chosen-- == 0) {
+      target = candidate;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace unrest::engine
