@@ -10,12 +10,6 @@
 #include "unrest/rng/random_stream.hpp"
 
 namespace unrest::engine {
-namespace {
-
-constexpr std::uint32_t kCountOnly = ~std::uint32_t{0};
-
-}  // namespace
-
 void ParallelEngine::arrest_phase() {
   PhaseTimer timer(phase_seconds_[kArrestPhase]);
   if (tally_.active == 0) return;  // nobody to arrest: the usual calm tick costs nothing
@@ -76,7 +70,7 @@ void ParallelEngine::arrest_band(int band, int shift, ArrestTally& out, Scratch&
     const bool interior_row = y >= reach_ && y < height_ - reach_;
     for (int j = 0; j < n; ++j) {
       const int x = xs[rightward ? j : n - 1 - j];
-      arrest_by(x, y, interior_row && x >= reach_ && x < width_ - reach_, out);
+      arrest_by(x, y, interior_row && x >= reach_ && x < width_ - reach_, out, scratch);
     }
   }
   // The prisoners' traits, read only now: each is a cache miss, and here they are independent
@@ -86,26 +80,24 @@ void ParallelEngine::arrest_band(int band, int shift, ArrestTally& out, Scratch&
 }
 
 std::uint32_t ParallelEngine::actives_within_vision(int x, int y, bool interior,
-                                                    std::uint32_t pick,
-                                                    std::uint32_t* picked) const {
-  // Counts the active citizens within vision, row span by row span; with pick < the count,
-  // stops at the pick-th (in span order) and stores its site.
+                                                    Scratch& scratch) const {
+  // The active citizens within vision, as 16-site chunks of vision rows with a mask of where
+  // the actives are (only chunks with at least one), in span order; returns how many.
   std::uint32_t count = 0;
+  scratch.chunks.clear();
   for (const model::RowSpan& span : vision_.spans()) {
     if (interior) {
       const std::uint32_t row_start = static_cast<std::uint32_t>((y + span.dy) * width_ + x);
       for (int dx = span.dx_first; dx <= span.dx_last; dx += 16) {
         const int len = std::min(16, span.dx_last - dx + 1);
-        std::uint32_t mask = low_bits(match16(kind_.data() + row_start + dx, kActive), len);
-        const auto found = count_bits16(mask);
-        if (pick != kCountOnly && pick < count + found) {
-          for (std::uint32_t skip = pick - count; skip > 0; --skip) mask &= mask - 1;
-          *picked = row_start + dx + std::countr_zero(mask);
-          return count;
-        }
-        count += found;
+        const std::uint32_t mask =
+            low_bits(match16(kind_.data() + row_start + dx, kActive), len);
+        if (mask == 0) continue;
+        scratch.chunks.push_back({row_start + dx, mask});
+        count += count_bits16(mask);
       }
     } else {
+      // Near the edges, site by site, one chunk per active.
       int yy = y + span.dy;
       yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
       for (int dx = span.dx_first; dx <= span.dx_last; ++dx) {
@@ -113,10 +105,7 @@ std::uint32_t ParallelEngine::actives_within_vision(int x, int y, bool interior,
         xx += xx < 0 ? width_ : (xx >= width_ ? -width_ : 0);
         const std::uint32_t site = static_cast<std::uint32_t>(yy) * width_ + xx;
         if (kind_[site] != kActive) continue;
-        if (pick == count) {
-          *picked = site;
-          return count;
-        }
+        scratch.chunks.push_back({site, 1u});
         ++count;
       }
     }
@@ -124,14 +113,24 @@ std::uint32_t ParallelEngine::actives_within_vision(int x, int y, bool interior,
   return count;
 }
 
-void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out) {
+void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out,
+                               Scratch& scratch) {
   const std::uint32_t cop = static_cast<std::uint32_t>(y) * width_ + x;
-  const std::uint32_t actives = actives_within_vision(x, y, interior, kCountOnly, nullptr);
+  const std::uint32_t actives = actives_within_vision(x, y, interior, scratch);
   if (actives == 0) return;
   rng::RandomStream choice(key(cop, kArrestChoice));
+  auto pick = static_cast<std::uint32_t>(choice.below(actives));
   std::uint32_t arrestee = 0;
-  actives_within_vision(x, y, interior, static_cast<std::uint32_t>(choice.below(actives)),
-                        &arrestee);
+  for (const ActiveChunk& chunk : scratch.chunks) {
+    const std::uint32_t here = count_bits16(chunk.mask);
+    if (pick < here) {
+      std::uint32_t mask = chunk.mask;
+      for (; pick > 0; --pick) mask &= mask - 1;
+      arrestee = chunk.start + std::countr_zero(mask);
+      break;
+    }
+    pick -= here;
+  }
   ++out.arrests;
   rng::RandomStream term_stream(key(cop, kJailTerm));
   const std::uint32_t term = model::draw_jail_term(

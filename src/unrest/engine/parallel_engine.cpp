@@ -6,6 +6,7 @@
 
 #include "unrest/engine/parallel_purposes.hpp"
 #include "unrest/engine/phase_timer.hpp"
+#include "unrest/engine/row_kernels.hpp"
 #include "unrest/engine/schedule.hpp"
 #include "unrest/engine/vision_counter.hpp"
 #include "unrest/model/activation.hpp"
@@ -62,12 +63,10 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
   for (const model::Offset& o : vision_.offsets()) {
     linear_offsets_.push_back(o.dy * width_ + o.dx);
   }
-  // At least 8 entries an offset, so at most one draw in nine is wasted on the own site.
+  // 12 bits (five candidates a draw) while that gives each offset at least 8 entries, so at
+  // most one candidate in nine is wasted on the own site; 16 bits for visions past 512 sites.
   const auto n = static_cast<std::uint32_t>(vision_.size());
-  candidates_.bits = 12;
-  while (candidates_.bits < 16 && (std::uint32_t{1} << candidates_.bits) < 8 * n) {
-    ++candidates_.bits;
-  }
+  candidates_.bits = n <= 512 ? 12 : 16;
   const std::uint32_t entries = std::uint32_t{1} << candidates_.bits;
   const std::uint32_t used = entries / n * n;
   for (std::uint32_t e = 0; e < entries; ++e) {
@@ -281,7 +280,7 @@ void ParallelEngine::decide_block(Scratch& scratch, int first, int end) {
   for (int y = first; y < end; ++y) {
     if (y + reach_ < end) sum_row(y + reach_);
     for (int dy = -reach_; dy <= reach_; ++dy) rows[dy + reach_] = prefix_of(y + dy);
-    count_row<Packed>(vision_.spans(), rows.data(), width_, reach_, counts);
+    count_row_packed(vision_.spans(), rows.data(), width_, reach_, counts);
     decide_row<Packed>(y, counts, scratch.tally);
   }
 }
@@ -317,6 +316,11 @@ void ParallelEngine::decide_row(int y, const Packed* counts, KindTally& tally) {
   // lose their marks.
   switch (params_.options.ratio) {
     case model::Ratio::floor:
+      if constexpr (sizeof(Packed) == 2) {
+        static_assert(kQuiet == 1 && kActive == 2);
+        decide_row_floor(kinds, counts, cutoff, width, kKindMask);
+        break;
+      }
       for (int x = 0; x < width; ++x) {
         const std::uint32_t k = kinds[x] & kKindMask;
         const bool citizen = k - kQuiet < 2u;

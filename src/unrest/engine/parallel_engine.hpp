@@ -87,8 +87,14 @@ class ParallelEngine {
     std::uint64_t for_life = 0;        // taken off the lattice for ever
     std::vector<Jail::Prisoner> prisoners;  // taken off the lattice, in the order of arrest
   };
+  // Up to 16 sites of a vision row from `start`, and which of them hold actives.
+  struct ActiveChunk {
+    std::uint32_t start;
+    std::uint32_t mask;
+  };
   // Each thread's working memory.
   struct Scratch {
+    std::vector<ActiveChunk> chunks;  // of the cop whose turn it is
     std::vector<std::uint16_t> xs;  // x of the movers or cops of a row
     std::vector<std::uint16_t> prefix16;
     std::vector<std::uint32_t> prefix32;
@@ -119,7 +125,11 @@ class ParallelEngine {
 
   // move (parallel_moves.cpp)
   void move_phase();
+  template <int kBits>
   void move_band(int band, int shift, Scratch& scratch);
+  template <int kBits>
+  bool later_candidates(int x, int y, std::uint64_t mixed, bool interior,
+                        std::uint32_t& target) const;
   template <typename Stream>
   bool exact_empty_site(int x, int y, Stream& stream, std::uint32_t& target) const;
   std::uint32_t wrapped_candidate(int x, int y, std::uint32_t entry) const;
@@ -128,9 +138,8 @@ class ParallelEngine {
   // arrest (parallel_arrests.cpp)
   void arrest_phase();
   void arrest_band(int band, int shift, ArrestTally& out, Scratch& scratch);
-  void arrest_by(int x, int y, bool interior, ArrestTally& out);
-  std::uint32_t actives_within_vision(int x, int y, bool interior, std::uint32_t pick,
-                                      std::uint32_t* picked) const;
+  void arrest_by(int x, int y, bool interior, ArrestTally& out, Scratch& scratch);
+  std::uint32_t actives_within_vision(int x, int y, bool interior, Scratch& scratch) const;
 
   void jail_phase();
   void finish_tally();
@@ -152,7 +161,6 @@ class ParallelEngine {
     std::vector<std::int32_t> linear;   // dy * width + dx
     std::vector<model::Offset> offset;  // for sites near the torus' edges
   };
-  static constexpr int kMaxLanes = 5;  // candidates per 64-bit draw, at 12 bits
   CandidateTable candidates_;
   ThreadPool pool_;
   Bands bands_;

@@ -18,6 +18,24 @@ constexpr int kMoveRounds = 8;
 // movers of a block touch (the block's rows and `reach` rows either side) stays in cache.
 constexpr int kBlockColumns = 256;
 
+// Candidates for a mover away from the torus' edges: kBits bits of `bits` each index the
+// candidate table (linear offsets); the target is the first candidate that is empty.
+template <int kBits>
+inline bool first_empty_candidate(std::uint64_t bits, std::uint32_t site,
+                                  const std::int32_t* table, const std::uint8_t* kind,
+                                  std::uint32_t& target) {
+  constexpr int kLanes = 64 / kBits;
+  constexpr std::uint64_t kMask = (std::uint64_t{1} << kBits) - 1;
+  unsigned empty = 0;
+  for (int lane = 0; lane < kLanes; ++lane) {
+    const std::uint32_t candidate = site + table[(bits >> (kBits * lane)) & kMask];
+    empty |= static_cast<unsigned>(kind[candidate] == 0) << lane;
+  }
+  if (empty == 0) return false;
+  target = site + table[(bits >> (kBits * std::countr_zero(empty))) & kMask];
+  return true;
+}
+
 }  // namespace
 
 void ParallelEngine::move_phase() {
@@ -28,11 +46,18 @@ void ParallelEngine::move_phase() {
   for (int pass = 0; pass < 2; ++pass) {
     const int colour = static_cast<int>(draw & 1) ^ pass;
     pool_.for_blocks(bands_.count_of_colour(colour), [&](int thread, int first, int end) {
-      for (int j = first; j < end; ++j) move_band(2 * j + colour, shift, scratch_[thread]);
+      for (int j = first; j < end; ++j) {
+        if (candidates_.bits == 12) {
+          move_band<12>(2 * j + colour, shift, scratch_[thread]);
+        } else {
+          move_band<16>(2 * j + colour, shift, scratch_[thread]);
+        }
+      }
     });
   }
 }
 
+template <int kBits>
 void ParallelEngine::move_band(int band, int shift, Scratch& scratch) {
   // The sweep: column blocks left to right or right to left, and in each block the rows top
   // down or bottom up and each row's movers left to right or right to left, all four drawn
@@ -52,9 +77,6 @@ void ParallelEngine::move_band(int band, int shift, Scratch& scratch) {
   std::uint16_t* const cutoff = cutoff_.data();
   const std::int32_t* const table = candidates_.linear.data();
   const std::uint8_t* const is_mover = is_mover_.data();
-  const int table_bits = candidates_.bits;
-  const std::uint64_t table_mask = (std::uint64_t{1} << table_bits) - 1;
-  const int lanes = 64 / table_bits;
   const int width = width_;
   const int reach = reach_;
   for (int b = 0; b < blocks; ++b) {
@@ -80,25 +102,11 @@ void ParallelEngine::move_band(int band, int shift, Scratch& scratch) {
         // vision, so it is uniform among the empty sites. Each candidate is a few bits of a
         // 64-bit draw looking up a table in which every offset appears equally often and
         // the left-over entries point at the mover's own site, which is never empty.
-        std::uint32_t target = 0;
-        auto round = [&](std::uint64_t bits) {
-          std::uint32_t sites[kMaxLanes];
-          unsigned empty = 0;
-          for (int lane = 0; lane < lanes; ++lane) {
-            const std::uint32_t entry = (bits >> (table_bits * lane)) & table_mask;
-            sites[lane] = interior ? site + table[entry] : wrapped_candidate(x, y, entry);
-            empty |= static_cast<unsigned>(kind[sites[lane]] == kEmpty) << lane;
-          }
-          if (empty == 0) return false;
-          target = sites[std::countr_zero(empty)];
-          return true;
-        };
         const std::uint64_t mixed = rng::mix64(key(site, kMove));
-        if (!round(mixed)) {
-          rng::RandomStream more(mixed);
-          bool found = false;
-          for (int r = 1; r < kMoveRounds && !found; ++r) found = round(more.next_u64());
-          if (!found && !exact_empty_site(x, y, more, target)) continue;  // nowhere to go
+        std::uint32_t target = 0;
+        if (!(interior && first_empty_candidate<kBits>(mixed, site, table, kind, target)) &&
+            !later_candidates<kBits>(x, y, mixed, interior, target)) {
+          continue;  // nowhere to go
         }
         kind[target] = static_cast<std::uint8_t>(kind[site] | kMoved);
         traits[target] = traits[site];
@@ -107,6 +115,34 @@ void ParallelEngine::move_band(int band, int shift, Scratch& scratch) {
       }
     }
   }
+}
+
+template <int kBits>
+bool ParallelEngine::later_candidates(int x, int y, std::uint64_t mixed, bool interior,
+                                      std::uint32_t& target) const {
+  // What follows a first round that found nothing, or replaces it near the edges: more
+  // rounds from a stream keyed by the first draw, then the exact scan.
+  constexpr int kLanes = 64 / kBits;
+  constexpr std::uint64_t kMask = (std::uint64_t{1} << kBits) - 1;
+  const std::uint32_t site = static_cast<std::uint32_t>(y) * width_ + x;
+  auto round = [&](std::uint64_t bits) {
+    if (interior) return first_empty_candidate<kBits>(bits, site, candidates_.linear.data(),
+                                                      kind_.data(), target);
+    for (int lane = 0; lane < kLanes; ++lane) {
+      const std::uint32_t candidate = wrapped_candidate(x, y, (bits >> (kBits * lane)) & kMask);
+      if (kind_[candidate] == kEmpty) {
+        target = candidate;
+        return true;
+      }
+    }
+    return false;
+  };
+  if (!interior && round(mixed)) return true;
+  rng::RandomStream more(mixed);
+  for (int r = 1; r < kMoveRounds; ++r) {
+    if (round(more.next_u64())) return true;
+  }
+  return exact_empty_site(x, y, more, target);
 }
 
 std::uint32_t ParallelEngine::wrapped_candidate(int x, int y, std::uint32_t entry) const {
