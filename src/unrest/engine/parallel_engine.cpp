@@ -1,6 +1,7 @@
 #include "unrest/engine/parallel_engine.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <stdexcept>
 
@@ -24,7 +25,7 @@ int wrap_row(int r, int height) { return r < 0 ? r + height : (r >= height ? r -
 }  // namespace
 
 const std::vector<const char*>& ParallelEngine::phase_names() {
-  static const std::vector<const char*> names = {"move", "decide", "arrest", "jail"};
+  static const std::vector<const char*> names = {"move", "count", "decide", "arrest", "jail"};
   return names;
 }
 
@@ -188,17 +189,22 @@ void ParallelEngine::step() {
 // ---- decide ----------------------------------------------------------------------------
 
 void ParallelEngine::decide_phase() {
-  PhaseTimer timer(phase_seconds_[kDecidePhase]);
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point start = Clock::now();
   // Decisions are written in place, row by row, while the counts of the rows after them
   // still need the rows before them as they were. Within a thread's block the prefix sums
   // run `reach` rows ahead of the decisions; the `reach` rows on either side of a block,
   // which other threads rewrite, are summed by everyone first.
   pool_.for_blocks(height_, [&](int thread, int first, int end) {
+    const Clock::time_point halo_start = Clock::now();
     if (packed16_) {
       halo_prefixes<std::uint16_t>(scratch_[thread], first, end);
     } else {
       halo_prefixes<std::uint32_t>(scratch_[thread], first, end);
     }
+    scratch_[thread].count_seconds =
+        std::chrono::duration<double>(Clock::now() - halo_start).count();
+    scratch_[thread].decide_seconds = 0;
   });
   pool_.for_blocks(height_, [&](int thread, int first, int end) {
     scratch_[thread].tally = KindTally{};
@@ -208,6 +214,15 @@ void ParallelEngine::decide_phase() {
       decide_block<std::uint32_t>(scratch_[thread], first, end);
     }
   });
+  double count_seconds = 0, decide_seconds = 0;
+  for (const Scratch& s : scratch_) {
+    count_seconds += s.count_seconds;
+    decide_seconds += s.decide_seconds;
+  }
+  const double wall = std::chrono::duration<double>(Clock::now() - start).count();
+  const double count_share = count_seconds / std::max(1e-12, count_seconds + decide_seconds);
+  phase_seconds_[kCountPhase] += wall * count_share;
+  phase_seconds_[kDecidePhase] += wall * (1.0 - count_share);
   tally_ = KindTally{};
   for (const Scratch& s : scratch_) {
     tally_.quiet += s.tally.quiet;
@@ -273,6 +288,8 @@ void ParallelEngine::decide_block(Scratch& scratch, int first, int end) {
     prefix_row(kind_.data() + static_cast<std::size_t>(wrap_row(r, height_)) * width_, width_,
                reach_, weight.data(), prefix_of(r));
   };
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point before = Clock::now();
   for (int r = first; r < std::min(end, first + reach_); ++r) sum_row(r);
   std::vector<const Packed*> rows(2 * reach_ + 1);
   Packed* counts = sizeof(Packed) == 2 ? reinterpret_cast<Packed*>(scratch.counts16.data())
@@ -281,7 +298,12 @@ void ParallelEngine::decide_block(Scratch& scratch, int first, int end) {
     if (y + reach_ < end) sum_row(y + reach_);
     for (int dy = -reach_; dy <= reach_; ++dy) rows[dy + reach_] = prefix_of(y + dy);
     count_row_packed(vision_.spans(), rows.data(), width_, reach_, counts);
+    const Clock::time_point counted = Clock::now();
     decide_row<Packed>(y, counts, scratch.tally);
+    const Clock::time_point decided = Clock::now();
+    scratch.count_seconds += std::chrono::duration<double>(counted - before).count();
+    scratch.decide_seconds += std::chrono::duration<double>(decided - counted).count();
+    before = decided;
   }
 }
 

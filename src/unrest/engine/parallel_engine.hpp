@@ -60,8 +60,9 @@ class ParallelEngine {
   // Cops and actives within vision of every site as the lattice is now, counted by the same
   // code the decisions use.
   void count_vision(std::vector<std::uint16_t>& cops, std::vector<std::uint16_t>& actives);
-  // Seconds spent in each phase since construction: move, decide (counting included),
-  // arrest, jail.
+  // Seconds spent in each phase since construction: move, count, decide, arrest, jail.
+  // Counting and deciding run interleaved, row by row; their wall time is split in the
+  // proportion of the threads' time in each.
   const std::vector<double>& phase_seconds() const { return phase_seconds_; }
   static const std::vector<const char*>& phase_names();
 
@@ -72,7 +73,7 @@ class ParallelEngine {
   static constexpr std::uint8_t kKindMask = 0x07;
   static constexpr std::uint8_t kMoved = 0x80;
   static constexpr std::uint8_t kActed = 0x40;
-  enum PhaseIndex { kMovePhase, kDecidePhase, kArrestPhase, kJailPhase };
+  enum PhaseIndex { kMovePhase, kCountPhase, kDecidePhase, kArrestPhase, kJailPhase };
 
   using Traits = CitizenTraits;
   // Agents of each kind on the lattice.
@@ -101,6 +102,8 @@ class ParallelEngine {
     std::vector<std::uint16_t> counts16;
     std::vector<std::uint32_t> counts32;
     KindTally tally;
+    double count_seconds = 0;  // in the current decision pass
+    double decide_seconds = 0;
   };
 
   void place_agents(std::uint64_t seed);
