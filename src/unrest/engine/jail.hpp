@@ -37,6 +37,7 @@ class Jail {
 
  private:
   std::vector<std::vector<Prisoner>> by_due_;  // by due tick modulo its size
+  std::uint32_t bucket_mask_ = 0;             // its size - 1
   std::vector<Prisoner> waiting_;
   std::vector<Prisoner> still_waiting_;
   std::uint64_t held_ = 0;
@@ -56,7 +57,7 @@ void Jail::release(std::int64_t tick, TryReturn&& try_return) {
   // A bucket holds every prisoner due at a tick congruent to this one; those due in a later
   // lap stay.
   const auto now = static_cast<std::uint32_t>(tick);
-  std::vector<Prisoner>& bucket = by_due_[now % by_due_.size()];
+  std::vector<Prisoner>& bucket = by_due_[now & bucket_mask_];
   std::size_t kept = 0;
   for (const Prisoner& p : bucket) {
     if (p.due != now) {

@@ -62,10 +62,14 @@ void ParallelEngine::arrest_band(int band, int shift, ArrestTally& out, Scratch&
     if (actives_near_[y] == 0) continue;
     // Cops that stepped onto this row after an arrest carry kActed: they have had their turn.
     const std::uint8_t* row = kind_.data() + static_cast<std::size_t>(y) * width_;
+    // Cops are one site in 25: found 16 sites at a time (match16 reads past the row's end
+    // into the next row or the padding, and those bits are dropped).
     int n = 0;
-    for (int x = 0; x < width_; ++x) {
-      xs[n] = static_cast<std::uint16_t>(x);
-      n += row[x] == kCop;
+    for (int x = 0; x < width_; x += 16) {
+      std::uint32_t mask = low_bits(match16(row + x, kCop), std::min(16, width_ - x));
+      for (; mask != 0; mask &= mask - 1) {
+        xs[n++] = static_cast<std::uint16_t>(x + std::countr_zero(mask));
+      }
     }
     const bool interior_row = y >= reach_ && y < height_ - reach_;
     for (int j = 0; j < n; ++j) {
@@ -82,9 +86,11 @@ void ParallelEngine::arrest_band(int band, int shift, ArrestTally& out, Scratch&
 std::uint32_t ParallelEngine::actives_within_vision(int x, int y, bool interior,
                                                     Scratch& scratch) const {
   // The active citizens within vision, as 16-site chunks of vision rows with a mask of where
-  // the actives are (only chunks with at least one), in span order; returns how many.
+  // the actives are, in span order; returns how many actives.
   std::uint32_t count = 0;
-  scratch.chunks.clear();
+  // Sized at construction for the vision's chunks; written without checks or branches, since
+  // whether a chunk holds an active is a coin flip in a busy area.
+  ActiveChunk* chunk = scratch.chunks.data();
   for (const model::RowSpan& span : vision_.spans()) {
     if (interior) {
       const std::uint32_t row_start = static_cast<std::uint32_t>((y + span.dy) * width_ + x);
@@ -92,24 +98,24 @@ std::uint32_t ParallelEngine::actives_within_vision(int x, int y, bool interior,
         const int len = std::min(16, span.dx_last - dx + 1);
         const std::uint32_t mask =
             low_bits(match16(kind_.data() + row_start + dx, kActive), len);
-        if (mask == 0) continue;
-        scratch.chunks.push_back({row_start + dx, mask});
+        *chunk++ = {row_start + dx, mask};
         count += count_bits16(mask);
       }
     } else {
-      // Near the edges, site by site, one chunk per active.
+      // Near the edges, site by site, a chunk per site.
       int yy = y + span.dy;
       yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
       for (int dx = span.dx_first; dx <= span.dx_last; ++dx) {
         int xx = x + dx;
         xx += xx < 0 ? width_ : (xx >= width_ ? -width_ : 0);
         const std::uint32_t site = static_cast<std::uint32_t>(yy) * width_ + xx;
-        if (kind_[site] != kActive) continue;
-        scratch.chunks.push_back({site, 1u});
-        ++count;
+        const bool active = kind_[site] == kActive;
+        *chunk++ = {site, active ? 1u : 0u};
+        count += active;
       }
     }
   }
+  scratch.chunk_count = static_cast<std::size_t>(chunk - scratch.chunks.data());
   return count;
 }
 
@@ -121,7 +127,8 @@ void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out,
   rng::RandomStream choice(key(cop, kArrestChoice));
   auto pick = static_cast<std::uint32_t>(choice.below(actives));
   std::uint32_t arrestee = 0;
-  for (const ActiveChunk& chunk : scratch.chunks) {
+  for (std::size_t i = 0; i < scratch.chunk_count; ++i) {
+    const ActiveChunk& chunk = scratch.chunks[i];
     const std::uint32_t here = count_bits16(chunk.mask);
     if (pick < here) {
       std::uint32_t mask = chunk.mask;

@@ -88,8 +88,12 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
     if ((k & ~kKindMask) != 0) continue;  // has had its turn
     is_mover_[k] = (k == kCop && cops_move_) || ((k == kQuiet || k == kActive) && citizens_move);
   }
+  // A cop's vision in 16-site chunks of rows, or site by site near the edges: at most this.
+  std::size_t chunks = 0;
+  for (const model::RowSpan& span : vision_.spans()) chunks += span.dx_last - span.dx_first + 1;
   for (Scratch& s : scratch_) {
     s.xs.resize(width_);
+    s.chunks.resize(chunks);
     const std::size_t rows = 2 * reach_ + 2 + 2 * reach_;  // a ring and two halos
     if (packed16_) {
       s.prefix16.resize(rows * prefix_stride_);

@@ -96,6 +96,7 @@ class ParallelEngine {
   // Each thread's working memory.
   struct Scratch {
     std::vector<ActiveChunk> chunks;  // of the cop whose turn it is
+    std::size_t chunk_count = 0;
     std::vector<std::uint16_t> xs;  // x of the movers or cops of a row
     std::vector<std::uint16_t> prefix16;
     std::vector<std::uint32_t> prefix32;
