@@ -1,5 +1,6 @@
 // The parallel engine's arrest phase: cops act one after another within bands, bands of one
 // colour at the same time (parallel_engine.hpp, bands.hpp).
+#include <atomic>
 #include <bit>
 
 #include "unrest/engine/byte_match.hpp"
@@ -26,8 +27,13 @@ void ParallelEngine::arrest_phase() {
   const int shift = static_cast<int>((draw >> 1) % static_cast<std::uint64_t>(height_));
   for (int pass = 0; pass < 2; ++pass) {
     const int colour = static_cast<int>(draw & 1) ^ pass;
-    pool_.for_blocks(bands_.count_of_colour(colour), [&](int thread, int first, int end) {
-      for (int j = first; j < end; ++j) {
+    // Bands are handed out one at a time: arrests crowd where the outbursts are, so equal
+    // shares of bands would be unequal shares of work. Which thread takes a band does not
+    // change what the band does.
+    std::atomic<int> next{0};
+    const int bands = bands_.count_of_colour(colour);
+    pool_.for_blocks(pool_.size(), [&](int thread, int, int) {
+      for (int j = next++; j < bands; j = next++) {
         const int band = 2 * j + colour;
         arrest_band(band, shift, arrests_by_band_[band], scratch_[thread]);
       }
