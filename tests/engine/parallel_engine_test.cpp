@@ -164,7 +164,8 @@ TEST(ParallelEngine, RemovingCopsTipsIntoRebellion) {
       for (const auto& c : run) peak = std::max(peak, c.active);
       peaks[removals ? 0 : 1] += peak;
       const TickCounts& end = run.back();
-      const double jailed_share = end.jailed / static_cast<double>(end.quiet + end.active + end.jailed);
+      const double jailed_share =
+          end.jailed / static_cast<double>(end.quiet + end.active + end.jailed);
       if (removals) {
         EXPECT_GT(jailed_share, 0.4) << seed_key;
       } else {

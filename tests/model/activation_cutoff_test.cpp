@@ -24,7 +24,8 @@ void expect_same_decisions(Ratio ratio) {
     const double risk_aversion = static_cast<float>(rng.uniform());
     const double legitimacy = rng.uniform();
     const std::uint32_t cutoff =
-        activation_cutoff(hardship, risk_aversion, legitimacy, threshold, p_by_ratio);
+        activation_cutoff(hardship, risk_aversion, legitimacy, threshold, p_by_ratio.data(),
+                          static_cast<std::uint32_t>(p_by_ratio.size()));
     for (int cops = 0; cops <= kVision; cops += 1 + cops / 8) {
       for (int actives = 1; actives <= kVision + 1; actives += 1 + actives / 8) {
         const bool rule = decides_active(hardship, risk_aversion, legitimacy,
@@ -32,8 +33,8 @@ void expect_same_decisions(Ratio ratio) {
         const bool below = ratio == Ratio::floor
                                ? ratio_below_floor(cops, actives, cutoff)
                                : ratio_below_round_half_even(cops, actives, cutoff);
-        ASSERT_EQ(rule, below) << "H " << hardship << " R " << risk_aversion << " L "
-                               << legitimacy << " C " << cops << " A " << actives;
+        ASSERT_EQ(rule, below) << "H " << hardship << " R " << risk_aversion << " L " << legitimacy
+                               << " C " << cops << " A " << actives;
         (rule ? active_decisions : quiet_decisions) += 1;
       }
     }
@@ -60,8 +61,8 @@ TEST(ActivationCutoff, RoundHalfEvenTiesFollowTheRounding) {
 
 TEST(ActivationCutoff, GrievanceAtOrUnderTheThresholdIsNeverActive) {
   const std::vector<double> p_by_ratio = {0.0, 0.5, 0.9};
-  EXPECT_EQ(activation_cutoff(0.5, 0.3, 0.8, 0.1, p_by_ratio), 0u);  // G = 0.1
-  EXPECT_EQ(activation_cutoff(1.0, 0.0, 0.0, 0.1, p_by_ratio), 3u);  // no risk: always
+  EXPECT_EQ(activation_cutoff(0.5, 0.3, 0.8, 0.1, p_by_ratio.data(), 3), 0u);  // G = 0.1
+  EXPECT_EQ(activation_cutoff(1.0, 0.0, 0.0, 0.1, p_by_ratio.data(), 3), 3u);  // no risk
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ class Jail {
 
  private:
   std::vector<std::vector<Prisoner>> by_due_;  // by due tick modulo its size
-  std::uint32_t bucket_mask_ = 0;             // its size - 1
+  std::uint32_t bucket_mask_ = 0;              // its size - 1
   std::vector<Prisoner> waiting_;
   std::vector<Prisoner> still_waiting_;
   std::uint64_t held_ = 0;

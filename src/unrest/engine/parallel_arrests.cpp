@@ -102,8 +102,7 @@ std::uint32_t ParallelEngine::actives_within_vision(int x, int y, bool interior,
       const std::uint32_t row_start = static_cast<std::uint32_t>((y + span.dy) * width_ + x);
       for (int dx = span.dx_first; dx <= span.dx_last; dx += 16) {
         const int len = std::min(16, span.dx_last - dx + 1);
-        const std::uint32_t mask =
-            low_bits(match16(kind_.data() + row_start + dx, kActive), len);
+        const std::uint32_t mask = low_bits(match16(kind_.data() + row_start + dx, kActive), len);
         *chunk++ = {row_start + dx, mask};
         count += count_bits16(mask);
       }
@@ -125,8 +124,7 @@ std::uint32_t ParallelEngine::actives_within_vision(int x, int y, bool interior,
   return count;
 }
 
-void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out,
-                               Scratch& scratch) {
+void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out, Scratch& scratch) {
   const std::uint32_t cop = static_cast<std::uint32_t>(y) * width_ + x;
   const std::uint32_t actives = actives_within_vision(x, y, interior, scratch);
   if (actives == 0) return;
@@ -146,8 +144,8 @@ void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out,
   }
   ++out.arrests;
   rng::RandomStream term_stream(key(cop, kJailTerm));
-  const std::uint32_t term = model::draw_jail_term(
-      term_stream, params_.options.jail_term_range, params_.max_jail_term);
+  const std::uint32_t term =
+      model::draw_jail_term(term_stream, params_.options.jail_term_range, params_.max_jail_term);
   // As in the sequential engine: NetLogo holds only a term left, Mesa every arrestee.
   const bool end_of_tick = params_.options.jail_countdown == model::JailCountdown::end_of_tick;
   if (end_of_tick && term == 0) {

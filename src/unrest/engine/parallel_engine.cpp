@@ -61,9 +61,6 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
   if (vision_.size() > 65535 || width_ > 65535) {
     throw std::invalid_argument("parallel engine: vision or width too large");
   }
-  for (const model::Offset& o : vision_.offsets()) {
-    linear_offsets_.push_back(o.dy * width_ + o.dx);
-  }
   // 12 bits (five candidates a draw) while that gives each offset at least 8 entries, so at
   // most one candidate in nine is wasted on the own site; 16 bits for visions past 512 sites.
   const auto n = static_cast<std::uint32_t>(vision_.size());
@@ -115,9 +112,8 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
 double ParallelEngine::bytes_per_site() const {
   double scratch = 0;
   for (const Scratch& s : scratch_) {
-    scratch += static_cast<double>(s.xs.size() * 2 + s.prefix16.size() * 2 +
-                                   s.prefix32.size() * 4 + s.counts16.size() * 2 +
-                                   s.counts32.size() * 4);
+    scratch += static_cast<double>(s.xs.size() * 2 + s.prefix16.size() * 2 + s.prefix32.size() * 4 +
+                                   s.counts16.size() * 2 + s.counts32.size() * 4);
   }
   return static_cast<double>(sizeof(std::uint8_t) + sizeof(Traits) + sizeof(std::uint16_t) +
                              sizeof(std::uint32_t)) +
@@ -159,7 +155,8 @@ void ParallelEngine::place_agents(std::uint64_t seed) {
 
 std::uint16_t ParallelEngine::cutoff_for(const Traits& traits) const {
   return static_cast<std::uint16_t>(model::activation_cutoff(
-      traits.hardship, traits.risk_aversion, legitimacy_, params_.threshold, p_by_ratio_));
+      traits.hardship, traits.risk_aversion, legitimacy_, params_.threshold, p_by_ratio_.data(),
+      static_cast<std::uint32_t>(p_by_ratio_.size())));
 }
 
 void ParallelEngine::refresh_cutoffs() {
@@ -248,7 +245,8 @@ std::array<Packed, 8> weights() {
 }
 
 template <typename Packed>
-std::vector<Packed>& prefix_store(std::vector<std::uint16_t>& p16, std::vector<std::uint32_t>& p32) {
+std::vector<Packed>& prefix_store(std::vector<std::uint16_t>& p16,
+                                  std::vector<std::uint32_t>& p32) {
   if constexpr (sizeof(Packed) == 2) {
     return p16;
   } else {
@@ -350,9 +348,8 @@ void ParallelEngine::decide_row(int y, const Packed* counts, KindTally& tally) {
       for (int x = 0; x < width; ++x) {
         const std::uint32_t k = kinds[x] & kKindMask;
         const bool citizen = k - kQuiet < 2u;
-        const bool active =
-            model::ratio_below_floor(Counts::cops(counts[x]), Counts::actives(counts[x]) + 1,
-                                     cutoff[x]);
+        const bool active = model::ratio_below_floor(Counts::cops(counts[x]),
+                                                     Counts::actives(counts[x]) + 1, cutoff[x]);
         kinds[x] = static_cast<std::uint8_t>(citizen ? kQuiet + active : k);
       }
       break;
@@ -398,15 +395,15 @@ void ParallelEngine::decide_row(int y, const Packed* counts, KindTally& tally) {
 }
 
 void ParallelEngine::count_vision(std::vector<std::uint16_t>& cops,
-                                  std::vector<std::uint16_t>& actives) {
+                                  std::vector<std::uint16_t>& actives) const {
   cops.assign(sites_, 0);
   actives.assign(sites_, 0);
   using Packed = std::uint32_t;  // enough for any vision
   static const std::array<Packed, 8> weight = weights<Packed>();
   std::vector<std::vector<Packed>> prefixes(height_, std::vector<Packed>(prefix_stride_));
   for (int y = 0; y < height_; ++y) {
-    prefix_row(kind_.data() + static_cast<std::size_t>(y) * width_, width_, reach_,
-               weight.data(), prefixes[y].data());
+    prefix_row(kind_.data() + static_cast<std::size_t>(y) * width_, width_, reach_, weight.data(),
+               prefixes[y].data());
   }
   std::vector<const Packed*> rows(2 * reach_ + 1);
   std::vector<Packed> counts(width_);

@@ -58,8 +58,8 @@ class ParallelEngine {
   // them from tick to tick.
   float hardship(std::uint32_t site) const { return traits_[site].hardship; }
   // Cops and actives within vision of every site as the lattice is now, counted by the same
-  // code the decisions use.
-  void count_vision(std::vector<std::uint16_t>& cops, std::vector<std::uint16_t>& actives);
+  // kernel the decisions use (vision_counter.hpp).
+  void count_vision(std::vector<std::uint16_t>& cops, std::vector<std::uint16_t>& actives) const;
   // Seconds spent in each phase since construction: move, count, decide, arrest, jail.
   // Counting and deciding run interleaved, row by row; their wall time is split in the
   // proportion of the threads' time in each.
@@ -82,10 +82,10 @@ class ParallelEngine {
   };
   // What one band's arrests did.
   struct ArrestTally {
-    std::uint64_t arrests = 0;         // every arrest
-    std::uint64_t released_now = 0;    // term 0 under end-of-tick countdowns: quiet at once
-    std::uint64_t jailed_on_site = 0;  // held on their site (jailed_block_site)
-    std::uint64_t for_life = 0;        // taken off the lattice for ever
+    std::uint64_t arrests = 0;              // every arrest
+    std::uint64_t released_now = 0;         // term 0 under end-of-tick countdowns: quiet at once
+    std::uint64_t jailed_on_site = 0;       // held on their site (jailed_block_site)
+    std::uint64_t for_life = 0;             // taken off the lattice for ever
     std::vector<Jail::Prisoner> prisoners;  // taken off the lattice, in the order of arrest
   };
   // Up to 16 sites of a vision row from `start`, and which of them hold actives.
@@ -151,7 +151,6 @@ class ParallelEngine {
   model::ClassicParams params_;
   std::vector<scenario::ScheduleEvent> schedule_;
   model::Neighbourhood vision_;
-  std::vector<std::int32_t> linear_offsets_;  // dy * width + dx of each vision offset
   int width_;
   int height_;
   int reach_;
@@ -171,18 +170,18 @@ class ParallelEngine {
   std::uint64_t seed_key_;
   std::uint64_t tick_key_ = 0;
   double legitimacy_;
-  std::vector<double> p_by_ratio_;  // P(q) for whole ratios q = 0 .. vision size
+  std::vector<double> p_by_ratio_;      // P(q) for whole ratios q = 0 .. vision size
   std::vector<std::uint8_t> is_mover_;  // by kind byte
 
   // Per site: 1 + 8 + 2 + 4 bytes.
   std::vector<std::uint8_t> kind_;  // 16 spare bytes at the end for match16
   std::vector<Traits> traits_;
-  std::vector<std::uint16_t> cutoff_;     // activation cutoff of the citizen on the site
-  std::vector<std::uint32_t> jail_left_;  // for kJailed sites
-  std::size_t prefix_stride_;             // width + 2 reach + 1
-  std::vector<Scratch> scratch_;          // one per thread
-  std::vector<std::uint32_t> row_actives_;     // actives on each row after the decisions
-  std::vector<std::uint32_t> actives_near_;    // actives within `reach` rows of each row
+  std::vector<std::uint16_t> cutoff_;        // activation cutoff of the citizen on the site
+  std::vector<std::uint32_t> jail_left_;     // for kJailed sites
+  std::size_t prefix_stride_;                // width + 2 reach + 1
+  std::vector<Scratch> scratch_;             // one per thread
+  std::vector<std::uint32_t> row_actives_;   // actives on each row after the decisions
+  std::vector<std::uint32_t> actives_near_;  // actives within `reach` rows of each row
 
   Jail jail_;  // jailed_block_site = false
   std::vector<ArrestTally> arrests_by_band_;

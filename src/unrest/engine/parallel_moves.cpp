@@ -21,9 +21,8 @@ constexpr int kBlockColumns = 256;
 // Candidates for a mover away from the torus' edges: kBits bits of `bits` each index the
 // candidate table (linear offsets); the target is the first candidate that is empty.
 template <int kBits>
-inline bool first_empty_candidate(std::uint64_t bits, std::uint32_t site,
-                                  const std::int32_t* table, const std::uint8_t* kind,
-                                  std::uint32_t& target) {
+inline bool first_empty_candidate(std::uint64_t bits, std::uint32_t site, const std::int32_t* table,
+                                  const std::uint8_t* kind, std::uint32_t& target) {
   constexpr int kLanes = 64 / kBits;
   constexpr std::uint64_t kMask = (std::uint64_t{1} << kBits) - 1;
   unsigned empty = 0;
@@ -126,8 +125,9 @@ bool ParallelEngine::later_candidates(int x, int y, std::uint64_t mixed, bool in
   constexpr std::uint64_t kMask = (std::uint64_t{1} << kBits) - 1;
   const std::uint32_t site = static_cast<std::uint32_t>(y) * width_ + x;
   auto round = [&](std::uint64_t bits) {
-    if (interior) return first_empty_candidate<kBits>(bits, site, candidates_.linear.data(),
-                                                      kind_.data(), target);
+    if (interior)
+      return first_empty_candidate<kBits>(bits, site, candidates_.linear.data(), kind_.data(),
+                                          target);
     for (int lane = 0; lane < kLanes; ++lane) {
       const std::uint32_t candidate = wrapped_candidate(x, y, (bits >> (kBits * lane)) & kMask);
       if (kind_[candidate] == kEmpty) {
@@ -163,7 +163,7 @@ std::uint32_t ParallelEngine::neighbour(int x, int y, std::size_t offset) const 
 
 template <typename Stream>
 bool ParallelEngine::exact_empty_site(int x, int y, Stream& stream, std::uint32_t& target) const {
-  const std::size_t n = linear_offsets_.size();
+  const auto n = static_cast<std::size_t>(vision_.size());
   std::uint32_t empty = 0;
   for (std::size_t i = 0; i < n; ++i) empty += kind_[neighbour(x, y, i)] == kEmpty;
   if (empty == 0) return false;

@@ -24,14 +24,14 @@ void count_row_packed(std::span<const model::RowSpan> spans, const std::uint32_t
 }
 
 UNREST_WITH_AVX2_CLONE
-void decide_row_floor(std::uint8_t* kinds, const std::uint16_t* counts,
-                      const std::uint16_t* cutoff, int width, std::uint8_t kind_mask) {
+void decide_row_floor(std::uint8_t* kinds, const std::uint16_t* counts, const std::uint16_t* cutoff,
+                      int width, std::uint8_t kind_mask) {
   using Counts = PackedCounts<std::uint16_t>;
   for (int x = 0; x < width; ++x) {
     const std::uint32_t k = kinds[x] & kind_mask;
     const bool citizen = k - 1u < 2u;
-    const bool active =
-        model::ratio_below_floor(Counts::cops(counts[x]), Counts::actives(counts[x]) + 1, cutoff[x]);
+    const bool active = model::ratio_below_floor(Counts::cops(counts[x]),
+                                                 Counts::actives(counts[x]) + 1, cutoff[x]);
     kinds[x] = static_cast<std::uint8_t>(citizen ? 1u + active : k);
   }
 }

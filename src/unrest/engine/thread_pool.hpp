@@ -26,8 +26,7 @@ class ThreadPool {
   void for_rows(int rows, const std::function<void(int first_row, int end_row)>& job);
   // The same, telling each call its thread's index in [0, size()), for per-thread scratch.
   // Thread t gets the same block in every call with the same `rows`.
-  void for_blocks(int rows,
-                  const std::function<void(int thread, int first_row, int end_row)>& job);
+  void for_blocks(int rows, const std::function<void(int thread, int first_row, int end_row)>& job);
 
  private:
   void work(int index);

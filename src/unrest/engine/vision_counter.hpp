@@ -51,8 +51,8 @@ inline void prefix_row(const std::uint8_t* kinds, int width, int reach,
 // out[x] = packed counts within vision of site x of a row, given the prefix rows of the rows
 // dy = -reach .. reach around it (rows[dy + reach]).
 template <typename Packed>
-inline void count_row(std::span<const model::RowSpan> spans, const Packed* const* rows,
-                      int width, int reach, Packed* out) {
+inline void count_row(std::span<const model::RowSpan> spans, const Packed* const* rows, int width,
+                      int reach, Packed* out) {
   bool first = true;
   for (const model::RowSpan& span : spans) {
     // Site x sees [x + dx_first, x + dx_last] of its row dy: prefix[x + dx_last + reach + 1]

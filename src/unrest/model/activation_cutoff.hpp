@@ -9,7 +9,6 @@
 // and "ratio(C, A) < cutoff" is a test on integers with no division (ratio_below). The literal
 // ratio is not a whole number and keeps the direct rule.
 #include <cstdint>
-#include <span>
 
 #include "unrest/model/activation.hpp"
 #include "unrest/model/classic_options.hpp"
@@ -17,12 +16,14 @@
 
 namespace unrest::model {
 
-// The smallest whole ratio q at which the citizen stays quiet, given P(q) for q = 0, 1, ...
-// (nondecreasing); p_by_ratio.size() if it is active at every ratio in the table.
-inline std::uint32_t activation_cutoff(double hardship, double risk_aversion, double legitimacy,
-                                       double threshold, std::span<const double> p_by_ratio) {
+// The smallest whole ratio q at which the citizen stays quiet, given P(q) for q = 0 .. ratios
+// - 1 (nondecreasing); `ratios` if it is active at every ratio in the table.
+UNREST_HOST_DEVICE inline std::uint32_t activation_cutoff(double hardship, double risk_aversion,
+                                                          double legitimacy, double threshold,
+                                                          const double* p_by_ratio,
+                                                          std::uint32_t ratios) {
   std::uint32_t low = 0;
-  auto high = static_cast<std::uint32_t>(p_by_ratio.size());
+  std::uint32_t high = ratios;
   while (low < high) {  // invariant: active below `low`, quiet at and above `high`
     const std::uint32_t mid = low + (high - low) / 2;
     if (decides_active(hardship, risk_aversion, legitimacy, p_by_ratio[mid], threshold)) {
