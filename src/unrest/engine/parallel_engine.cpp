@@ -113,7 +113,8 @@ double ParallelEngine::bytes_per_site() const {
   double scratch = 0;
   for (const Scratch& s : scratch_) {
     scratch += static_cast<double>(s.xs.size() * 2 + s.prefix16.size() * 2 + s.prefix32.size() * 4 +
-                                   s.counts16.size() * 2 + s.counts32.size() * 4);
+                                   s.counts16.size() * 2 + s.counts32.size() * 4 +
+                                   s.chunks.size() * sizeof(ActiveChunk));
   }
   return static_cast<double>(sizeof(std::uint8_t) + sizeof(Traits) + sizeof(std::uint16_t) +
                              sizeof(std::uint32_t)) +
