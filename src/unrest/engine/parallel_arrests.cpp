@@ -11,6 +11,7 @@
 #include "unrest/rng/random_stream.hpp"
 
 namespace unrest::engine {
+
 void ParallelEngine::arrest_phase() {
   PhaseTimer timer(phase_seconds_[kArrestPhase]);
   if (tally_.active == 0) return;  // nobody to arrest: the usual calm tick costs nothing
@@ -50,8 +51,12 @@ void ParallelEngine::arrest_phase() {
       tally_.jailed += a.jailed_on_site;
       for (const Jail::Prisoner& p : a.prisoners) jail_.admit(p);
       for (std::uint64_t i = 0; i < a.for_life; ++i) jail_.admit_for_life();
+      // The mark only kept a cop from arresting twice in this phase; unmarked, it moves in
+      // the next move phase like any cop.
+      for (std::uint32_t site : a.stepped) kind_[site] = kCop;
       a.arrests = a.released_now = a.jailed_on_site = a.for_life = 0;
       a.prisoners.clear();
+      a.stepped.clear();
     }
   }
 }
@@ -168,6 +173,7 @@ void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out, Sc
     if (cops_move_ && params_.options.cop_after_arrest == model::CopAfterArrest::move_to_arrestee) {
       kind_[arrestee] = kCop | kActed;
       kind_[cop] = kEmpty;
+      out.stepped.push_back(arrestee);
     }
   }
 }

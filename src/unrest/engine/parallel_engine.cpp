@@ -395,6 +395,18 @@ void ParallelEngine::decide_row(int y, const Packed* counts, KindTally& tally) {
   tally.jailed += jailed;
 }
 
+bool ParallelEngine::marks_cleared() const {
+  // Under act_then_move the tick ends with the move; its marks go in the next decision pass,
+  // which comes before the next move.
+  const bool moves_first =
+      params_.options.activation_order == model::ActivationOrder::move_then_act;
+  const std::uint8_t forbidden = moves_first ? (kActed | kMoved) : kActed;
+  for (std::uint32_t s = 0; s < sites_; ++s) {
+    if ((kind_[s] & forbidden) != 0) return false;
+  }
+  return true;
+}
+
 void ParallelEngine::count_vision(std::vector<std::uint16_t>& cops,
                                   std::vector<std::uint16_t>& actives) const {
   cops.assign(sites_, 0);

@@ -57,6 +57,9 @@ class ParallelEngine {
   // The hardship of the citizen on a site, which tells citizens apart in tests that follow
   // them from tick to tick.
   float hardship(std::uint32_t site) const { return traits_[site].hardship; }
+  // Whether no site carries a mark that would keep its agent from acting in the next tick:
+  // no acted marks, and no moved marks before a tick that starts by moving. For tests.
+  bool marks_cleared() const;
   // Cops and actives within vision of every site as the lattice is now, counted by the same
   // kernel the decisions use (vision_counter.hpp).
   void count_vision(std::vector<std::uint16_t>& cops, std::vector<std::uint16_t>& actives) const;
@@ -67,9 +70,10 @@ class ParallelEngine {
   static const std::vector<const char*>& phase_names();
 
  private:
-  // A kind byte is the Kind in its low bits and these marks above it, set during a phase
-  // and cleared by the next decision pass: a mover or cop that has had its turn this tick
-  // and landed in a band that has not had its turn yet must not act again.
+  // A kind byte is the Kind in its low bits and these marks above it: a mover or cop that
+  // has had its turn in a phase and landed in a band that has not had its turn yet must not
+  // act again in that phase. Moved marks are cleared by the next decision pass, acted marks
+  // at the end of the arrest phase.
   static constexpr std::uint8_t kKindMask = 0x07;
   static constexpr std::uint8_t kMoved = 0x80;
   static constexpr std::uint8_t kActed = 0x40;
@@ -87,6 +91,7 @@ class ParallelEngine {
     std::uint64_t jailed_on_site = 0;       // held on their site (jailed_block_site)
     std::uint64_t for_life = 0;             // taken off the lattice for ever
     std::vector<Jail::Prisoner> prisoners;  // taken off the lattice, in the order of arrest
+    std::vector<std::uint32_t> stepped;     // sites of cops that stepped onto their arrestee's
   };
   // Up to 16 sites of a vision row from `start`, and which of them hold actives.
   struct ActiveChunk {
