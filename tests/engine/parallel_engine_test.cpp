@@ -198,6 +198,9 @@ TEST(ParallelEngine, CountsMatchTheLatticeAfterEveryTick) {
       {"model.citizen_movement=false"},
       {"model.activation_order=act_then_move", "model.jail_countdown=own_activation"},
       {"model.ratio=literal", "model.legitimacy=0.7"},
+      // Legitimacy falls while thousands are in jail: their cutoffs must follow.
+      {R"(schedule=[{id = "fall", tick = 60, set_legitimacy = 0.6},)"
+       R"({id = "rise", tick = 120, set_legitimacy = 0.75}])"},
   };
   for (const auto& v : variants) {
     auto sets = v;
@@ -221,6 +224,9 @@ TEST(ParallelEngine, CountsMatchTheLatticeAfterEveryTick) {
       }
       ASSERT_EQ(c.quiet + c.active + c.jailed, citizens) << v.size() << " tick " << t;
       ASSERT_TRUE(engine.marks_cleared()) << v.size() << " tick " << t;
+      if (t % 20 == 0) {
+        ASSERT_TRUE(engine.cutoffs_current()) << v.size() << " tick " << t;
+      }
       arrests = c.arrests;
     }
     EXPECT_GT(arrests, 0u) << "variant " << v.size();

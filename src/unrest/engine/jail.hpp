@@ -24,6 +24,7 @@ class Jail {
     std::uint32_t site;
     std::uint32_t due;
     CitizenTraits traits;
+    std::uint16_t cutoff;  // its activation cutoff under the current legitimacy
   };
   void admit(const Prisoner& prisoner);
   void admit_for_life() { ++for_life_; }
@@ -34,6 +35,22 @@ class Jail {
   void release(std::int64_t tick, TryReturn&& try_return);
 
   std::uint64_t size() const { return held_ + for_life_; }
+
+  // Calls f(prisoner) for every prisoner held (not those for life), in no particular order.
+  template <typename F>
+  void for_each(F&& f) {
+    for (auto& bucket : by_due_) {
+      for (Prisoner& p : bucket) f(p);
+    }
+    for (Prisoner& p : waiting_) f(p);
+  }
+  template <typename F>
+  void for_each(F&& f) const {
+    for (const auto& bucket : by_due_) {
+      for (const Prisoner& p : bucket) f(p);
+    }
+    for (const Prisoner& p : waiting_) f(p);
+  }
 
  private:
   std::vector<std::vector<Prisoner>> by_due_;  // by due tick modulo its size

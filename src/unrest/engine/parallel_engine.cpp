@@ -161,7 +161,8 @@ std::uint16_t ParallelEngine::cutoff_for(const Traits& traits) const {
 }
 
 void ParallelEngine::refresh_cutoffs() {
-  // Cutoffs depend on the legitimacy: at the start and after every change of it.
+  // Cutoffs depend on the legitimacy: at the start and after every change of it, for the
+  // citizens on the lattice and in jail.
   pool_.for_rows(height_, [&](int first, int end) {
     for (std::uint32_t s = static_cast<std::uint32_t>(first) * width_;
          s < static_cast<std::uint32_t>(end) * width_; ++s) {
@@ -169,6 +170,19 @@ void ParallelEngine::refresh_cutoffs() {
       if (k == kQuiet || k == kActive || k == kJailed) cutoff_[s] = cutoff_for(traits_[s]);
     }
   });
+  jail_.for_each([&](Jail::Prisoner& p) { p.cutoff = cutoff_for(p.traits); });
+}
+
+bool ParallelEngine::cutoffs_current() const {
+  for (std::uint32_t s = 0; s < sites_; ++s) {
+    const int k = kind_[s] & kKindMask;
+    if ((k == kQuiet || k == kActive || k == kJailed) && cutoff_[s] != cutoff_for(traits_[s])) {
+      return false;
+    }
+  }
+  bool current = true;
+  jail_.for_each([&](const Jail::Prisoner& p) { current &= p.cutoff == cutoff_for(p.traits); });
+  return current;
 }
 
 void ParallelEngine::step() {
@@ -460,7 +474,7 @@ void ParallelEngine::jail_phase() {
     if ((kind_[p.site] & kKindMask) != kEmpty) return false;
     kind_[p.site] = kQuiet;
     traits_[p.site] = p.traits;
-    cutoff_[p.site] = cutoff_for(p.traits);
+    cutoff_[p.site] = p.cutoff;
     ++tally_.quiet;
     return true;
   });

@@ -60,6 +60,9 @@ class ParallelEngine {
   // Whether no site carries a mark that would keep its agent from acting in the next tick:
   // no acted marks, and no moved marks before a tick that starts by moving. For tests.
   bool marks_cleared() const;
+  // Whether every citizen's activation cutoff, on the lattice and in jail, is the one its
+  // traits give under the current legitimacy. For tests.
+  bool cutoffs_current() const;
   // Cops and actives within vision of every site as the lattice is now, counted by the same
   // kernel the decisions use (vision_counter.hpp).
   void count_vision(std::vector<std::uint16_t>& cops, std::vector<std::uint16_t>& actives) const;
