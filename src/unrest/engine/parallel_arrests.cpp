@@ -88,9 +88,9 @@ void ParallelEngine::arrest_band(int band, int shift, ArrestTally& out, Scratch&
       arrest_by(x, y, interior_row && x >= reach_ && x < width_ - reach_, out, scratch);
     }
   }
-  // The prisoners' traits and cutoffs, read only now: each is a cache miss, and here they are independent
-  // loads that overlap, where at the arrest each stalled the next cop. Nothing has written
-  // the vacated sites' traits since (cops that step onto them carry none).
+  // The prisoners' traits and cutoffs, read only now: each is a cache miss, and here they are
+  // independent loads that overlap, where at the arrest each stalled the next cop. Nothing has
+  // written the vacated sites' traits since (cops that step onto them carry none).
   for (Jail::Prisoner& p : out.prisoners) {
     p.traits = traits_[p.site];
     p.cutoff = cutoff_[p.site];
