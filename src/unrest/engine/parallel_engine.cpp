@@ -355,18 +355,8 @@ void ParallelEngine::decide_row(int y, const Packed* counts, KindTally& tally) {
   // lose their marks.
   switch (params_.options.ratio) {
     case model::Ratio::floor:
-      if constexpr (sizeof(Packed) == 2) {
-        static_assert(kQuiet == 1 && kActive == 2);
-        decide_row_floor(kinds, counts, cutoff, width, kKindMask);
-        break;
-      }
-      for (int x = 0; x < width; ++x) {
-        const std::uint32_t k = kinds[x] & kKindMask;
-        const bool citizen = k - kQuiet < 2u;
-        const bool active = model::ratio_below_floor(Counts::cops(counts[x]),
-                                                     Counts::actives(counts[x]) + 1, cutoff[x]);
-        kinds[x] = static_cast<std::uint8_t>(citizen ? kQuiet + active : k);
-      }
+      static_assert(kQuiet == 1 && kActive == 2);
+      decide_row_floor(kinds, counts, cutoff, width, kKindMask);
       break;
     case model::Ratio::round_half_even:
       for (int x = 0; x < width; ++x) {

@@ -16,9 +16,11 @@ void count_row_packed(std::span<const model::RowSpan> spans, const std::uint16_t
 void count_row_packed(std::span<const model::RowSpan> spans, const std::uint32_t* const* rows,
                       int width, int reach, std::uint32_t* out);
 
-// Rule A with the floor ratio for a row of 8-bit-packed counts: each citizen (kind 1 or 2,
-// marks ignored) becomes quiet (1) or active (2); other kinds lose their marks (kind_mask).
+// Rule A with the floor ratio for a row of packed counts: each citizen (kind 1 or 2, marks
+// ignored) becomes quiet (1) or active (2); other kinds lose their marks (kind_mask).
 void decide_row_floor(std::uint8_t* kinds, const std::uint16_t* counts, const std::uint16_t* cutoff,
+                      int width, std::uint8_t kind_mask);
+void decide_row_floor(std::uint8_t* kinds, const std::uint32_t* counts, const std::uint16_t* cutoff,
                       int width, std::uint8_t kind_mask);
 
 }  // namespace unrest::engine
