@@ -72,7 +72,7 @@ void ParallelEngine::arrest_band(int band, int shift, ArrestTally& out, Scratch&
     const int y = (first + (downward ? i : rows - 1 - i)) % height_;
     if (actives_near_[y] == 0) continue;
     // Cops that stepped onto this row after an arrest carry kActed: they have had their turn.
-    const std::uint8_t* row = kind_.data() + static_cast<std::size_t>(y) * width_;
+    const std::uint8_t* row = kind_.data() + static_cast<std::size_t>(y) * stride_;
     // Cops are one site in 25: found 16 sites at a time (match16 reads past the row's end
     // into the next row or the padding, and those bits are dropped).
     int n = 0;
@@ -107,7 +107,7 @@ std::uint32_t ParallelEngine::actives_within_vision(int x, int y, bool interior,
   ActiveChunk* chunk = scratch.chunks.data();
   for (const model::RowSpan& span : vision_.spans()) {
     if (interior) {
-      const std::uint32_t row_start = static_cast<std::uint32_t>((y + span.dy) * width_ + x);
+      const std::uint32_t row_start = static_cast<std::uint32_t>(y + span.dy) * stride_ + x;
       for (int dx = span.dx_first; dx <= span.dx_last; dx += 16) {
         const int len = std::min(16, span.dx_last - dx + 1);
         const std::uint32_t mask = low_bits(match16(kind_.data() + row_start + dx, kActive), len);
@@ -121,7 +121,7 @@ std::uint32_t ParallelEngine::actives_within_vision(int x, int y, bool interior,
       for (int dx = span.dx_first; dx <= span.dx_last; ++dx) {
         int xx = x + dx;
         xx += xx < 0 ? width_ : (xx >= width_ ? -width_ : 0);
-        const std::uint32_t site = static_cast<std::uint32_t>(yy) * width_ + xx;
+        const std::uint32_t site = static_cast<std::uint32_t>(yy) * stride_ + xx;
         const bool active = kind_[site] == kActive;
         *chunk++ = {site, active ? 1u : 0u};
         count += active;
@@ -133,10 +133,11 @@ std::uint32_t ParallelEngine::actives_within_vision(int x, int y, bool interior,
 }
 
 void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out, Scratch& scratch) {
-  const std::uint32_t cop = static_cast<std::uint32_t>(y) * width_ + x;
+  const std::uint32_t cop = static_cast<std::uint32_t>(y) * stride_ + x;
+  const std::uint32_t cop_site = static_cast<std::uint32_t>(y) * width_ + x;  // for the draws
   const std::uint32_t actives = actives_within_vision(x, y, interior, scratch);
   if (actives == 0) return;
-  rng::RandomStream choice(key(cop, kArrestChoice));
+  rng::RandomStream choice(key(cop_site, kArrestChoice));
   auto pick = static_cast<std::uint32_t>(choice.below(actives));
   std::uint32_t arrestee = 0;
   for (std::size_t i = 0; i < scratch.chunk_count; ++i) {
@@ -151,7 +152,7 @@ void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out, Sc
     pick -= here;
   }
   ++out.arrests;
-  rng::RandomStream term_stream(key(cop, kJailTerm));
+  rng::RandomStream term_stream(key(cop_site, kJailTerm));
   const std::uint32_t term =
       model::draw_jail_term(term_stream, params_.options.jail_term_range, params_.max_jail_term);
   // As in the sequential engine: NetLogo holds only a term left, Mesa every arrestee.

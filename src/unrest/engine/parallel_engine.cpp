@@ -22,6 +22,11 @@ namespace {
 // The row r (which may lie a few rows outside [0, height)) of a torus.
 int wrap_row(int r, int height) { return r < 0 ? r + height : (r >= height ? r - height : r); }
 
+// The distance between rows in memory (ParallelEngine::stride_).
+std::uint32_t padded_stride(int width) {
+  return static_cast<std::uint32_t>(width % 256 == 0 ? width + 64 : width);
+}
+
 }  // namespace
 
 const std::vector<const char*>& ParallelEngine::phase_names() {
@@ -38,6 +43,8 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
       height_(params_.height),
       reach_(vision_.reach()),
       sites_(static_cast<std::uint32_t>(width_) * static_cast<std::uint32_t>(height_)),
+      stride_(padded_stride(width_)),
+      slots_(stride_ * static_cast<std::uint32_t>(height_)),
       cops_move_(params_.citizen_movement ||
                  params_.options.movement_off_freezes == model::MovementOffFreezes::citizens),
       packed16_(vision_.size() <= PackedCounts<std::uint16_t>::kMaxVisionSites),
@@ -46,10 +53,10 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
       seed_key_(rng::combine(scenario.run.seed, kSeed)),
       legitimacy_(params_.legitimacy),
       is_mover_(256, 0),
-      kind_(sites_ + 16, kEmpty),
-      traits_(sites_, Traits{0.0f, 0.0f}),
-      cutoff_(sites_, 0),
-      jail_left_(sites_, 0),
+      kind_(slots_ + 16, kEmpty),
+      traits_(slots_, Traits{0.0f, 0.0f}),
+      cutoff_(slots_, 0),
+      jail_left_(slots_, 0),
       prefix_stride_(static_cast<std::size_t>(width_) + 2 * reach_ + 1),
       scratch_(pool_.size()),
       row_actives_(height_, 0),
@@ -58,7 +65,9 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
       arrests_by_band_(bands_.count()),
       arrest_probability_(params_.options.ratio, params_.k),
       phase_seconds_(phase_names().size(), 0.0) {
-  if (vision_.size() > 65535 || width_ > 65535) {
+  if (vision_.size() > 65535 || width_ > 65535 ||
+      static_cast<std::uint64_t>(stride_) * static_cast<std::uint64_t>(height_) + 16 >
+          std::uint64_t{0xffffffff}) {
     throw std::invalid_argument("parallel engine: vision or width too large");
   }
   // 12 bits (five candidates a draw) while that gives each offset at least 8 entries, so at
@@ -69,7 +78,7 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
   const std::uint32_t used = entries / n * n;
   for (std::uint32_t e = 0; e < entries; ++e) {
     const model::Offset o = e < used ? vision_.offsets()[e % n] : model::Offset{0, 0};
-    candidates_.linear.push_back(o.dy * width_ + o.dx);
+    candidates_.linear.push_back(o.dy * static_cast<std::int32_t>(stride_) + o.dx);
     candidates_.offset.push_back(o);
   }
   for (int q = 0; q <= vision_.size(); ++q) {
@@ -102,7 +111,7 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
   }
   place_agents(scenario.run.seed);
   refresh_cutoffs();
-  for (std::uint32_t s = 0; s < sites_; ++s) {
+  for (std::uint32_t s = 0; s < slots_; ++s) {  // the padding is empty
     tally_.quiet += kind_[s] == kQuiet;
     tally_.cops += kind_[s] == kCop;
   }
@@ -116,9 +125,9 @@ double ParallelEngine::bytes_per_site() const {
                                    s.counts16.size() * 2 + s.counts32.size() * 4 +
                                    s.chunks.size() * sizeof(ActiveChunk));
   }
-  return static_cast<double>(sizeof(std::uint8_t) + sizeof(Traits) + sizeof(std::uint16_t) +
-                             sizeof(std::uint32_t)) +
-         scratch / sites_;
+  const double per_slot = static_cast<double>(sizeof(std::uint8_t) + sizeof(Traits) +
+                                              sizeof(std::uint16_t) + sizeof(std::uint32_t));
+  return (per_slot * slots_ + scratch) / sites_;
 }
 
 void ParallelEngine::place_agents(std::uint64_t seed) {
@@ -146,10 +155,11 @@ void ParallelEngine::place_agents(std::uint64_t seed) {
         kind = kQuiet;
       }
     }
-    kind_[site] = kind;
+    const std::uint32_t slot = slot_of(site);
+    kind_[slot] = kind;
     if (kind == kQuiet) {
-      traits_[site].hardship = static_cast<float>(rng.uniform());
-      traits_[site].risk_aversion = static_cast<float>(rng.uniform());
+      traits_[slot].hardship = static_cast<float>(rng.uniform());
+      traits_[slot].risk_aversion = static_cast<float>(rng.uniform());
     }
   }
 }
@@ -164,8 +174,8 @@ void ParallelEngine::refresh_cutoffs() {
   // Cutoffs depend on the legitimacy: at the start and after every change of it, for the
   // citizens on the lattice and in jail.
   pool_.for_rows(height_, [&](int first, int end) {
-    for (std::uint32_t s = static_cast<std::uint32_t>(first) * width_;
-         s < static_cast<std::uint32_t>(end) * width_; ++s) {
+    for (std::uint32_t s = static_cast<std::uint32_t>(first) * stride_;
+         s < static_cast<std::uint32_t>(end) * stride_; ++s) {
       const int k = kind_[s] & kKindMask;
       if (k == kQuiet || k == kActive || k == kJailed) cutoff_[s] = cutoff_for(traits_[s]);
     }
@@ -174,7 +184,7 @@ void ParallelEngine::refresh_cutoffs() {
 }
 
 bool ParallelEngine::cutoffs_current() const {
-  for (std::uint32_t s = 0; s < sites_; ++s) {
+  for (std::uint32_t s = 0; s < slots_; ++s) {
     const int k = kind_[s] & kKindMask;
     if ((k == kQuiet || k == kActive || k == kJailed) && cutoff_[s] != cutoff_for(traits_[s])) {
       return false;
@@ -280,9 +290,9 @@ void ParallelEngine::halo_prefixes(Scratch& scratch, int first, int end) {
   for (int i = 0; i < reach_; ++i) {
     const int above = wrap_row(first - reach_ + i, height_);
     const int below = wrap_row(end + i, height_);
-    prefix_row(kind_.data() + static_cast<std::size_t>(above) * width_, width_, reach_,
+    prefix_row(kind_.data() + static_cast<std::size_t>(above) * stride_, width_, reach_,
                weight.data(), halo + i * prefix_stride_);
-    prefix_row(kind_.data() + static_cast<std::size_t>(below) * width_, width_, reach_,
+    prefix_row(kind_.data() + static_cast<std::size_t>(below) * stride_, width_, reach_,
                weight.data(), halo + (reach_ + i) * prefix_stride_);
   }
 }
@@ -302,7 +312,7 @@ void ParallelEngine::decide_block(Scratch& scratch, int first, int end) {
     return own + ((r - first) % ring) * prefix_stride_;
   };
   auto sum_row = [&](int r) {
-    prefix_row(kind_.data() + static_cast<std::size_t>(wrap_row(r, height_)) * width_, width_,
+    prefix_row(kind_.data() + static_cast<std::size_t>(wrap_row(r, height_)) * stride_, width_,
                reach_, weight.data(), prefix_of(r));
   };
   using Clock = std::chrono::steady_clock;
@@ -327,8 +337,8 @@ void ParallelEngine::decide_block(Scratch& scratch, int first, int end) {
 void ParallelEngine::release_own_activation(int y) {
   // Mesa: a prisoner's term runs down in its own activations; at zero it walks free and
   // decides at once. (It counted as neither cop nor active in anyone's counts.)
-  std::uint8_t* kinds = kind_.data() + static_cast<std::size_t>(y) * width_;
-  std::uint32_t* left = jail_left_.data() + static_cast<std::size_t>(y) * width_;
+  std::uint8_t* kinds = kind_.data() + static_cast<std::size_t>(y) * stride_;
+  std::uint32_t* left = jail_left_.data() + static_cast<std::size_t>(y) * stride_;
   for (int x = 0; x < width_; ++x) {
     if ((kinds[x] & kKindMask) != kJailed || left[x] == model::kLifeSentence) continue;
     if (left[x] > 0) {
@@ -349,8 +359,8 @@ void ParallelEngine::decide_row(int y, const Packed* counts, KindTally& tally) {
   // The width in a local: a member could change under the byte stores, as far as the
   // compiler knows, and the loops would not vectorise.
   const int width = width_;
-  std::uint8_t* kinds = kind_.data() + static_cast<std::size_t>(y) * width;
-  const std::uint16_t* cutoff = cutoff_.data() + static_cast<std::size_t>(y) * width;
+  std::uint8_t* kinds = kind_.data() + static_cast<std::size_t>(y) * stride_;
+  const std::uint16_t* cutoff = cutoff_.data() + static_cast<std::size_t>(y) * stride_;
   // A = 1 + actives within vision; the new kind of a citizen is kQuiet + active. Other kinds
   // lose their marks.
   switch (params_.options.ratio) {
@@ -369,7 +379,7 @@ void ParallelEngine::decide_row(int y, const Packed* counts, KindTally& tally) {
       break;
     case model::Ratio::literal: {
       // No whole ratio, so no cutoff: the rule itself.
-      const Traits* traits = traits_.data() + static_cast<std::size_t>(y) * width_;
+      const Traits* traits = traits_.data() + static_cast<std::size_t>(y) * stride_;
       for (int x = 0; x < width; ++x) {
         const std::uint32_t k = kinds[x] & kKindMask;
         if (k != kQuiet && k != kActive) {
@@ -405,7 +415,7 @@ bool ParallelEngine::marks_cleared() const {
   const bool moves_first =
       params_.options.activation_order == model::ActivationOrder::move_then_act;
   const std::uint8_t forbidden = moves_first ? (kActed | kMoved) : kActed;
-  for (std::uint32_t s = 0; s < sites_; ++s) {
+  for (std::uint32_t s = 0; s < slots_; ++s) {
     if ((kind_[s] & forbidden) != 0) return false;
   }
   return true;
@@ -419,7 +429,7 @@ void ParallelEngine::count_vision(std::vector<std::uint16_t>& cops,
   static const std::array<Packed, 8> weight = weights<Packed>();
   std::vector<std::vector<Packed>> prefixes(height_, std::vector<Packed>(prefix_stride_));
   for (int y = 0; y < height_; ++y) {
-    prefix_row(kind_.data() + static_cast<std::size_t>(y) * width_, width_, reach_, weight.data(),
+    prefix_row(kind_.data() + static_cast<std::size_t>(y) * stride_, width_, reach_, weight.data(),
                prefixes[y].data());
   }
   std::vector<const Packed*> rows(2 * reach_ + 1);
@@ -446,8 +456,8 @@ void ParallelEngine::jail_phase() {
     // Terms of prisoners held on their site run down at the end of the tick.
     std::vector<std::uint64_t> freed(pool_.size(), 0);
     pool_.for_blocks(height_, [&](int thread, int first, int end) {
-      for (std::uint32_t s = static_cast<std::uint32_t>(first) * width_;
-           s < static_cast<std::uint32_t>(end) * width_; ++s) {
+      for (std::uint32_t s = static_cast<std::uint32_t>(first) * stride_;
+           s < static_cast<std::uint32_t>(end) * stride_; ++s) {
         if ((kind_[s] & kKindMask) != kJailed || jail_left_[s] == model::kLifeSentence) continue;
         if (--jail_left_[s] == 0) {
           kind_[s] = kQuiet;
@@ -493,9 +503,11 @@ void ParallelEngine::apply_event(const scenario::ScheduleEvent& event) {
   // Cops removed or added: sampling without replacement among the cops (or the empty
   // sites), in site order.
   const bool remove = event.action == ScheduleAction::remove_cops;
-  std::vector<std::uint32_t> candidates;
-  for (std::uint32_t s = 0; s < sites_; ++s) {
-    if ((kind_[s] & kKindMask) == (remove ? kCop : kEmpty)) candidates.push_back(s);
+  std::vector<std::uint32_t> candidates;  // slots, in site order
+  for (std::uint32_t y = 0; y < static_cast<std::uint32_t>(height_); ++y) {
+    for (std::uint32_t s = y * stride_; s < y * stride_ + width_; ++s) {
+      if ((kind_[s] & kKindMask) == (remove ? kCop : kEmpty)) candidates.push_back(s);
+    }
   }
   rng::RandomStream rng(rng::combine(key(0, kEvents), rng::combine(event.tick, event.every)));
   for (int i = 0; i < static_cast<int>(event.value) && !candidates.empty(); ++i) {

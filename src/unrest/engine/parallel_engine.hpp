@@ -53,10 +53,13 @@ class ParallelEngine {
 
   // What a site holds.
   enum Kind : std::uint8_t { kEmpty = 0, kQuiet, kActive, kCop, kJailed };
-  Kind kind(std::uint32_t site) const { return static_cast<Kind>(kind_[site] & kKindMask); }
+  // Sites are numbered y * width + x, whatever the layout in memory.
+  Kind kind(std::uint32_t site) const {
+    return static_cast<Kind>(kind_[slot_of(site)] & kKindMask);
+  }
   // The hardship of the citizen on a site, which tells citizens apart in tests that follow
   // them from tick to tick.
-  float hardship(std::uint32_t site) const { return traits_[site].hardship; }
+  float hardship(std::uint32_t site) const { return traits_[slot_of(site)].hardship; }
   // Whether no site carries a mark that would keep its agent from acting in the next tick:
   // no acted marks, and no moved marks before a tick that starts by moving. For tests.
   bool marks_cleared() const;
@@ -119,6 +122,12 @@ class ParallelEngine {
   void apply_event(const scenario::ScheduleEvent& event);
   void refresh_cutoffs();
   std::uint16_t cutoff_for(const Traits& traits) const;
+  // Where site y * width + x lies in the per-site arrays: at y * stride + x.
+  std::uint32_t slot_of(std::uint32_t site) const {
+    return site / static_cast<std::uint32_t>(width_) * stride_ +
+           site % static_cast<std::uint32_t>(width_);
+  }
+  // Draws are keyed by the site number, not the slot, so the padding changes no run.
   std::uint64_t key(std::uint32_t site, std::uint64_t purpose) const {
     // Distinct (site, purpose) give distinct words; draws pass the word through mix64, a
     // bijection, so no two draws share a stream.
@@ -162,7 +171,14 @@ class ParallelEngine {
   int width_;
   int height_;
   int reach_;
-  std::uint32_t sites_;
+  std::uint32_t sites_;  // width * height
+  // Row y of every per-site array starts at y * stride_. A row length that is a multiple of
+  // 256 sites puts the rows a mover or cop reads at once (the same columns of 2 reach + 1
+  // rows) in the same few sets of the L1 cache, where they evict one another: such rows get
+  // 64 sites of padding (measured at 4096 x 4096, 1 thread: 3-5 % more agent-updates a
+  // second, in 7 of 7 pairs run side by side; the run itself does not change).
+  std::uint32_t stride_;
+  std::uint32_t slots_;  // stride * height
   bool cops_move_;
   bool packed16_;  // counts fit 8-bit halves (visions of at most 255 sites)
   // Movement candidates: `bits` random bits index a table of 2^bits entries in which each
@@ -181,7 +197,7 @@ class ParallelEngine {
   std::vector<double> p_by_ratio_;      // P(q) for whole ratios q = 0 .. vision size
   std::vector<std::uint8_t> is_mover_;  // by kind byte
 
-  // Per site: 1 + 8 + 2 + 4 bytes.
+  // Per slot: 1 + 8 + 2 + 4 bytes.
   std::vector<std::uint8_t> kind_;  // 16 spare bytes at the end for match16
   std::vector<Traits> traits_;
   std::vector<std::uint16_t> cutoff_;        // activation cutoff of the citizen on the site

@@ -86,7 +86,8 @@ void ParallelEngine::move_band(int band, int shift, Scratch& scratch) {
       const int y = (first + (downward ? i : rows - 1 - i)) % height_;
       // The movers of the block's row as it is now: agents that moved into it have had their
       // turn. Branch-free, since which sites hold movers is a coin flip.
-      const std::uint32_t row = static_cast<std::uint32_t>(y) * width;
+      const std::uint32_t row = static_cast<std::uint32_t>(y) * stride_;
+      const std::uint32_t row_site = static_cast<std::uint32_t>(y) * width;
       int count = 0;
       for (int x = x_first; x < x_end; ++x) {
         xs[count] = static_cast<std::uint16_t>(x);
@@ -101,7 +102,7 @@ void ParallelEngine::move_band(int band, int shift, Scratch& scratch) {
         // vision, so it is uniform among the empty sites. Each candidate is a few bits of a
         // 64-bit draw looking up a table in which every offset appears equally often and
         // the left-over entries point at the mover's own site, which is never empty.
-        const std::uint64_t mixed = rng::mix64(key(site, kMove));
+        const std::uint64_t mixed = rng::mix64(key(row_site + x, kMove));
         std::uint32_t target = 0;
         if (!(interior && first_empty_candidate<kBits>(mixed, site, table, kind, target)) &&
             !later_candidates<kBits>(x, y, mixed, interior, target)) {
@@ -123,7 +124,7 @@ bool ParallelEngine::later_candidates(int x, int y, std::uint64_t mixed, bool in
   // rounds from a stream keyed by the first draw, then the exact scan.
   constexpr int kLanes = 64 / kBits;
   constexpr std::uint64_t kMask = (std::uint64_t{1} << kBits) - 1;
-  const std::uint32_t site = static_cast<std::uint32_t>(y) * width_ + x;
+  const std::uint32_t site = static_cast<std::uint32_t>(y) * stride_ + x;
   auto round = [&](std::uint64_t bits) {
     if (interior)
       return first_empty_candidate<kBits>(bits, site, candidates_.linear.data(), kind_.data(),
@@ -150,7 +151,7 @@ std::uint32_t ParallelEngine::wrapped_candidate(int x, int y, std::uint32_t entr
   int xx = x + o.dx, yy = y + o.dy;
   xx += xx < 0 ? width_ : (xx >= width_ ? -width_ : 0);
   yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
-  return static_cast<std::uint32_t>(yy) * width_ + xx;
+  return static_cast<std::uint32_t>(yy) * stride_ + xx;
 }
 
 std::uint32_t ParallelEngine::neighbour(int x, int y, std::size_t offset) const {
@@ -158,7 +159,7 @@ std::uint32_t ParallelEngine::neighbour(int x, int y, std::size_t offset) const 
   int xx = x + o.dx, yy = y + o.dy;
   xx += xx < 0 ? width_ : (xx >= width_ ? -width_ : 0);
   yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
-  return static_cast<std::uint32_t>(yy) * width_ + xx;
+  return static_cast<std::uint32_t>(yy) * stride_ + xx;
 }
 
 template <typename Stream>
