@@ -2,6 +2,7 @@
 // colour at the same time (parallel_engine.hpp, bands.hpp).
 #include <atomic>
 #include <bit>
+#include <stdexcept>
 
 #include "unrest/engine/byte_match.hpp"
 #include "unrest/engine/parallel_engine.hpp"
@@ -85,7 +86,7 @@ void ParallelEngine::arrest_band(int band, int shift, ArrestTally& out, Scratch&
     const bool interior_row = y >= reach_ && y < height_ - reach_;
     for (int j = 0; j < n; ++j) {
       const int x = xs[rightward ? j : n - 1 - j];
-      arrest_by(x, y, interior_row && x >= reach_ && x < width_ - reach_, out, scratch);
+      arrest_by(x, y, interior_row && x >= reach_ && x < width_ - reach_, out);
     }
   }
   // The prisoners' traits and cutoffs, read only now: each is a cache miss, and here they are
@@ -97,60 +98,90 @@ void ParallelEngine::arrest_band(int band, int shift, ArrestTally& out, Scratch&
   }
 }
 
-std::uint32_t ParallelEngine::actives_within_vision(int x, int y, bool interior,
-                                                    Scratch& scratch) const {
-  // The active citizens within vision, as 16-site chunks of vision rows with a mask of where
-  // the actives are, in span order; returns how many actives.
-  std::uint32_t count = 0;
-  // Sized at construction for the vision's chunks; written without checks or branches, since
-  // whether a chunk holds an active is a coin flip in a busy area.
-  ActiveChunk* chunk = scratch.chunks.data();
+void ParallelEngine::build_vision_chunks() {
   for (const model::RowSpan& span : vision_.spans()) {
-    if (interior) {
-      const std::uint32_t row_start = static_cast<std::uint32_t>(y + span.dy) * stride_ + x;
-      for (int dx = span.dx_first; dx <= span.dx_last; dx += 16) {
-        const int len = std::min(16, span.dx_last - dx + 1);
-        const std::uint32_t mask = low_bits(match16(kind_.data() + row_start + dx, kActive), len);
-        *chunk++ = {row_start + dx, mask};
-        count += count_bits16(mask);
-      }
-    } else {
-      // Near the edges, site by site, a chunk per site.
-      int yy = y + span.dy;
-      yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
-      for (int dx = span.dx_first; dx <= span.dx_last; ++dx) {
-        int xx = x + dx;
-        xx += xx < 0 ? width_ : (xx >= width_ ? -width_ : 0);
-        const std::uint32_t site = static_cast<std::uint32_t>(yy) * stride_ + xx;
-        const bool active = kind_[site] == kActive;
-        *chunk++ = {site, active ? 1u : 0u};
-        count += active;
+    for (int dx = span.dx_first; dx <= span.dx_last; dx += 16) {
+      const int len = std::min(16, span.dx_last - dx + 1);
+      vision_chunks_.push_back(
+          {span.dy * static_cast<std::int32_t>(stride_) + dx, low_bits(0xffffu, len)});
+      std::array<std::uint8_t, 16> lanes{};
+      for (int i = 0; i < len; ++i) lanes[i] = 1;
+      chunk_lanes_.push_back(lanes);
+    }
+  }
+}
+
+template <typename Visit>
+bool ParallelEngine::for_each_wrapped_in_vision(int x, int y, Visit visit) const {
+  // Span by span, each left to right: the order of the chunks away from the edges.
+  for (const model::RowSpan& span : vision_.spans()) {
+    int yy = y + span.dy;
+    yy += yy < 0 ? height_ : (yy >= height_ ? -height_ : 0);
+    for (int dx = span.dx_first; dx <= span.dx_last; ++dx) {
+      int xx = x + dx;
+      xx += xx < 0 ? width_ : (xx >= width_ ? -width_ : 0);
+      if (visit(static_cast<std::uint32_t>(yy) * stride_ + static_cast<std::uint32_t>(xx))) {
+        return true;
       }
     }
   }
-  scratch.chunk_count = static_cast<std::size_t>(chunk - scratch.chunks.data());
+  return false;
+}
+
+std::uint32_t ParallelEngine::actives_in_vision(int x, int y, bool interior) const {
+  if (interior) {
+    // Counted before anything else: half the cops of a busy tick see none, and they are
+    // done after a load, a compare and two adds a vision row.
+    const std::uint8_t* at = kind_.data() + static_cast<std::size_t>(y) * stride_ + x;
+    ByteCounter counter(kActive);
+    for (std::size_t i = 0; i < vision_chunks_.size(); ++i) {
+      counter.add(at + vision_chunks_[i].offset, chunk_lanes_[i].data());
+    }
+    return counter.total();
+  }
+  std::uint32_t count = 0;  // near the edges, site by site
+  for_each_wrapped_in_vision(x, y, [&](std::uint32_t site) {
+    count += kind_[site] == kActive;
+    return false;
+  });
   return count;
 }
 
-void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out, Scratch& scratch) {
+std::uint32_t ParallelEngine::nth_active_in_vision(int x, int y, bool interior,
+                                                   std::uint32_t n) const {
+  // The actives in the order of the vision's spans, each left to right; n < their number.
+  if (interior) {
+    const std::uint32_t cop = static_cast<std::uint32_t>(y) * stride_ + x;
+    for (const VisionChunk& chunk : vision_chunks_) {
+      const std::uint32_t start = cop + chunk.offset;
+      std::uint32_t mask = match16(kind_.data() + start, kActive) & chunk.lanes;
+      const std::uint32_t here = count_bits16(mask);
+      if (n < here) {
+        for (; n > 0; --n) mask &= mask - 1;
+        return start + static_cast<std::uint32_t>(std::countr_zero(mask));
+      }
+      n -= here;
+    }
+  } else {
+    std::uint32_t found = 0;
+    if (for_each_wrapped_in_vision(x, y, [&](std::uint32_t site) {
+          found = site;
+          return kind_[site] == kActive && n-- == 0;
+        })) {
+      return found;
+    }
+  }
+  throw std::logic_error("parallel engine: fewer actives in vision than counted");
+}
+
+void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out) {
   const std::uint32_t cop = static_cast<std::uint32_t>(y) * stride_ + x;
   const std::uint32_t cop_site = static_cast<std::uint32_t>(y) * width_ + x;  // for the draws
-  const std::uint32_t actives = actives_within_vision(x, y, interior, scratch);
+  const std::uint32_t actives = actives_in_vision(x, y, interior);
   if (actives == 0) return;
   rng::RandomStream choice(key(cop_site, kArrestChoice));
-  auto pick = static_cast<std::uint32_t>(choice.below(actives));
-  std::uint32_t arrestee = 0;
-  for (std::size_t i = 0; i < scratch.chunk_count; ++i) {
-    const ActiveChunk& chunk = scratch.chunks[i];
-    const std::uint32_t here = count_bits16(chunk.mask);
-    if (pick < here) {
-      std::uint32_t mask = chunk.mask;
-      for (; pick > 0; --pick) mask &= mask - 1;
-      arrestee = chunk.start + std::countr_zero(mask);
-      break;
-    }
-    pick -= here;
-  }
+  const std::uint32_t arrestee =
+      nth_active_in_vision(x, y, interior, static_cast<std::uint32_t>(choice.below(actives)));
   ++out.arrests;
   rng::RandomStream term_stream(key(cop_site, kJailTerm));
   const std::uint32_t term =

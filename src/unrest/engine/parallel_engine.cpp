@@ -94,12 +94,9 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
     if ((k & ~kKindMask) != 0) continue;  // has had its turn
     is_mover_[k] = (k == kCop && cops_move_) || ((k == kQuiet || k == kActive) && citizens_move);
   }
-  // A cop's vision in 16-site chunks of rows, or site by site near the edges: at most this.
-  std::size_t chunks = 0;
-  for (const model::RowSpan& span : vision_.spans()) chunks += span.dx_last - span.dx_first + 1;
+  build_vision_chunks();
   for (Scratch& s : scratch_) {
     s.xs.resize(width_);
-    s.chunks.resize(chunks);
     const std::size_t rows = 2 * reach_ + 2 + 2 * reach_;  // a ring and two halos
     if (packed16_) {
       s.prefix16.resize(rows * prefix_stride_);
@@ -122,8 +119,7 @@ double ParallelEngine::bytes_per_site() const {
   double scratch = 0;
   for (const Scratch& s : scratch_) {
     scratch += static_cast<double>(s.xs.size() * 2 + s.prefix16.size() * 2 + s.prefix32.size() * 4 +
-                                   s.counts16.size() * 2 + s.counts32.size() * 4 +
-                                   s.chunks.size() * sizeof(ActiveChunk));
+                                   s.counts16.size() * 2 + s.counts32.size() * 4);
   }
   const double per_slot = static_cast<double>(sizeof(std::uint8_t) + sizeof(Traits) +
                                               sizeof(std::uint16_t) + sizeof(std::uint32_t));

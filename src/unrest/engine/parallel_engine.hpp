@@ -23,6 +23,7 @@
 // citizens do not block their site (`jailed_block_site = false`) they leave the lattice for a
 // jail and return to their site on release, waiting while it is taken; a cop steps onto its
 // arrestee's site only when the arrestee has left it.
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -99,15 +100,14 @@ class ParallelEngine {
     std::vector<Jail::Prisoner> prisoners;  // taken off the lattice, in the order of arrest
     std::vector<std::uint32_t> stepped;     // sites of cops that stepped onto their arrestee's
   };
-  // Up to 16 sites of a vision row from `start`, and which of them hold actives.
-  struct ActiveChunk {
-    std::uint32_t start;
-    std::uint32_t mask;
+  // Up to 16 sites of a vision row, from `offset` (in slots) from the viewer: the vision of a
+  // site away from the edges is a list of these, in the order of the spans.
+  struct VisionChunk {
+    std::int32_t offset;
+    std::uint32_t lanes;  // bit i: the site offset + i is within vision
   };
   // Each thread's working memory.
   struct Scratch {
-    std::vector<ActiveChunk> chunks;  // of the cop whose turn it is
-    std::size_t chunk_count = 0;
     std::vector<std::uint16_t> xs;  // x of the movers or cops of a row
     std::vector<std::uint16_t> prefix16;
     std::vector<std::uint32_t> prefix32;
@@ -159,8 +159,14 @@ class ParallelEngine {
   // arrest (parallel_arrests.cpp)
   void arrest_phase();
   void arrest_band(int band, int shift, ArrestTally& out, Scratch& scratch);
-  void arrest_by(int x, int y, bool interior, ArrestTally& out, Scratch& scratch);
-  std::uint32_t actives_within_vision(int x, int y, bool interior, Scratch& scratch) const;
+  void build_vision_chunks();
+  void arrest_by(int x, int y, bool interior, ArrestTally& out);
+  // Visits the sites within vision of (x, y) across the torus' edges until `visit` says stop;
+  // whether it did.
+  template <typename Visit>
+  bool for_each_wrapped_in_vision(int x, int y, Visit visit) const;
+  std::uint32_t actives_in_vision(int x, int y, bool interior) const;
+  std::uint32_t nth_active_in_vision(int x, int y, bool interior, std::uint32_t n) const;
 
   void jail_phase();
   void finish_tally();
@@ -189,6 +195,8 @@ class ParallelEngine {
     std::vector<model::Offset> offset;  // for sites near the torus' edges
   };
   CandidateTable candidates_;
+  std::vector<VisionChunk> vision_chunks_;
+  std::vector<std::array<std::uint8_t, 16>> chunk_lanes_;  // the lanes as bytes (ByteCounter)
   ThreadPool pool_;
   Bands bands_;
   std::uint64_t seed_key_;

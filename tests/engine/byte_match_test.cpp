@@ -1,0 +1,63 @@
+#include "unrest/engine/byte_match.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <vector>
+
+#include "unrest/rng/random_stream.hpp"
+
+namespace unrest::engine {
+namespace {
+
+// Bytes drawn from {0, .., 4} (the kinds), so about one in five matches.
+std::vector<std::uint8_t> random_kinds(std::size_t n, std::uint64_t seed) {
+  rng::RandomStream rng(seed);
+  std::vector<std::uint8_t> bytes(n);
+  for (auto& b : bytes) b = static_cast<std::uint8_t>(rng.below(5));
+  return bytes;
+}
+
+TEST(ByteMatch, Match16AndCountBits16AgreeWithALoop) {
+  const auto bytes = random_kinds(4096 + 16, 1);
+  for (std::size_t at = 0; at < 4096; at += 7) {
+    std::uint32_t expected = 0, ones = 0;
+    for (int i = 0; i < 16; ++i) {
+      const bool match = bytes[at + i] == 2;
+      expected |= static_cast<std::uint32_t>(match) << i;
+      ones += match;
+    }
+    ASSERT_EQ(match16(bytes.data() + at, 2), expected) << at;
+    ASSERT_EQ(count_bits16(expected), ones) << at;
+  }
+}
+
+// Enough windows that every byte lane is flushed several times: a lane that wrapped at 256
+// would lose counts.
+TEST(ByteMatch, ByteCounterCountsTheChosenLanesOfManyWindows) {
+  const auto bytes = random_kinds(20000 + 16, 2);
+  rng::RandomStream rng(3);
+  for (const int windows : {1, 254, 255, 256, 1000}) {
+    ByteCounter counter(2);
+    std::uint32_t expected = 0;
+    for (int w = 0; w < windows; ++w) {
+      const std::size_t at = rng.below(20000);
+      const int len = 1 + static_cast<int>(rng.below(16));
+      std::array<std::uint8_t, 16> lanes{};
+      for (int i = 0; i < len; ++i) lanes[i] = 1;
+      for (int i = 0; i < len; ++i) expected += bytes[at + i] == 2;
+      counter.add(bytes.data() + at, lanes.data());
+    }
+    EXPECT_EQ(counter.total(), expected) << windows << " windows";
+  }
+  // All lanes of 1000 windows of matching bytes: 16,000, past any 8-bit or 16-bit lane.
+  const std::vector<std::uint8_t> same(16, 4);
+  std::array<std::uint8_t, 16> all;
+  all.fill(1);
+  ByteCounter counter(4);
+  for (int w = 0; w < 1000; ++w) counter.add(same.data(), all.data());
+  EXPECT_EQ(counter.total(), 16000u);
+}
+
+}  // namespace
+}  // namespace unrest::engine
