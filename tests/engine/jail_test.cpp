@@ -8,9 +8,7 @@
 namespace unrest::engine {
 namespace {
 
-Jail::Prisoner prisoner(std::uint32_t site, std::uint32_t due) {
-  return {site, due, CitizenTraits{0.5f, 0.25f}, 0};
-}
+Jail::Prisoner prisoner(std::uint32_t site, std::uint32_t due) { return {site, due, 7, 0}; }
 
 // Releases at `tick` into the sites not in `taken`; returns the sites released, in order.
 std::vector<std::uint32_t> release(Jail& jail, std::int64_t tick, std::set<std::uint32_t>& taken) {

@@ -9,8 +9,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "unrest/engine/citizen_traits.hpp"
-
 namespace unrest::engine {
 
 class Jail {
@@ -23,8 +21,8 @@ class Jail {
   struct Prisoner {
     std::uint32_t site;
     std::uint32_t due;
-    CitizenTraits traits;
-    std::uint16_t cutoff;  // its activation cutoff under the current legitimacy
+    std::uint32_t citizen;  // index of its traits (ParallelEngine::traits_)
+    std::uint16_t cutoff;   // its activation cutoff under the current legitimacy
   };
   void admit(const Prisoner& prisoner);
   void admit_for_life() { ++for_life_; }

@@ -89,11 +89,11 @@ void ParallelEngine::arrest_band(int band, int shift, ArrestTally& out, Scratch&
       arrest_by(x, y, interior_row && x >= reach_ && x < width_ - reach_, out);
     }
   }
-  // The prisoners' traits and cutoffs, read only now: each is a cache miss, and here they are
-  // independent loads that overlap, where at the arrest each stalled the next cop. Nothing has
-  // written the vacated sites' traits since (cops that step onto them carry none).
+  // The prisoners' citizen indices and cutoffs, read only now: each is a cache miss, and here
+  // they are independent loads that overlap, where at the arrest each stalled the next cop.
+  // Nothing has written the vacated sites' since (cops that step onto them carry none).
   for (Jail::Prisoner& p : out.prisoners) {
-    p.traits = traits_[p.site];
+    p.citizen = citizen_[p.site];
     p.cutoff = cutoff_[p.site];
   }
 }
@@ -202,7 +202,7 @@ void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out) {
       // Served at the end of this tick and the next term - 1 (a term of 0, held under the
       // own-activation countdown, as one of 1).
       const std::int64_t due = tick_ + std::max<std::uint32_t>(term, 1) - 1;
-      out.prisoners.push_back({arrestee, static_cast<std::uint32_t>(due), Traits{}, 0});
+      out.prisoners.push_back({arrestee, static_cast<std::uint32_t>(due), 0, 0});
     }
     kind_[arrestee] = kEmpty;
     if (cops_move_ && params_.options.cop_after_arrest == model::CopAfterArrest::move_to_arrestee) {

@@ -54,7 +54,7 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
       legitimacy_(params_.legitimacy),
       is_mover_(256, 0),
       kind_(slots_ + 16, kEmpty),
-      traits_(slots_, Traits{0.0f, 0.0f}),
+      citizen_(slots_, 0),
       cutoff_(slots_, 0),
       jail_left_(slots_, 0),
       prefix_stride_(static_cast<std::size_t>(width_) + 2 * reach_ + 1),
@@ -121,9 +121,10 @@ double ParallelEngine::bytes_per_site() const {
     scratch += static_cast<double>(s.xs.size() * 2 + s.prefix16.size() * 2 + s.prefix32.size() * 4 +
                                    s.counts16.size() * 2 + s.counts32.size() * 4);
   }
-  const double per_slot = static_cast<double>(sizeof(std::uint8_t) + sizeof(Traits) +
+  const double per_slot = static_cast<double>(sizeof(std::uint8_t) + sizeof(std::uint32_t) +
                                               sizeof(std::uint16_t) + sizeof(std::uint32_t));
-  return (per_slot * slots_ + scratch) / sites_;
+  return (per_slot * slots_ + static_cast<double>(traits_.capacity() * sizeof(Traits)) + scratch) /
+         sites_;
 }
 
 void ParallelEngine::place_agents(std::uint64_t seed) {
@@ -135,6 +136,7 @@ void ParallelEngine::place_agents(std::uint64_t seed) {
   const auto citizens = static_cast<std::uint64_t>(std::llround(params_.citizen_density * sites_));
   std::uint64_t cops_left = cops;
   std::uint64_t agents_left = cops + citizens;
+  traits_.reserve(citizens);
   for (std::uint32_t site = 0; site < sites_; ++site) {
     std::uint8_t kind = kEmpty;
     if (params_.options.placement == model::Placement::exact) {
@@ -154,10 +156,13 @@ void ParallelEngine::place_agents(std::uint64_t seed) {
     const std::uint32_t slot = slot_of(site);
     kind_[slot] = kind;
     if (kind == kQuiet) {
-      traits_[slot].hardship = static_cast<float>(rng.uniform());
-      traits_[slot].risk_aversion = static_cast<float>(rng.uniform());
+      const auto hardship = static_cast<float>(rng.uniform());
+      const auto risk_aversion = static_cast<float>(rng.uniform());
+      citizen_[slot] = static_cast<std::uint32_t>(traits_.size());
+      traits_.push_back({hardship, risk_aversion});
     }
   }
+  traits_.shrink_to_fit();  // bernoulli placement may leave spare room
 }
 
 std::uint16_t ParallelEngine::cutoff_for(const Traits& traits) const {
@@ -173,21 +178,24 @@ void ParallelEngine::refresh_cutoffs() {
     for (std::uint32_t s = static_cast<std::uint32_t>(first) * stride_;
          s < static_cast<std::uint32_t>(end) * stride_; ++s) {
       const int k = kind_[s] & kKindMask;
-      if (k == kQuiet || k == kActive || k == kJailed) cutoff_[s] = cutoff_for(traits_[s]);
+      if (k == kQuiet || k == kActive || k == kJailed)
+        cutoff_[s] = cutoff_for(traits_[citizen_[s]]);
     }
   });
-  jail_.for_each([&](Jail::Prisoner& p) { p.cutoff = cutoff_for(p.traits); });
+  jail_.for_each([&](Jail::Prisoner& p) { p.cutoff = cutoff_for(traits_[p.citizen]); });
 }
 
 bool ParallelEngine::cutoffs_current() const {
   for (std::uint32_t s = 0; s < slots_; ++s) {
     const int k = kind_[s] & kKindMask;
-    if ((k == kQuiet || k == kActive || k == kJailed) && cutoff_[s] != cutoff_for(traits_[s])) {
+    if ((k == kQuiet || k == kActive || k == kJailed) &&
+        cutoff_[s] != cutoff_for(traits_[citizen_[s]])) {
       return false;
     }
   }
   bool current = true;
-  jail_.for_each([&](const Jail::Prisoner& p) { current &= p.cutoff == cutoff_for(p.traits); });
+  jail_.for_each(
+      [&](const Jail::Prisoner& p) { current &= p.cutoff == cutoff_for(traits_[p.citizen]); });
   return current;
 }
 
@@ -375,7 +383,7 @@ void ParallelEngine::decide_row(int y, const Packed* counts, KindTally& tally) {
       break;
     case model::Ratio::literal: {
       // No whole ratio, so no cutoff: the rule itself.
-      const Traits* traits = traits_.data() + static_cast<std::size_t>(y) * stride_;
+      const std::uint32_t* citizen = citizen_.data() + static_cast<std::size_t>(y) * stride_;
       for (int x = 0; x < width; ++x) {
         const std::uint32_t k = kinds[x] & kKindMask;
         if (k != kQuiet && k != kActive) {
@@ -384,8 +392,9 @@ void ParallelEngine::decide_row(int y, const Packed* counts, KindTally& tally) {
         }
         const double p = arrest_probability_(static_cast<int>(Counts::cops(counts[x])),
                                              static_cast<int>(Counts::actives(counts[x])) + 1);
-        const bool active = model::decides_active(traits[x].hardship, traits[x].risk_aversion,
-                                                  legitimacy_, p, params_.threshold);
+        const Traits& t = traits_[citizen[x]];
+        const bool active =
+            model::decides_active(t.hardship, t.risk_aversion, legitimacy_, p, params_.threshold);
         kinds[x] = static_cast<std::uint8_t>(kQuiet + active);
       }
       break;
@@ -469,7 +478,7 @@ void ParallelEngine::jail_phase() {
   jail_.release(tick_, [&](const Jail::Prisoner& p) {
     if ((kind_[p.site] & kKindMask) != kEmpty) return false;
     kind_[p.site] = kQuiet;
-    traits_[p.site] = p.traits;
+    citizen_[p.site] = p.citizen;
     cutoff_[p.site] = p.cutoff;
     ++tally_.quiet;
     return true;

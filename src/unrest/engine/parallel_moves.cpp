@@ -72,7 +72,7 @@ void ParallelEngine::move_band(int band, int shift, Scratch& scratch) {
   // Locals, not members: the compiler cannot keep members in registers across the byte
   // stores below, which may alias anything.
   std::uint8_t* const kind = kind_.data();
-  Traits* const traits = traits_.data();
+  std::uint32_t* const citizen = citizen_.data();
   std::uint16_t* const cutoff = cutoff_.data();
   const std::int32_t* const table = candidates_.linear.data();
   const std::uint8_t* const is_mover = is_mover_.data();
@@ -109,7 +109,7 @@ void ParallelEngine::move_band(int band, int shift, Scratch& scratch) {
           continue;  // nowhere to go
         }
         kind[target] = static_cast<std::uint8_t>(kind[site] | kMoved);
-        traits[target] = traits[site];
+        citizen[target] = citizen[site];
         cutoff[target] = cutoff[site];
         kind[site] = kEmpty;
       }
