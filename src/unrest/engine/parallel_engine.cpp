@@ -56,7 +56,8 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
       kind_(slots_ + 16, kEmpty),
       citizen_(slots_, 0),
       cutoff_(slots_, 0),
-      jail_left_(slots_, 0),
+      // Only prisoners held on their site need it.
+      jail_left_(params_.options.jailed_block_site ? slots_ : 0, 0),
       prefix_stride_(static_cast<std::size_t>(width_) + 2 * reach_ + 1),
       scratch_(pool_.size()),
       row_actives_(height_, 0),
@@ -121,9 +122,10 @@ double ParallelEngine::bytes_per_site() const {
     scratch += static_cast<double>(s.xs.size() * 2 + s.prefix16.size() * 2 + s.prefix32.size() * 4 +
                                    s.counts16.size() * 2 + s.counts32.size() * 4);
   }
-  const double per_slot = static_cast<double>(sizeof(std::uint8_t) + sizeof(std::uint32_t) +
-                                              sizeof(std::uint16_t) + sizeof(std::uint32_t));
-  return (per_slot * slots_ + static_cast<double>(traits_.capacity() * sizeof(Traits)) + scratch) /
+  const double per_slot =
+      static_cast<double>(sizeof(std::uint8_t) + sizeof(std::uint32_t) + sizeof(std::uint16_t));
+  return (per_slot * slots_ + static_cast<double>(jail_left_.size() * sizeof(std::uint32_t)) +
+          static_cast<double>(traits_.capacity() * sizeof(Traits)) + scratch) /
          sites_;
 }
 

@@ -205,14 +205,14 @@ class ParallelEngine {
   std::vector<double> p_by_ratio_;      // P(q) for whole ratios q = 0 .. vision size
   std::vector<std::uint8_t> is_mover_;  // by kind byte
 
-  // Per slot: 1 + 4 + 2 + 4 bytes. A mover carries its kind, its citizen index and its
-  // cutoff; its traits, needed only when the legitimacy changes (and by the literal ratio),
-  // stay put in traits_, so a move writes 7 bytes, not 11 (measured: copying the 8 bytes of
+  // Per slot: 1 + 4 + 2 bytes (and 4 with jailed_block_site). A mover carries its kind, its citizen
+  // index and its cutoff; its traits, needed only when the legitimacy changes (and by the literal
+  // ratio), stay put in traits_, so a move writes 7 bytes, not 11 (measured: copying the 8 bytes of
   // traits was a fifth of the move phase).
   std::vector<std::uint8_t> kind_;           // 16 spare bytes at the end for match16
   std::vector<std::uint32_t> citizen_;       // index into traits_ of the citizen on the site
   std::vector<std::uint16_t> cutoff_;        // activation cutoff of the citizen on the site
-  std::vector<std::uint32_t> jail_left_;     // for kJailed sites
+  std::vector<std::uint32_t> jail_left_;     // for kJailed sites; empty without jailed_block_site
   std::size_t prefix_stride_;                // width + 2 reach + 1
   std::vector<Scratch> scratch_;             // one per thread
   std::vector<std::uint32_t> row_actives_;   // actives on each row after the decisions
