@@ -32,6 +32,25 @@ TEST(ByteMatch, Match16AndCountBits16AgreeWithALoop) {
   }
 }
 
+// Every byte value, marks included, against the ranges the move phase uses and the edges.
+TEST(ByteMatch, Match16RangeTakesExactlyTheBytesInTheRange) {
+  std::vector<std::uint8_t> bytes(256 + 16);
+  for (int v = 0; v < 256; ++v) bytes[v] = static_cast<std::uint8_t>(v);
+  const std::vector<std::pair<int, int>> ranges = {{1, 3}, {3, 3}, {0, 0}, {0, 255}, {250, 255}};
+  for (const auto& [low, high] : ranges) {
+    for (int at = 0; at < 256; at += 16) {
+      std::uint32_t expected = 0;
+      for (int i = 0; i < 16; ++i) {
+        expected |= static_cast<std::uint32_t>(bytes[at + i] >= low && bytes[at + i] <= high) << i;
+      }
+      ASSERT_EQ(match16_range(bytes.data() + at, static_cast<std::uint8_t>(low),
+                              static_cast<std::uint8_t>(high)),
+                expected)
+          << low << ".." << high << " at " << at;
+    }
+  }
+}
+
 // Enough windows that every byte lane is flushed several times: a lane that wrapped at 256
 // would lose counts.
 TEST(ByteMatch, ByteCounterCountsTheChosenLanesOfManyWindows) {

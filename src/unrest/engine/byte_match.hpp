@@ -21,6 +21,23 @@ inline std::uint32_t match16(const std::uint8_t* p, std::uint8_t value) {
 #endif
 }
 
+// Which of 16 consecutive bytes lie in [low, high], as a bit mask; the move phase finds the
+// movers of a row with it.
+inline std::uint32_t match16_range(const std::uint8_t* p, std::uint8_t low, std::uint8_t high) {
+#if defined(__SSE2__)
+  // p[i] - low, wrapping, is at most high - low exactly when p[i] is in the range.
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i shifted = _mm_sub_epi8(bytes, _mm_set1_epi8(static_cast<char>(low)));
+  const __m128i in_range =
+      _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(static_cast<char>(high - low))), shifted);
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(in_range));
+#else
+  std::uint32_t mask = 0;
+  for (int i = 0; i < 16; ++i) mask |= static_cast<std::uint32_t>(p[i] >= low && p[i] <= high) << i;
+  return mask;
+#endif
+}
+
 // Set bits of a 16-bit mask. std::popcount compiles to a library call unless the build
 // targets CPUs with a popcount instruction, which ours does not assume.
 inline std::uint32_t count_bits16(std::uint32_t mask) {

@@ -52,7 +52,6 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
       bands_(height_, reach_),
       seed_key_(rng::combine(scenario.run.seed, kSeed)),
       legitimacy_(params_.legitimacy),
-      is_mover_(256, 0),
       kind_(slots_ + 16, kEmpty),
       citizen_(slots_, 0),
       cutoff_(slots_, 0),
@@ -90,11 +89,9 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
       throw std::logic_error("parallel engine: arrest probability decreases with the ratio");
     }
   }
-  const bool citizens_move = params_.citizen_movement;
-  for (int k = 0; k < 256; ++k) {
-    if ((k & ~kKindMask) != 0) continue;  // has had its turn
-    is_mover_[k] = (k == kCop && cops_move_) || ((k == kQuiet || k == kActive) && citizens_move);
-  }
+  // Citizens move only where cops do (cops_move_); a kind byte with a mark has had its turn.
+  static_assert(kActive == kQuiet + 1 && kCop == kActive + 1);
+  first_mover_ = params_.citizen_movement ? kQuiet : kCop;
   build_vision_chunks();
   for (Scratch& s : scratch_) {
     s.xs.resize(width_);

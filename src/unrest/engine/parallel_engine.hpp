@@ -147,7 +147,7 @@ class ParallelEngine {
   // move (parallel_moves.cpp)
   void move_phase();
   template <int kBits>
-  void move_band(int band, int shift, Scratch& scratch);
+  void move_band(int band, int shift);
   template <int kBits>
   bool later_candidates(int x, int y, std::uint64_t mixed, bool interior,
                         std::uint32_t& target) const;
@@ -202,8 +202,8 @@ class ParallelEngine {
   std::uint64_t seed_key_;
   std::uint64_t tick_key_ = 0;
   double legitimacy_;
-  std::vector<double> p_by_ratio_;      // P(q) for whole ratios q = 0 .. vision size
-  std::vector<std::uint8_t> is_mover_;  // by kind byte
+  std::vector<double> p_by_ratio_;  // P(q) for whole ratios q = 0 .. vision size
+  std::uint8_t first_mover_;        // movers are the kind bytes first_mover_ .. kCop
 
   // Per slot: 1 + 4 + 2 bytes (and 4 with jailed_block_site). A mover carries its kind, its citizen
   // index and its cutoff; its traits, needed only when the legitimacy changes (and by the literal

@@ -2,6 +2,7 @@
 // colour at the same time (parallel_engine.hpp, bands.hpp).
 #include <bit>
 
+#include "unrest/engine/byte_match.hpp"
 #include "unrest/engine/parallel_engine.hpp"
 #include "unrest/engine/parallel_purposes.hpp"
 #include "unrest/engine/phase_timer.hpp"
@@ -44,12 +45,12 @@ void ParallelEngine::move_phase() {
   const int shift = static_cast<int>((draw >> 1) % static_cast<std::uint64_t>(height_));
   for (int pass = 0; pass < 2; ++pass) {
     const int colour = static_cast<int>(draw & 1) ^ pass;
-    pool_.for_blocks(bands_.count_of_colour(colour), [&](int thread, int first, int end) {
+    pool_.for_blocks(bands_.count_of_colour(colour), [&](int, int first, int end) {
       for (int j = first; j < end; ++j) {
         if (candidates_.bits == 12) {
-          move_band<12>(2 * j + colour, shift, scratch_[thread]);
+          move_band<12>(2 * j + colour, shift);
         } else {
-          move_band<16>(2 * j + colour, shift, scratch_[thread]);
+          move_band<16>(2 * j + colour, shift);
         }
       }
     });
@@ -57,7 +58,7 @@ void ParallelEngine::move_phase() {
 }
 
 template <int kBits>
-void ParallelEngine::move_band(int band, int shift, Scratch& scratch) {
+void ParallelEngine::move_band(int band, int shift) {
   // The sweep: column blocks left to right or right to left, and in each block the rows top
   // down or bottom up and each row's movers left to right or right to left, all four drawn
   // for the band and tick. Any fixed order would let the agents that move late (who find
@@ -68,50 +69,54 @@ void ParallelEngine::move_band(int band, int shift, Scratch& scratch) {
   const int first = bands_.first_row(band, shift);
   const int rows = bands_.rows(band);
   const int blocks = (width_ + kBlockColumns - 1) / kBlockColumns;
-  std::uint16_t* xs = scratch.xs.data();
   // Locals, not members: the compiler cannot keep members in registers across the byte
   // stores below, which may alias anything.
   std::uint8_t* const kind = kind_.data();
   std::uint32_t* const citizen = citizen_.data();
   std::uint16_t* const cutoff = cutoff_.data();
   const std::int32_t* const table = candidates_.linear.data();
-  const std::uint8_t* const is_mover = is_mover_.data();
+  const std::uint8_t first_mover = first_mover_;
   const int width = width_;
   const int reach = reach_;
   for (int b = 0; b < blocks; ++b) {
     const int block = rightward ? b : blocks - 1 - b;
     const int x_first = block * kBlockColumns;
     const int x_end = std::min(width, x_first + kBlockColumns);
+    const int chunks = (x_end - x_first + 15) / 16;
     for (int i = 0; i < rows; ++i) {
       const int y = (first + (downward ? i : rows - 1 - i)) % height_;
-      // The movers of the block's row as it is now: agents that moved into it have had their
-      // turn. Branch-free, since which sites hold movers is a coin flip.
       const std::uint32_t row = static_cast<std::uint32_t>(y) * stride_;
       const std::uint32_t row_site = static_cast<std::uint32_t>(y) * width;
-      int count = 0;
-      for (int x = x_first; x < x_end; ++x) {
-        xs[count] = static_cast<std::uint16_t>(x);
-        count += is_mover[kind[row + x]];
-      }
       const bool interior_row = y >= reach && y < height_ - reach;
-      for (int j = 0; j < count; ++j) {
-        const int x = xs[rightward ? j : count - 1 - j];
-        const std::uint32_t site = row + x;
-        const bool interior = interior_row && x >= reach && x < width - reach;
-        // The target is the first empty one among candidates drawn uniformly from the
-        // vision, so it is uniform among the empty sites. Each candidate is a few bits of a
-        // 64-bit draw looking up a table in which every offset appears equally often and
-        // the left-over entries point at the mover's own site, which is never empty.
-        const std::uint64_t mixed = rng::mix64(key(row_site + x, kMove));
-        std::uint32_t target = 0;
-        if (!(interior && first_empty_candidate<kBits>(mixed, site, table, kind, target)) &&
-            !later_candidates<kBits>(x, y, mixed, interior, target)) {
-          continue;  // nowhere to go
+      for (int c = 0; c < chunks; ++c) {
+        // The movers of 16 sites of the row as they are when the sweep reaches them: agents
+        // that moved into them have had their turn and carry a mark, which takes them out of
+        // the range, and no one leaves a site but by its own move.
+        const int x0 = x_first + 16 * (rightward ? c : chunks - 1 - c);
+        std::uint32_t movers =
+            low_bits(match16_range(kind + row + x0, first_mover, kCop), std::min(16, x_end - x0));
+        const bool interior_chunk = interior_row && x0 >= reach && x0 + 16 <= width - reach;
+        while (movers != 0) {
+          const int bit = rightward ? std::countr_zero(movers) : 31 - std::countl_zero(movers);
+          movers ^= 1u << bit;
+          const int x = x0 + bit;
+          const std::uint32_t site = row + x;
+          const bool interior = interior_chunk || (interior_row && x >= reach && x < width - reach);
+          // The target is the first empty one among candidates drawn uniformly from the
+          // vision, so it is uniform among the empty sites. Each candidate is a few bits of a
+          // 64-bit draw looking up a table in which every offset appears equally often and
+          // the left-over entries point at the mover's own site, which is never empty.
+          const std::uint64_t mixed = rng::mix64(key(row_site + x, kMove));
+          std::uint32_t target = 0;
+          if (!(interior && first_empty_candidate<kBits>(mixed, site, table, kind, target)) &&
+              !later_candidates<kBits>(x, y, mixed, interior, target)) {
+            continue;  // nowhere to go
+          }
+          kind[target] = static_cast<std::uint8_t>(kind[site] | kMoved);
+          citizen[target] = citizen[site];
+          cutoff[target] = cutoff[site];
+          kind[site] = kEmpty;
         }
-        kind[target] = static_cast<std::uint8_t>(kind[site] | kMoved);
-        citizen[target] = citizen[site];
-        cutoff[target] = cutoff[site];
-        kind[site] = kEmpty;
       }
     }
   }
