@@ -122,7 +122,7 @@ TEST(ParallelEngine, AgentsAreNeitherCreatedNorLost) {
 
 // Synchronous updating keeps run 2's punctuated equilibrium: with seeds 1-3, at least 20
 // outbursts in 3000 ticks, calm between them, and mean actives within a factor 3 of the
-// sequential engine's on the same seed (measured: 67-72 outbursts, mean actives 25-29
+// sequential engine's on the same seed (measured: 70-75 outbursts, mean actives 26-31
 // against 46-47).
 TEST(ParallelEngine, SynchronousRunTwoStillShowsPunctuatedEquilibrium) {
   for (std::uint64_t seed = 1; seed <= 3; ++seed) {
