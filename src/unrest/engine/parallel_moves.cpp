@@ -27,14 +27,15 @@ inline bool first_empty_candidate(std::uint64_t bits, std::uint32_t site, const 
                                   const std::uint8_t* kind, std::uint32_t& target) {
   constexpr int kLanes = 64 / kBits;
   constexpr std::uint64_t kMask = (std::uint64_t{1} << kBits) - 1;
-  unsigned empty = 0;
-  for (int lane = 0; lane < kLanes; ++lane) {
+  // From the last candidate to the first, each empty one replacing the choice so far: a
+  // compare and a conditional move a candidate, and the first empty one is left.
+  std::uint32_t chosen = site;  // the own site: taken, so "none"
+  for (int lane = kLanes - 1; lane >= 0; --lane) {
     const std::uint32_t candidate = site + table[(bits >> (kBits * lane)) & kMask];
-    empty |= static_cast<unsigned>(kind[candidate] == 0) << lane;
+    chosen = kind[candidate] == 0 ? candidate : chosen;
   }
-  if (empty == 0) return false;
-  target = site + table[(bits >> (kBits * std::countr_zero(empty))) & kMask];
-  return true;
+  target = chosen;
+  return chosen != site;
 }
 
 }  // namespace
