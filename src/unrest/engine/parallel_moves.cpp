@@ -38,6 +38,14 @@ inline bool first_empty_candidate(std::uint64_t bits, std::uint32_t site, const 
   return chosen != site;
 }
 
+// The 16 low bits of `mask` in reverse order.
+inline std::uint32_t reverse_bits16(std::uint32_t mask) {
+  mask = ((mask & 0x5555u) << 1) | ((mask >> 1) & 0x5555u);
+  mask = ((mask & 0x3333u) << 2) | ((mask >> 2) & 0x3333u);
+  mask = ((mask & 0x0f0fu) << 4) | ((mask >> 4) & 0x0f0fu);
+  return ((mask & 0x00ffu) << 8) | ((mask >> 8) & 0x00ffu);
+}
+
 }  // namespace
 
 void ParallelEngine::move_phase() {
@@ -83,6 +91,7 @@ void ParallelEngine::move_band(int band, int shift) {
   const std::uint64_t move_base = rng::mix64(key(0, kMove));
   const int width = width_;
   const int reach = reach_;
+  const int flip = rightward ? 0 : 15;
   for (int b = 0; b < blocks; ++b) {
     const int block = rightward ? b : blocks - 1 - b;
     const int x_first = block * kBlockColumns;
@@ -101,10 +110,11 @@ void ParallelEngine::move_band(int band, int shift) {
         std::uint32_t movers =
             low_bits(match16_range(kind + row + x0, first_mover, kCop), std::min(16, x_end - x0));
         const bool interior_chunk = interior_row && x0 >= reach && x0 + 16 <= width - reach;
-        while (movers != 0) {
-          const int bit = rightward ? std::countr_zero(movers) : 31 - std::countl_zero(movers);
-          movers ^= 1u << bit;
-          const int x = x0 + bit;
+        // Leftward, the mask is reversed and bit i stands for site 15 - i = i ^ 15, so both
+        // directions take the lowest bit first.
+        if (!rightward) movers = reverse_bits16(movers);
+        for (; movers != 0; movers &= movers - 1) {
+          const int x = x0 + (std::countr_zero(movers) ^ flip);
           const std::uint32_t site = row + x;
           const bool interior = interior_chunk || (interior_row && x >= reach && x < width - reach);
           // The target is the first empty one among candidates drawn uniformly from the
