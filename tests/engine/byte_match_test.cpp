@@ -51,31 +51,39 @@ TEST(ByteMatch, Match16RangeTakesExactlyTheBytesInTheRange) {
   }
 }
 
-// Enough windows that every byte lane is flushed several times: a lane that wrapped at 256
-// would lose counts.
-TEST(ByteMatch, ByteCounterCountsTheChosenLanesOfManyWindows) {
+// count16, and count_in_windows over enough windows that every byte lane is flushed several
+// times: a lane that wrapped at 256 would lose counts.
+TEST(ByteMatch, CountInWindowsCountsTheChosenLanesOfManyWindows) {
   const auto bytes = random_kinds(20000 + 16, 2);
   rng::RandomStream rng(3);
-  for (const int windows : {1, 254, 255, 256, 1000}) {
-    ByteCounter counter(2);
+  for (const std::size_t windows :
+       {std::size_t{1}, std::size_t{254}, std::size_t{255}, std::size_t{256}, std::size_t{1000}}) {
+    std::vector<std::int32_t> offsets;
+    std::vector<std::array<std::uint8_t, 16>> lanes;
     std::uint32_t expected = 0;
-    for (int w = 0; w < windows; ++w) {
-      const std::size_t at = rng.below(20000);
+    for (std::size_t w = 0; w < windows; ++w) {
+      offsets.push_back(static_cast<std::int32_t>(rng.below(20000)));
       const int len = 1 + static_cast<int>(rng.below(16));
-      std::array<std::uint8_t, 16> lanes{};
-      for (int i = 0; i < len; ++i) lanes[i] = 1;
-      for (int i = 0; i < len; ++i) expected += bytes[at + i] == 2;
-      counter.add(bytes.data() + at, lanes.data());
+      std::array<std::uint8_t, 16> l{};
+      std::uint32_t here = 0;
+      for (int i = 0; i < len; ++i) {
+        l[i] = 1;
+        here += bytes[offsets.back() + i] == 2;
+      }
+      lanes.push_back(l);
+      ASSERT_EQ(count16(bytes.data() + offsets.back(), 2, l.data()), here);
+      expected += here;
     }
-    EXPECT_EQ(counter.total(), expected) << windows << " windows";
+    EXPECT_EQ(count_in_windows(bytes.data(), 2, offsets.data(), lanes.data(), windows), expected)
+        << windows << " windows";
   }
   // All lanes of 1000 windows of matching bytes: 16,000, past any 8-bit or 16-bit lane.
   const std::vector<std::uint8_t> same(16, 4);
+  const std::vector<std::int32_t> at(1000, 0);
   std::array<std::uint8_t, 16> all;
   all.fill(1);
-  ByteCounter counter(4);
-  for (int w = 0; w < 1000; ++w) counter.add(same.data(), all.data());
-  EXPECT_EQ(counter.total(), 16000u);
+  const std::vector<std::array<std::uint8_t, 16>> all_lanes(1000, all);
+  EXPECT_EQ(count_in_windows(same.data(), 4, at.data(), all_lanes.data(), 1000), 16000u);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 // Which of 16 consecutive bytes equal a value, as a bit mask (bit i for p[i]); the arrest
 // phase counts and picks active citizens along a vision row with it. Reads all 16 bytes, so
 // callers keep 16 readable bytes after p.
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -50,52 +52,51 @@ inline std::uint32_t count_bits16(std::uint32_t mask) {
 // The bits of `mask` below bit `n` (n <= 16).
 inline std::uint32_t low_bits(std::uint32_t mask, int n) { return mask & ((1u << n) - 1u); }
 
-// How many bytes equal a value, over any number of 16-byte windows, each with its own lanes
-// (`lanes`: 16 bytes, 1 where the byte counts and 0 where not). The arrest phase counts a
-// cop's actives with it before it needs to know where they are; with SSE2 a window costs four
-// instructions, against a popcount of a movemask for match16.
-class ByteCounter {
- public:
-  explicit ByteCounter(std::uint8_t value) : value_(value) {
+// How many of the bytes p[i] selected by `lanes` (16 bytes, 1 where the byte counts and 0
+// where not) equal `value`. The arrest phase counts a cop's actives chunk by chunk with it,
+// without a popcount instruction, which the build does not assume.
+inline std::uint32_t count16(const std::uint8_t* p, std::uint8_t value, const std::uint8_t* lanes) {
 #if defined(__SSE2__)
-    wanted_ = _mm_set1_epi8(static_cast<char>(value_));
-    sums_ = _mm_setzero_si128();
-#endif
-  }
-
-  void add(const std::uint8_t* p, const std::uint8_t* lanes) {
-#if defined(__SSE2__)
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i ones = _mm_loadu_si128(reinterpret_cast<const __m128i*>(lanes));
-    sums_ = _mm_add_epi8(sums_, _mm_and_si128(_mm_cmpeq_epi8(bytes, wanted_), ones));
-    if (++pending_ == 255) flush();  // before a byte lane could overflow
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i ones = _mm_loadu_si128(reinterpret_cast<const __m128i*>(lanes));
+  const __m128i hits =
+      _mm_and_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(static_cast<char>(value))), ones);
+  const __m128i halves = _mm_sad_epu8(hits, _mm_setzero_si128());
+  return static_cast<std::uint32_t>(_mm_cvtsi128_si32(halves) +
+                                    _mm_cvtsi128_si32(_mm_srli_si128(halves, 8)));
 #else
-    for (int i = 0; i < 16; ++i) total_ += lanes[i] & static_cast<std::uint32_t>(p[i] == value_);
+  std::uint32_t count = 0;
+  for (int i = 0; i < 16; ++i) count += lanes[i] & static_cast<std::uint32_t>(p[i] == value);
+  return count;
 #endif
-  }
+}
 
-  std::uint32_t total() {
+// count16 summed over n windows at base + offsets[i] with lanes lanes[i]. The arrest phase
+// counts a cop's actives with it before it needs to know where they are: with SSE2 a window
+// costs a load, a compare, an and and an add, the sums kept per byte lane for up to 255
+// windows at a time.
+inline std::uint32_t count_in_windows(const std::uint8_t* base, std::uint8_t value,
+                                      const std::int32_t* offsets,
+                                      const std::array<std::uint8_t, 16>* lanes, std::size_t n) {
+  std::uint32_t total = 0;
 #if defined(__SSE2__)
-    flush();
-#endif
-    return total_;
+  const __m128i wanted = _mm_set1_epi8(static_cast<char>(value));
+  for (std::size_t first = 0; first < n; first += 255) {  // no byte lane passes 255
+    const std::size_t end = n - first < 255 ? n : first + 255;
+    __m128i sums = _mm_setzero_si128();
+    for (std::size_t i = first; i < end; ++i) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + offsets[i]));
+      const __m128i ones = _mm_loadu_si128(reinterpret_cast<const __m128i*>(lanes[i].data()));
+      sums = _mm_add_epi8(sums, _mm_and_si128(_mm_cmpeq_epi8(bytes, wanted), ones));
+    }
+    const __m128i halves = _mm_sad_epu8(sums, _mm_setzero_si128());
+    total += static_cast<std::uint32_t>(_mm_cvtsi128_si32(halves) +
+                                        _mm_cvtsi128_si32(_mm_srli_si128(halves, 8)));
   }
-
- private:
-#if defined(__SSE2__)
-  void flush() {
-    const __m128i halves = _mm_sad_epu8(sums_, _mm_setzero_si128());
-    total_ += static_cast<std::uint32_t>(_mm_cvtsi128_si32(halves) +
-                                         _mm_cvtsi128_si32(_mm_srli_si128(halves, 8)));
-    sums_ = _mm_setzero_si128();
-    pending_ = 0;
-  }
-  __m128i wanted_;
-  __m128i sums_;  // per byte lane, fewer than 256 windows' worth
-  int pending_ = 0;
+#else
+  for (std::size_t i = 0; i < n; ++i) total += count16(base + offsets[i], value, lanes[i].data());
 #endif
-  std::uint8_t value_;
-  std::uint32_t total_ = 0;
-};
+  return total;
+}
 
 }  // namespace unrest::engine

@@ -102,8 +102,9 @@ void ParallelEngine::build_vision_chunks() {
   for (const model::RowSpan& span : vision_.spans()) {
     for (int dx = span.dx_first; dx <= span.dx_last; dx += 16) {
       const int len = std::min(16, span.dx_last - dx + 1);
-      vision_chunks_.push_back(
-          {span.dy * static_cast<std::int32_t>(stride_) + dx, low_bits(0xffffu, len)});
+      const std::int32_t offset = span.dy * static_cast<std::int32_t>(stride_) + dx;
+      vision_chunks_.push_back({offset, low_bits(0xffffu, len)});
+      chunk_offsets_.push_back(offset);
       std::array<std::uint8_t, 16> lanes{};
       for (int i = 0; i < len; ++i) lanes[i] = 1;
       chunk_lanes_.push_back(lanes);
@@ -133,11 +134,8 @@ std::uint32_t ParallelEngine::actives_in_vision(int x, int y, bool interior) con
     // Counted before anything else: half the cops of a busy tick see none, and they are
     // done after a load, a compare and two adds a vision row.
     const std::uint8_t* at = kind_.data() + static_cast<std::size_t>(y) * stride_ + x;
-    ByteCounter counter(kActive);
-    for (std::size_t i = 0; i < vision_chunks_.size(); ++i) {
-      counter.add(at + vision_chunks_[i].offset, chunk_lanes_[i].data());
-    }
-    return counter.total();
+    return count_in_windows(at, kActive, chunk_offsets_.data(), chunk_lanes_.data(),
+                            chunk_offsets_.size());
   }
   std::uint32_t count = 0;  // near the edges, site by site
   for_each_wrapped_in_vision(x, y, [&](std::uint32_t site) {
@@ -152,11 +150,11 @@ std::uint32_t ParallelEngine::nth_active_in_vision(int x, int y, bool interior,
   // The actives in the order of the vision's spans, each left to right; n < their number.
   if (interior) {
     const std::uint32_t cop = static_cast<std::uint32_t>(y) * stride_ + x;
-    for (const VisionChunk& chunk : vision_chunks_) {
-      const std::uint32_t start = cop + chunk.offset;
-      std::uint32_t mask = match16(kind_.data() + start, kActive) & chunk.lanes;
-      const std::uint32_t here = count_bits16(mask);
+    for (std::size_t i = 0; i < vision_chunks_.size(); ++i) {
+      const std::uint32_t start = cop + vision_chunks_[i].offset;
+      const std::uint32_t here = count16(kind_.data() + start, kActive, chunk_lanes_[i].data());
       if (n < here) {
+        std::uint32_t mask = match16(kind_.data() + start, kActive) & vision_chunks_[i].lanes;
         for (; n > 0; --n) mask &= mask - 1;
         return start + static_cast<std::uint32_t>(std::countr_zero(mask));
       }

@@ -196,7 +196,8 @@ class ParallelEngine {
   };
   CandidateTable candidates_;
   std::vector<VisionChunk> vision_chunks_;
-  std::vector<std::array<std::uint8_t, 16>> chunk_lanes_;  // the lanes as bytes (ByteCounter)
+  std::vector<std::int32_t> chunk_offsets_;                // the chunks' offsets, packed
+  std::vector<std::array<std::uint8_t, 16>> chunk_lanes_;  // their lanes as bytes (count16)
   ThreadPool pool_;
   Bands bands_;
   std::uint64_t seed_key_;
