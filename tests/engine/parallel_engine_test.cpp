@@ -209,7 +209,8 @@ TEST(ParallelEngine, CountsMatchTheLatticeAfterEveryTick) {
     sets.insert(sets.end(), v.begin(), v.end());
     const auto s = run_n(2, sets);
     const auto sites = static_cast<std::uint32_t>(s.model.width * s.model.height);
-    ParallelEngine engine(s, 2);
+    // Identities kept, so that the cutoffs can be checked against the traits.
+    ParallelEngine engine(s, 2, ParallelEngine::CitizenIdentity::always);
     const std::uint32_t citizens = engine.counts().quiet;
     std::uint64_t arrests = 0;
     for (int t = 0; t < 200; ++t) {
@@ -278,7 +279,7 @@ TEST(ParallelEngine, AMoveIsUniformOverTheEmptySitesInVision) {
 TEST(ParallelEngine, MovementHasNoDrift) {
   const int side = 64;
   const auto s = run_n(2, {"model.width=64", "model.height=64"});
-  ParallelEngine engine(s, 2);
+  ParallelEngine engine(s, 2, ParallelEngine::CitizenIdentity::always);
   auto positions = [&] {
     std::map<float, std::uint32_t> at;
     for (std::uint32_t site = 0; site < side * side; ++site) {
@@ -308,6 +309,50 @@ TEST(ParallelEngine, MovementHasNoDrift) {
   ASSERT_GT(moves, 500000);
   EXPECT_LT(std::abs(sum_dx / moves), 0.02);
   EXPECT_LT(std::abs(sum_dy / moves), 0.02);
+}
+
+// Sites keep their citizen's index only where something reads the traits again; keeping it
+// or not must not change the run.
+TEST(ParallelEngine, KeepingIdentitiesChangesNothing) {
+  const std::vector<std::vector<std::string>> variants = {
+      {},
+      {"model.preset=mesa"},
+      {"model.jailed_block_site=true"},
+      {"model.vision_shape=square", "model.vision=12", "model.legitimacy=0.7"},
+  };
+  for (const auto& v : variants) {
+    std::vector<std::string> sets = {"model.width=64", "model.height=48"};
+    sets.insert(sets.end(), v.begin(), v.end());
+    const auto s = run_n(2, sets);
+    EXPECT_FALSE(ParallelEngine(s, 1).keeps_identities());
+    std::vector<TickCounts> without, with;
+    std::vector<Kind> without_kinds, with_kinds;
+    {
+      ParallelEngine engine(s, 2);
+      for (int t = 0; t < 300; ++t) {
+        engine.step();
+        without.push_back(engine.counts());
+      }
+      for (std::uint32_t site = 0; site < 64 * 48; ++site) without_kinds.push_back(engine.kind(site));
+    }
+    {
+      ParallelEngine engine(s, 2, ParallelEngine::CitizenIdentity::always);
+      for (int t = 0; t < 300; ++t) {
+        engine.step();
+        with.push_back(engine.counts());
+      }
+      for (std::uint32_t site = 0; site < 64 * 48; ++site) with_kinds.push_back(engine.kind(site));
+      EXPECT_TRUE(engine.cutoffs_current());
+    }
+    EXPECT_TRUE(same(without, with)) << v.size();
+    EXPECT_EQ(without_kinds, with_kinds) << v.size();
+    EXPECT_GT(without.back().arrests, 0u) << v.size();
+  }
+  // Runs that read the traits keep identities by themselves.
+  EXPECT_TRUE(ParallelEngine(run_n(2, {"model.ratio=literal"}), 1).keeps_identities());
+  EXPECT_TRUE(ParallelEngine(run_n(3, {}), 1).keeps_identities());
+  EXPECT_TRUE(ParallelEngine(run_n(4, {}), 1).keeps_identities());
+  EXPECT_THROW(ParallelEngine(run_n(2, {}), 1).hardship(0), std::logic_error);
 }
 
 TEST(ParallelEngine, StateFitsInThirtyTwoBytesASite) {

@@ -21,7 +21,7 @@ class Jail {
   struct Prisoner {
     std::uint32_t site;
     std::uint32_t due;
-    std::uint32_t citizen;  // index of its traits (ParallelEngine::traits_)
+    std::uint32_t citizen;  // index of its traits (ParallelEngine::traits_), where kept
     std::uint16_t cutoff;   // its activation cutoff under the current legitimacy
   };
   void admit(const Prisoner& prisoner);

@@ -93,7 +93,7 @@ void ParallelEngine::arrest_band(int band, int shift, ArrestTally& out, Scratch&
   // they are independent loads that overlap, where at the arrest each stalled the next cop.
   // Nothing has written the vacated sites' since (cops that step onto them carry none).
   for (Jail::Prisoner& p : out.prisoners) {
-    p.citizen = citizen_[p.site];
+    p.citizen = keeps_identities_ ? citizen_[p.site] : 0;
     p.cutoff = cutoff_[p.site];
   }
 }

@@ -34,7 +34,21 @@ const std::vector<const char*>& ParallelEngine::phase_names() {
   return names;
 }
 
-ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
+namespace {
+
+// Whether anything in the run reads a citizen's traits after placement.
+bool reads_traits(const scenario::Scenario& scenario) {
+  if (scenario.model.options.ratio == model::Ratio::literal) return true;
+  for (const scenario::ScheduleEvent& event : scenario.schedule) {
+    if (legitimacy_after(event, 0.5).has_value()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads,
+                               CitizenIdentity identity)
     : params_(scenario.model),
       schedule_(scenario.schedule),
       vision_(model::Neighbourhood::make(params_.options.vision_shape, params_.vision,
@@ -45,6 +59,7 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
       sites_(static_cast<std::uint32_t>(width_) * static_cast<std::uint32_t>(height_)),
       stride_(padded_stride(width_)),
       slots_(stride_ * static_cast<std::uint32_t>(height_)),
+      keeps_identities_(identity == CitizenIdentity::always || reads_traits(scenario)),
       cops_move_(params_.citizen_movement ||
                  params_.options.movement_off_freezes == model::MovementOffFreezes::citizens),
       packed16_(vision_.size() <= PackedCounts<std::uint16_t>::kMaxVisionSites),
@@ -53,7 +68,7 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
       seed_key_(rng::combine(scenario.run.seed, kSeed)),
       legitimacy_(params_.legitimacy),
       kind_(slots_ + 16, kEmpty),
-      citizen_(slots_, 0),
+      citizen_(keeps_identities_ ? slots_ : 0, 0),
       cutoff_(slots_, 0),
       // Only prisoners held on their site need it.
       jail_left_(params_.options.jailed_block_site ? slots_ : 0, 0),
@@ -105,7 +120,6 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads)
     }
   }
   place_agents(scenario.run.seed);
-  refresh_cutoffs();
   for (std::uint32_t s = 0; s < slots_; ++s) {  // the padding is empty
     tally_.quiet += kind_[s] == kQuiet;
     tally_.cops += kind_[s] == kCop;
@@ -119,9 +133,9 @@ double ParallelEngine::bytes_per_site() const {
     scratch += static_cast<double>(s.xs.size() * 2 + s.prefix16.size() * 2 + s.prefix32.size() * 4 +
                                    s.counts16.size() * 2 + s.counts32.size() * 4);
   }
-  const double per_slot =
-      static_cast<double>(sizeof(std::uint8_t) + sizeof(std::uint32_t) + sizeof(std::uint16_t));
-  return (per_slot * slots_ + static_cast<double>(jail_left_.size() * sizeof(std::uint32_t)) +
+  const double per_slot = static_cast<double>(sizeof(std::uint8_t) + sizeof(std::uint16_t));
+  return (per_slot * slots_ + static_cast<double>(citizen_.size() * sizeof(std::uint32_t)) +
+          static_cast<double>(jail_left_.size() * sizeof(std::uint32_t)) +
           static_cast<double>(traits_.capacity() * sizeof(Traits)) + scratch) /
          sites_;
 }
@@ -135,7 +149,7 @@ void ParallelEngine::place_agents(std::uint64_t seed) {
   const auto citizens = static_cast<std::uint64_t>(std::llround(params_.citizen_density * sites_));
   std::uint64_t cops_left = cops;
   std::uint64_t agents_left = cops + citizens;
-  traits_.reserve(citizens);
+  if (keeps_identities_) traits_.reserve(citizens);
   for (std::uint32_t site = 0; site < sites_; ++site) {
     std::uint8_t kind = kEmpty;
     if (params_.options.placement == model::Placement::exact) {
@@ -157,8 +171,11 @@ void ParallelEngine::place_agents(std::uint64_t seed) {
     if (kind == kQuiet) {
       const auto hardship = static_cast<float>(rng.uniform());
       const auto risk_aversion = static_cast<float>(rng.uniform());
-      citizen_[slot] = static_cast<std::uint32_t>(traits_.size());
-      traits_.push_back({hardship, risk_aversion});
+      cutoff_[slot] = cutoff_for({hardship, risk_aversion});
+      if (keeps_identities_) {
+        citizen_[slot] = static_cast<std::uint32_t>(traits_.size());
+        traits_.push_back({hardship, risk_aversion});
+      }
     }
   }
   traits_.shrink_to_fit();  // bernoulli placement may leave spare room
@@ -170,9 +187,15 @@ std::uint16_t ParallelEngine::cutoff_for(const Traits& traits) const {
       static_cast<std::uint32_t>(p_by_ratio_.size())));
 }
 
+float ParallelEngine::hardship(std::uint32_t site) const {
+  if (!keeps_identities_) throw std::logic_error("parallel engine: citizens are not identified");
+  return traits_[citizen_[slot_of(site)]].hardship;
+}
+
 void ParallelEngine::refresh_cutoffs() {
-  // Cutoffs depend on the legitimacy: at the start and after every change of it, for the
-  // citizens on the lattice and in jail.
+  // Cutoffs depend on the legitimacy: after every change of it, for the citizens on the
+  // lattice and in jail (scenarios with such changes keep identities).
+  if (!keeps_identities_) throw std::logic_error("parallel engine: citizens are not identified");
   pool_.for_rows(height_, [&](int first, int end) {
     for (std::uint32_t s = static_cast<std::uint32_t>(first) * stride_;
          s < static_cast<std::uint32_t>(end) * stride_; ++s) {
@@ -185,6 +208,7 @@ void ParallelEngine::refresh_cutoffs() {
 }
 
 bool ParallelEngine::cutoffs_current() const {
+  if (!keeps_identities_) throw std::logic_error("parallel engine: citizens are not identified");
   for (std::uint32_t s = 0; s < slots_; ++s) {
     const int k = kind_[s] & kKindMask;
     if ((k == kQuiet || k == kActive || k == kJailed) &&
@@ -477,7 +501,7 @@ void ParallelEngine::jail_phase() {
   jail_.release(tick_, [&](const Jail::Prisoner& p) {
     if ((kind_[p.site] & kKindMask) != kEmpty) return false;
     kind_[p.site] = kQuiet;
-    citizen_[p.site] = p.citizen;
+    if (keeps_identities_) citizen_[p.site] = p.citizen;
     cutoff_[p.site] = p.cutoff;
     ++tally_.quiet;
     return true;

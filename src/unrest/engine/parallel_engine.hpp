@@ -40,7 +40,15 @@ namespace unrest::engine {
 
 class ParallelEngine {
  public:
-  ParallelEngine(const scenario::Scenario& scenario, int threads);
+  // Whether each site keeps the index of its citizen, so that the citizen's traits can be
+  // found again. Only a change of legitimacy (which recomputes every cutoff from the traits)
+  // and the literal ratio (which decides from the traits) read them; other runs never do, and
+  // without the index a move copies 3 bytes instead of 7. `always` is for tests that follow
+  // citizens by their traits; either way the run is the same, byte for byte (tested).
+  enum class CitizenIdentity { when_read, always };
+
+  ParallelEngine(const scenario::Scenario& scenario, int threads,
+                 CitizenIdentity identity = CitizenIdentity::when_read);
 
   void step();
 
@@ -58,14 +66,15 @@ class ParallelEngine {
   Kind kind(std::uint32_t site) const {
     return static_cast<Kind>(kind_[slot_of(site)] & kKindMask);
   }
+  bool keeps_identities() const { return keeps_identities_; }
   // The hardship of the citizen on a site, which tells citizens apart in tests that follow
-  // them from tick to tick.
-  float hardship(std::uint32_t site) const { return traits_[citizen_[slot_of(site)]].hardship; }
+  // them from tick to tick. Needs keeps_identities().
+  float hardship(std::uint32_t site) const;
   // Whether no site carries a mark that would keep its agent from acting in the next tick:
   // no acted marks, and no moved marks before a tick that starts by moving. For tests.
   bool marks_cleared() const;
   // Whether every citizen's activation cutoff, on the lattice and in jail, is the one its
-  // traits give under the current legitimacy. For tests.
+  // traits give under the current legitimacy. For tests; needs keeps_identities().
   bool cutoffs_current() const;
   // Cops and actives within vision of every site as the lattice is now, counted by the same
   // kernel the decisions use (vision_counter.hpp).
@@ -146,7 +155,7 @@ class ParallelEngine {
 
   // move (parallel_moves.cpp)
   void move_phase();
-  template <int kBits>
+  template <int kBits, bool kIdentities>
   void move_band(int band, int shift);
   template <int kBits>
   bool later_candidates(int x, int y, std::uint64_t mixed, bool interior,
@@ -185,6 +194,7 @@ class ParallelEngine {
   // second, in 7 of 7 pairs run side by side; the run itself does not change).
   std::uint32_t stride_;
   std::uint32_t slots_;  // stride * height
+  bool keeps_identities_;  // citizen_ and traits_ are kept (CitizenIdentity)
   bool cops_move_;
   bool packed16_;  // counts fit 8-bit halves (visions of at most 255 sites)
   // Movement candidates: `bits` random bits index a table of 2^bits entries in which each
@@ -206,19 +216,19 @@ class ParallelEngine {
   std::vector<double> p_by_ratio_;  // P(q) for whole ratios q = 0 .. vision size
   std::uint8_t first_mover_;        // movers are the kind bytes first_mover_ .. kCop
 
-  // Per slot: 1 + 4 + 2 bytes (and 4 with jailed_block_site). A mover carries its kind, its citizen
-  // index and its cutoff; its traits, needed only when the legitimacy changes (and by the literal
-  // ratio), stay put in traits_, so a move writes 7 bytes, not 11 (measured: copying the 8 bytes of
-  // traits was a fifth of the move phase).
+  // Per slot: 1 + 2 bytes, 4 more for the citizen index where identities are kept, 4 more with
+  // jailed_block_site. A mover carries its kind and its cutoff (and its index); its traits, needed
+  // only when the legitimacy changes and by the literal ratio, stay put in traits_ (measured:
+  // copying the 8 bytes of traits was a fifth of the move phase, and the index a tenth).
   std::vector<std::uint8_t> kind_;           // 16 spare bytes at the end for match16
-  std::vector<std::uint32_t> citizen_;       // index into traits_ of the citizen on the site
+  std::vector<std::uint32_t> citizen_;       // index into traits_ of the citizen on the site, or empty
   std::vector<std::uint16_t> cutoff_;        // activation cutoff of the citizen on the site
   std::vector<std::uint32_t> jail_left_;     // for kJailed sites; empty without jailed_block_site
   std::size_t prefix_stride_;                // width + 2 reach + 1
   std::vector<Scratch> scratch_;             // one per thread
   std::vector<std::uint32_t> row_actives_;   // actives on each row after the decisions
   std::vector<std::uint32_t> actives_near_;  // actives within `reach` rows of each row
-  std::vector<Traits> traits_;               // by citizen index, fixed at placement
+  std::vector<Traits> traits_;               // by citizen index, fixed at placement, or empty
 
   Jail jail_;  // jailed_block_site = false
   std::vector<ArrestTally> arrests_by_band_;

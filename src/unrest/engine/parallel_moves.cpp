@@ -57,17 +57,18 @@ void ParallelEngine::move_phase() {
     const int colour = static_cast<int>(draw & 1) ^ pass;
     pool_.for_blocks(bands_.count_of_colour(colour), [&](int, int first, int end) {
       for (int j = first; j < end; ++j) {
+        const int band = 2 * j + colour;
         if (candidates_.bits == 12) {
-          move_band<12>(2 * j + colour, shift);
+          keeps_identities_ ? move_band<12, true>(band, shift) : move_band<12, false>(band, shift);
         } else {
-          move_band<16>(2 * j + colour, shift);
+          keeps_identities_ ? move_band<16, true>(band, shift) : move_band<16, false>(band, shift);
         }
       }
     });
   }
 }
 
-template <int kBits>
+template <int kBits, bool kIdentities>
 void ParallelEngine::move_band(int band, int shift) {
   // The sweep: column blocks left to right or right to left, and in each block the rows top
   // down or bottom up and each row's movers left to right or right to left, all four drawn
@@ -128,7 +129,7 @@ void ParallelEngine::move_band(int band, int shift) {
             continue;  // nowhere to go
           }
           kind[target] = static_cast<std::uint8_t>(kind[site] | kMoved);
-          citizen[target] = citizen[site];
+          if constexpr (kIdentities) citizen[target] = citizen[site];
           cutoff[target] = cutoff[site];
           kind[site] = kEmpty;
         }
