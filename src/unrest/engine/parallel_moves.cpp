@@ -1,5 +1,6 @@
 // The parallel engine's move phase: agents move one after another within bands, bands of one
 // colour at the same time (parallel_engine.hpp, bands.hpp).
+#include <atomic>
 #include <bit>
 
 #include "unrest/engine/byte_match.hpp"
@@ -55,8 +56,13 @@ void ParallelEngine::move_phase() {
   const int shift = static_cast<int>((draw >> 1) % static_cast<std::uint64_t>(height_));
   for (int pass = 0; pass < 2; ++pass) {
     const int colour = static_cast<int>(draw & 1) ^ pass;
-    pool_.for_blocks(bands_.count_of_colour(colour), [&](int, int first, int end) {
-      for (int j = first; j < end; ++j) {
+    // Bands are handed out one at a time, so that a thread slowed by the machine (or by a
+    // band with more movers) does not hold the other up; which thread moves a band does not
+    // change what the band does.
+    std::atomic<int> next{0};
+    const int bands = bands_.count_of_colour(colour);
+    pool_.for_blocks(pool_.size(), [&](int, int, int) {
+      for (int j = next++; j < bands; j = next++) {
         const int band = 2 * j + colour;
         if (candidates_.bits == 12) {
           keeps_identities_ ? move_band<12, true>(band, shift) : move_band<12, false>(band, shift);
