@@ -333,7 +333,8 @@ TEST(ParallelEngine, KeepingIdentitiesChangesNothing) {
         engine.step();
         without.push_back(engine.counts());
       }
-      for (std::uint32_t site = 0; site < 64 * 48; ++site) without_kinds.push_back(engine.kind(site));
+      for (std::uint32_t site = 0; site < 64 * 48; ++site)
+        without_kinds.push_back(engine.kind(site));
     }
     {
       ParallelEngine engine(s, 2, ParallelEngine::CitizenIdentity::always);

@@ -28,9 +28,14 @@ class Jail {
   void admit_for_life() { ++for_life_; }
 
   // Offers each prisoner whose term is over by `tick` to `try_return(prisoner)`, which says
-  // whether it took the prisoner back; the others wait.
+  // whether it took the prisoner back; the others wait. `prefetch(prisoner)` is called a few
+  // prisoners ahead of its offer, so that the caller can start loading what it will read.
+  template <typename TryReturn, typename Prefetch>
+  void release(std::int64_t tick, TryReturn&& try_return, Prefetch&& prefetch);
   template <typename TryReturn>
-  void release(std::int64_t tick, TryReturn&& try_return);
+  void release(std::int64_t tick, TryReturn&& try_return) {
+    release(tick, try_return, [](const Prisoner&) {});
+  }
 
   std::uint64_t size() const { return held_ + for_life_; }
 
@@ -59,10 +64,14 @@ class Jail {
   std::uint64_t for_life_ = 0;
 };
 
-template <typename TryReturn>
-void Jail::release(std::int64_t tick, TryReturn&& try_return) {
+template <typename TryReturn, typename Prefetch>
+void Jail::release(std::int64_t tick, TryReturn&& try_return, Prefetch&& prefetch) {
+  // Each offer is a random access to the lattice: prefetched this many offers ahead.
+  constexpr std::size_t kAhead = 8;
   still_waiting_.clear();
-  for (const Prisoner& p : waiting_) {
+  for (std::size_t i = 0; i < waiting_.size(); ++i) {
+    if (i + kAhead < waiting_.size()) prefetch(waiting_[i + kAhead]);
+    const Prisoner& p = waiting_[i];
     if (try_return(p)) {
       --held_;
     } else {
@@ -74,7 +83,10 @@ void Jail::release(std::int64_t tick, TryReturn&& try_return) {
   const auto now = static_cast<std::uint32_t>(tick);
   std::vector<Prisoner>& bucket = by_due_[now & bucket_mask_];
   std::size_t kept = 0;
-  for (const Prisoner& p : bucket) {
+  for (std::size_t i = 0; i < bucket.size(); ++i) {
+    // Ahead of i, so not yet overwritten by the compaction (kept <= i).
+    if (i + kAhead < bucket.size()) prefetch(bucket[i + kAhead]);
+    const Prisoner p = bucket[i];
     if (p.due != now) {
       bucket[kept++] = p;
     } else if (try_return(p)) {

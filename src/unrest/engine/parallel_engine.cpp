@@ -498,14 +498,20 @@ void ParallelEngine::jail_phase() {
       tally_.quiet += f;
     }
   }
-  jail_.release(tick_, [&](const Jail::Prisoner& p) {
-    if ((kind_[p.site] & kKindMask) != kEmpty) return false;
-    kind_[p.site] = kQuiet;
-    if (keeps_identities_) citizen_[p.site] = p.citizen;
-    cutoff_[p.site] = p.cutoff;
-    ++tally_.quiet;
-    return true;
-  });
+  jail_.release(
+      tick_,
+      [&](const Jail::Prisoner& p) {
+        if ((kind_[p.site] & kKindMask) != kEmpty) return false;
+        kind_[p.site] = kQuiet;
+        if (keeps_identities_) citizen_[p.site] = p.citizen;
+        cutoff_[p.site] = p.cutoff;
+        ++tally_.quiet;
+        return true;
+      },
+      [&](const Jail::Prisoner& p) {
+        __builtin_prefetch(kind_.data() + p.site, 1);
+        __builtin_prefetch(cutoff_.data() + p.site, 1);
+      });
 }
 
 void ParallelEngine::finish_tally() {

@@ -193,7 +193,7 @@ class ParallelEngine {
   // 64 sites of padding (measured at 4096 x 4096, 1 thread: 3-5 % more agent-updates a
   // second, in 7 of 7 pairs run side by side; the run itself does not change).
   std::uint32_t stride_;
-  std::uint32_t slots_;  // stride * height
+  std::uint32_t slots_;    // stride * height
   bool keeps_identities_;  // citizen_ and traits_ are kept (CitizenIdentity)
   bool cops_move_;
   bool packed16_;  // counts fit 8-bit halves (visions of at most 255 sites)
@@ -220,12 +220,12 @@ class ParallelEngine {
   // jailed_block_site. A mover carries its kind and its cutoff (and its index); its traits, needed
   // only when the legitimacy changes and by the literal ratio, stay put in traits_ (measured:
   // copying the 8 bytes of traits was a fifth of the move phase, and the index a tenth).
-  std::vector<std::uint8_t> kind_;           // 16 spare bytes at the end for match16
-  std::vector<std::uint32_t> citizen_;       // index into traits_ of the citizen on the site, or empty
-  std::vector<std::uint16_t> cutoff_;        // activation cutoff of the citizen on the site
-  std::vector<std::uint32_t> jail_left_;     // for kJailed sites; empty without jailed_block_site
-  std::size_t prefix_stride_;                // width + 2 reach + 1
-  std::vector<Scratch> scratch_;             // one per thread
+  std::vector<std::uint8_t> kind_;        // 16 spare bytes at the end for match16
+  std::vector<std::uint32_t> citizen_;    // index into traits_ of the citizen on the site, or empty
+  std::vector<std::uint16_t> cutoff_;     // activation cutoff of the citizen on the site
+  std::vector<std::uint32_t> jail_left_;  // for kJailed sites; empty without jailed_block_site
+  std::size_t prefix_stride_;             // width + 2 reach + 1
+  std::vector<Scratch> scratch_;          // one per thread
   std::vector<std::uint32_t> row_actives_;   // actives on each row after the decisions
   std::vector<std::uint32_t> actives_near_;  // actives within `reach` rows of each row
   std::vector<Traits> traits_;               // by citizen index, fixed at placement, or empty
