@@ -187,15 +187,19 @@ std::uint16_t ParallelEngine::cutoff_for(const Traits& traits) const {
       static_cast<std::uint32_t>(p_by_ratio_.size())));
 }
 
-float ParallelEngine::hardship(std::uint32_t site) const {
+void ParallelEngine::require_identities() const {
   if (!keeps_identities_) throw std::logic_error("parallel engine: citizens are not identified");
+}
+
+float ParallelEngine::hardship(std::uint32_t site) const {
+  require_identities();
   return traits_[citizen_[slot_of(site)]].hardship;
 }
 
 void ParallelEngine::refresh_cutoffs() {
   // Cutoffs depend on the legitimacy: after every change of it, for the citizens on the
   // lattice and in jail (scenarios with such changes keep identities).
-  if (!keeps_identities_) throw std::logic_error("parallel engine: citizens are not identified");
+  require_identities();
   pool_.for_rows(height_, [&](int first, int end) {
     for (std::uint32_t s = static_cast<std::uint32_t>(first) * stride_;
          s < static_cast<std::uint32_t>(end) * stride_; ++s) {
@@ -208,7 +212,7 @@ void ParallelEngine::refresh_cutoffs() {
 }
 
 bool ParallelEngine::cutoffs_current() const {
-  if (!keeps_identities_) throw std::logic_error("parallel engine: citizens are not identified");
+  require_identities();
   for (std::uint32_t s = 0; s < slots_; ++s) {
     const int k = kind_[s] & kKindMask;
     if ((k == kQuiet || k == kActive || k == kJailed) &&

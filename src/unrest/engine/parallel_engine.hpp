@@ -129,6 +129,8 @@ class ParallelEngine {
 
   void place_agents(std::uint64_t seed);
   void apply_event(const scenario::ScheduleEvent& event);
+  // Throws unless citizen indices and traits are kept.
+  void require_identities() const;
   void refresh_cutoffs();
   std::uint16_t cutoff_for(const Traits& traits) const;
   // Where site y * width + x lies in the per-site arrays: at y * stride + x.
