@@ -52,3 +52,22 @@ TEST(Activation, ActiveOnlyWhenGrievanceMinusRiskExceedsThresholdStrictly) {
 
 }  // namespace
 }  // namespace unrest::model
+
+TEST(ArrestProbability, ExtraActivesFromTheNewsJoinTheRatioBeforeItIsRounded) {
+  using unrest::model::cop_active_ratio;
+  using unrest::model::Ratio;
+  // No extra: the integer ratio, bit for bit.
+  for (int c = 0; c < 9; ++c) {
+    for (int a = 1; a < 9; ++a) {
+      for (auto r : {Ratio::floor, Ratio::round_half_even, Ratio::literal}) {
+        EXPECT_EQ(cop_active_ratio(r, c, a, 0.0), cop_active_ratio(r, c, a));
+      }
+    }
+  }
+  // 5 cops against 1 + 1.5: 2.0 floor, 2.0 rounded, 2.0 literal; against 1 + 1.0: 2.5.
+  EXPECT_EQ(cop_active_ratio(Ratio::floor, 5, 1, 1.5), 2.0);
+  EXPECT_EQ(cop_active_ratio(Ratio::floor, 5, 1, 1.0), 2.0);
+  EXPECT_EQ(cop_active_ratio(Ratio::round_half_even, 5, 1, 1.0), 2.0);  // 2.5 -> 2
+  EXPECT_EQ(cop_active_ratio(Ratio::round_half_even, 7, 1, 1.0), 4.0);  // 3.5 -> 4
+  EXPECT_DOUBLE_EQ(cop_active_ratio(Ratio::literal, 5, 1, 1.0), 2.5);
+}

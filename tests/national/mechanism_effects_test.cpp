@@ -136,6 +136,32 @@ TEST(NationalMechanisms, CurfewRaisesTheRiskAndTheArrests) {
   EXPECT_FALSE(off->records()[5][0].curfew_hours);
 }
 
+TEST(NationalMechanisms, CurfewRiskMultiplierDetersProtestersOnItsOwn) {
+  // The same arrest rate in and out of curfew hours, so only the multiplier on P differs.
+  // (Until the hourly composition was one function, every multiplier >= 1 was capped to 1
+  // before it reached P, and these two runs were identical.)
+  // The literal ratio, so that P > 0 wherever a cop is in sight, and a crowd large enough
+  // that P is far below 1.
+  auto s = tiny_world(1, 1120, 16);
+  s.rules.ratio = model::Ratio::literal;
+  s.rules.vision = 7;
+  s.rules.cop_vision = 7;
+  s.rules.legitimacy = 0.7;
+  s.rules.arrest_rate = 0.05;
+  s.mechanisms.curfew.enabled = true;
+  s.mechanisms.curfew.arrest_rate = 0.05;
+  auto emergency = event(EventKind::emergency, 0);
+  emergency.curfew_start = 0;
+  emergency.curfew_end = 23;
+  s.events = {emergency};
+  s.mechanisms.curfew.risk_multiplier = 1.0;
+  const double plain = mean(series(*run(s), 0, active_of), 2, 23);
+  s.mechanisms.curfew.risk_multiplier = 4.0;
+  const double feared = mean(series(*run(s), 0, active_of), 2, 23);
+  EXPECT_GT(plain, 20.0);
+  EXPECT_LT(feared, 0.8 * plain) << feared << " vs " << plain;
+}
+
 TEST(NationalMechanisms, RiotsNeedACrowdFacingPoliceAndHurtCops) {
   auto s = tiny_world(1, 1120, 64);
   s.rules.legitimacy = 0.5;

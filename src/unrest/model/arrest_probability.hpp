@@ -35,6 +35,23 @@ UNREST_HOST_DEVICE inline double cop_active_ratio(Ratio ratio, int cops, int act
   return 0.0;
 }
 
+// ratio(C, A + extra) where news or rumour adds a fractional number of actives to the A
+// counted on the lattice; with no extra it is the integer ratio above.
+UNREST_HOST_DEVICE inline double cop_active_ratio(Ratio ratio, int cops, int actives,
+                                                  double extra_actives) {
+  if (extra_actives <= 0.0) return cop_active_ratio(ratio, cops, actives);
+  const double r = cops / (actives + extra_actives);
+  switch (ratio) {
+    case Ratio::floor:
+      return std::floor(r);
+    case Ratio::round_half_even:
+      return round_half_even(r);
+    case Ratio::literal:
+      return r;
+  }
+  return r;
+}
+
 UNREST_HOST_DEVICE inline double arrest_probability(Ratio ratio, double k, int cops, int actives) {
   return 1.0 - std::exp(-k * cop_active_ratio(ratio, cops, actives));
 }

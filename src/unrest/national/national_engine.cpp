@@ -53,7 +53,7 @@ NationalEngine::NationalEngine(const NationalScenario& scenario, int threads,
     sizes.push_back({citizens, cops, jail, hardship_max});
     citizens_.push_back(citizens);
     sides_.push_back(PlaceWorld::lattice_side(scenario_.rules, citizens, cops));
-    PlaceDynamics d;
+    PlaceState d;
     d.baseline = place.legitimacy >= 0 ? place.legitimacy : scenario_.rules.legitimacy;
     d.legitimacy = d.baseline;
     dynamics_.push_back(d);
@@ -100,7 +100,7 @@ std::string NationalEngine::where_text(const Event& event) const {
 
 void NationalEngine::apply(const Event& event) {
   for (int p : event.places) {
-    PlaceDynamics& d = dynamics_[static_cast<std::size_t>(p)];
+    PlaceState& d = dynamics_[static_cast<std::size_t>(p)];
     switch (event.kind) {
       case EventKind::price_shock:
         d.shock_target = event.value;
@@ -135,7 +135,7 @@ void NationalEngine::apply(const Event& event) {
         d.lethal_order = true;
         break;
       case EventKind::reinforcement:
-        d.cops_delta += std::llround(event.value * scenario_.scale);
+        d.cops_delta += scaled_count(event.value, scenario_.scale);
         break;
       case EventKind::observed:
         break;
@@ -180,27 +180,19 @@ bool NationalEngine::step() {
   std::vector<PlaceRecord> row(n);
   for (std::size_t p = 0; p < n; ++p) {
     const Place& place = scenario_.places[p];
-    PlaceDynamics& d = dynamics_[p];
+    PlaceState& d = dynamics_[p];
     const int hour = local_hour(tick_, place.utc_offset - scenario_.utc_offset);
-    const bool curfew_hours =
-        m.curfew.enabled && d.emergency && in_hours(hour, d.curfew_start, d.curfew_end);
     PlaceInputs& in = inputs[p];
     in.tick = tick_;
-    in.shift = m.hardship.enabled ? d.shock * place.exposure : 0.0;
-    in.legitimacy = d.legitimacy;
-    in.news_extra = news_extra_actives(m.news, d.reach, signals[p], vision_sites_);
-    in.participation = participation(m.day_night, hour);
-    in.curfew_hours = curfew_hours;
-    in.risk_multiplier = curfew_risk(m.curfew, curfew_hours, 1.0) * (1.0 + d.fear);
-    in.arrest_rate = arrest_rate(m.curfew, curfew_hours, scenario_.rules.arrest_rate);
-    in.lethal_order = m.lethal_force.enabled && d.lethal_order;
+    in.conditions = compose_hour(m, scenario_.rules, d, place.exposure, hour, signals[p],
+                                 vision_sites_);
     in.cops_delta = m.reinforcements.enabled ? d.cops_delta : 0;
     d.cops_delta = 0;
     row[p].news = signals[p];
     row[p].reach = d.reach;
-    row[p].curfew_hours = curfew_hours;
+    row[p].curfew_hours = in.conditions.curfew_hours;
     row[p].emergency = d.emergency;
-    row[p].lethal_order = in.lethal_order;
+    row[p].lethal_order = in.conditions.lethal_order;
   }
 
   // Each place on one thread, taken largest first from a shared counter: which thread runs
@@ -219,7 +211,7 @@ bool NationalEngine::step() {
   if (partition_.exchange) partition_.exchange(row, partition_.mine);
 
   for (std::size_t p = 0; p < n; ++p) {
-    PlaceDynamics& d = dynamics_[p];
+    PlaceState& d = dynamics_[p];
     const PlaceCounts& c = row[p].counts;
     const double citizens = std::max<double>(1.0, static_cast<double>(citizens_[p]));
     const double killed_per_100k = c.killed_now / citizens * 1e5;

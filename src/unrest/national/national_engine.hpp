@@ -74,21 +74,6 @@ class NationalEngine {
   std::uint64_t agent_updates() const { return agent_updates_; }
 
  private:
-  struct PlaceDynamics {
-    double shock = 0.0;
-    double shock_target = 0.0;
-    double shock_step = 0.0;  // per hour while ramping
-    double legitimacy = 0.8;
-    double baseline = 0.8;
-    double reach = 1.0;
-    std::int64_t reach_until = -1;
-    bool emergency = false;
-    int curfew_start = 23;
-    int curfew_end = 7;
-    bool lethal_order = false;
-    double fear = 0.0;
-    std::int64_t cops_delta = 0;
-  };
 
   void apply_events();
   void apply(const Event& event);
@@ -103,7 +88,7 @@ class NationalEngine {
   std::vector<int> sides_;
   int vision_sites_ = 0;
   std::vector<int> order_;  // places, largest first, for load balance
-  std::vector<PlaceDynamics> dynamics_;
+  std::vector<PlaceState> dynamics_;
   std::vector<double> news_weights_;
   std::vector<std::vector<PlaceRecord>> records_;
   std::vector<LogEntry> log_;

@@ -36,21 +36,6 @@ std::vector<std::int32_t> disc_offsets(int radius) {
   return out;
 }
 
-// The cop-to-active ratio with a fractional number of actives (the news adds some).
-double ratio_with_news(model::Ratio ratio, int cops, int actives_with_self, double extra) {
-  if (extra <= 0.0) return model::cop_active_ratio(ratio, cops, actives_with_self);
-  const double r = cops / (actives_with_self + extra);
-  switch (ratio) {
-    case model::Ratio::floor:
-      return std::floor(r);
-    case model::Ratio::round_half_even:
-      return model::round_half_even(r);
-    case model::Ratio::literal:
-      return r;
-  }
-  return r;
-}
-
 }  // namespace
 
 int PlaceWorld::lattice_side(const PlaceRules& rules, std::int64_t citizens, std::int64_t cops) {
@@ -272,8 +257,8 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
   }
   build(actives_grid_, scratch_);
 
-  const double shift = mechanisms_.hardship.enabled ? in.shift : 0.0;
-  const double cutoff = eligibility_cutoff(rules_.threshold, in.legitimacy, shift);
+  const HourlyConditions& h = in.conditions;
+  const double cutoff = eligibility_cutoff(rules_.threshold, h.legitimacy, h.hardship_shift);
   // Citizens are sorted by falling base hardship: the eligible are a prefix.
   const auto eligible =
       static_cast<std::uint32_t>(std::partition_point(base_hardship_.begin(), base_hardship_.end(),
@@ -288,7 +273,7 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
     const std::uint8_t s = state_[id];
     if (s == jailed || s == dead) continue;
     std::uint8_t next = quiet;
-    if (id < eligible && (in.participation >= 1.0 || draw.uniform() < in.participation)) {
+    if (id < eligible && (h.participation >= 1.0 || draw.uniform() < h.participation)) {
       ++decisions;
       int cops = 0;
       int others = 0;
@@ -296,11 +281,7 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
       for_each_within(cops_grid_, here, rules_.vision, [&](const Item&) { ++cops; });
       for_each_within(actives_grid_, here, rules_.vision,
                       [&](const Item& item) { others += item.id != id ? 1 : 0; });
-      const double hardship = shocked_hardship(base_hardship_[id], shift, 1.0);
-      const double grievance = hardship * (1.0 - in.legitimacy);
-      const double ratio = ratio_with_news(rules_.ratio, cops, others + 1, in.news_extra);
-      const double p = std::min(1.0, (1.0 - std::exp(-rules_.k * ratio)) * in.risk_multiplier);
-      if (grievance - risk_aversion_[id] * p > rules_.threshold) {
+      if (weighs_active(rules_, h, base_hardship_[id], risk_aversion_[id], cops, others + 1)) {
         next = is_rioting(mechanisms_.riot, others + 1, cops) ? rioting : active;
       }
     }
@@ -348,7 +329,7 @@ void PlaceWorld::police(const PlaceInputs& in, std::uint64_t key) {
   const auto term_span = static_cast<std::uint64_t>(jail.max_hours - jail.min_hours + 1);
   for (std::uint32_t c = 0; c < cop_site_.size(); ++c) {
     if (cop_state_[c] != on_duty) continue;
-    if (in.arrest_rate < 1.0 && draw.uniform() >= in.arrest_rate) continue;
+    if (in.conditions.arrest_rate < 1.0 && draw.uniform() >= in.conditions.arrest_rate) continue;
     candidates_.clear();
     for_each_within(actives_grid_, cop_site_[c], rules_.cop_vision, [&](const Item& item) {
       const std::uint8_t s = state_[item.id];
@@ -358,7 +339,7 @@ void PlaceWorld::police(const PlaceInputs& in, std::uint64_t key) {
     const std::uint32_t id =
         candidates_[draw.below32(static_cast<std::uint32_t>(candidates_.size()))];
     const Confrontation outcome =
-        confront(mechanisms_.lethal_force, in.lethal_order, state_[id] == rioting, draw.uniform());
+        confront(mechanisms_.lethal_force, in.conditions.lethal_order, state_[id] == rioting, draw.uniform());
     if (outcome == Confrontation::kill) {
       state_[id] = dead;
       clear_occupied(site_[id]);
@@ -473,8 +454,8 @@ void PlaceWorld::step(const PlaceInputs& in) {
   c.quiet = static_cast<std::uint32_t>(base_hardship_.size()) - c.jailed -
             static_cast<std::uint32_t>(c.citizens_killed) - c.active;
   c.cops = static_cast<std::uint32_t>(std::count(cop_state_.begin(), cop_state_.end(), on_duty));
-  c.activity = activity_.open_share(in.tick, in.curfew_hours);
-  c.mean_hardship = mean_hardship(mechanisms_.hardship.enabled ? in.shift : 0.0);
+  c.activity = activity_.open_share(in.tick, in.conditions.curfew_hours);
+  c.mean_hardship = mean_hardship(in.conditions.hardship_shift);
 }
 
 std::vector<std::uint8_t> PlaceWorld::site_states() const {

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "unrest/national/mechanisms/hourly_conditions.hpp"
 #include "unrest/national/national_scenario.hpp"
 #include "unrest/rng/random_stream.hpp"
 
@@ -23,14 +24,7 @@ namespace unrest::national {
 // What the national level hands a place for one hour.
 struct PlaceInputs {
   std::int64_t tick = 0;
-  double shift = 0.0;  // hardship shock x exposure
-  double legitimacy = 0.8;
-  double news_extra = 0.0;     // extra actives within vision from the news
-  double participation = 1.0;  // probability that an eligible citizen is out
-  bool curfew_hours = false;
-  double risk_multiplier = 1.0;  // on the arrest probability (curfew, fear)
-  double arrest_rate = 1.0;      // arrest attempts per cop-hour
-  bool lethal_order = false;
+  HourlyConditions conditions;
   std::int64_t cops_delta = 0;  // reinforcements (agents) arriving this hour
 };
 

@@ -1,0 +1,131 @@
+// The composition of the mechanisms in one hour (hourly_conditions.hpp): what each mechanism
+// contributes, and rule A under the composed conditions.
+#include "unrest/national/mechanisms/hourly_conditions.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace unrest::national {
+namespace {
+
+Mechanisms all_off() {
+  Mechanisms m;
+  m.hardship.enabled = false;
+  m.legitimacy.enabled = false;
+  m.news.enabled = false;
+  m.day_night.enabled = false;
+  m.curfew.enabled = false;
+  m.riot.enabled = false;
+  m.lethal_force.enabled = false;
+  m.reinforcements.enabled = false;
+  return m;
+}
+
+PlaceState under_curfew() {
+  PlaceState s;
+  s.emergency = true;
+  s.curfew_start = 23;
+  s.curfew_end = 7;
+  return s;
+}
+
+TEST(HourlyConditions, CurfewMultipliesTheWeighedRiskDuringItsHoursOnly) {
+  auto m = all_off();
+  m.curfew.enabled = true;
+  m.curfew.risk_multiplier = 2.0;
+  m.curfew.arrest_rate = 0.5;
+  PlaceRules rules;
+  rules.arrest_rate = 0.01;
+  const auto night = compose_hour(m, rules, under_curfew(), 1.0, 2, 0.0, 100);
+  EXPECT_TRUE(night.curfew_hours);
+  EXPECT_EQ(night.risk_multiplier, 2.0);
+  EXPECT_EQ(night.arrest_rate, 0.5);
+  const auto day = compose_hour(m, rules, under_curfew(), 1.0, 12, 0.0, 100);
+  EXPECT_FALSE(day.curfew_hours);
+  EXPECT_EQ(day.risk_multiplier, 1.0);
+  EXPECT_EQ(day.arrest_rate, 0.01);
+  // P doubles under the curfew (C = 1, A = 5, literal ratio: P = 1 - exp(-k / 5)), capped at 1.
+  rules.ratio = model::Ratio::literal;
+  const double p = 1.0 - std::exp(-rules.k / 5.0);
+  EXPECT_DOUBLE_EQ(weighed_arrest_probability(rules, day, 1, 5), p);
+  EXPECT_DOUBLE_EQ(weighed_arrest_probability(rules, night, 1, 5), 2.0 * p);
+  EXPECT_EQ(weighed_arrest_probability(rules, night, 10, 1), 1.0);
+  // No emergency, or the mechanism off: no curfew.
+  EXPECT_FALSE(compose_hour(m, rules, PlaceState{}, 1.0, 2, 0.0, 100).curfew_hours);
+  m.curfew.enabled = false;
+  EXPECT_EQ(compose_hour(m, rules, under_curfew(), 1.0, 2, 0.0, 100).risk_multiplier, 1.0);
+}
+
+TEST(HourlyConditions, FearMultipliesTheRiskOnTopOfTheCurfew) {
+  auto m = all_off();
+  m.curfew.enabled = true;
+  m.curfew.risk_multiplier = 2.0;
+  auto state = under_curfew();
+  state.fear = 0.5;
+  EXPECT_DOUBLE_EQ(compose_hour(m, PlaceRules{}, state, 1.0, 2, 0.0, 100).risk_multiplier, 3.0);
+  EXPECT_DOUBLE_EQ(compose_hour(m, PlaceRules{}, state, 1.0, 12, 0.0, 100).risk_multiplier, 1.5);
+}
+
+TEST(HourlyConditions, EachMechanismContributesOnlyWhenSwitchedOn) {
+  PlaceState state;
+  state.shock = 0.1;
+  state.legitimacy = 0.7;
+  state.reach = 0.5;
+  state.lethal_order = true;
+  auto m = all_off();
+  m.news.weight = 2.0;
+  m.day_night.night_participation = 0.25;
+  const auto off = compose_hour(m, PlaceRules{}, state, 0.5, 23, 0.01, 100);
+  EXPECT_EQ(off.hardship_shift, 0.0);
+  EXPECT_EQ(off.legitimacy, 0.7);  // the state's L_p is what the legitimacy rule left
+  EXPECT_EQ(off.news_actives, 0.0);
+  EXPECT_EQ(off.participation, 1.0);
+  EXPECT_FALSE(off.lethal_order);
+  m.hardship.enabled = true;
+  m.news.enabled = true;
+  m.day_night.enabled = true;
+  m.lethal_force.enabled = true;
+  const auto on = compose_hour(m, PlaceRules{}, state, 0.5, 23, 0.01, 100);
+  EXPECT_DOUBLE_EQ(on.hardship_shift, 0.05);            // s e_p
+  EXPECT_DOUBLE_EQ(on.news_actives, 2.0 * 0.5 * 0.01 * 100);  // mu reach S_p V
+  EXPECT_EQ(on.participation, 0.25);
+  EXPECT_TRUE(on.lethal_order);
+}
+
+TEST(HourlyConditions, NeutralConditionsAreTheClassicRuleA) {
+  PlaceRules rules;
+  const HourlyConditions h{.legitimacy = 0.8};
+  for (const auto ratio : {model::Ratio::floor, model::Ratio::round_half_even}) {
+    rules.ratio = ratio;
+    for (int cops = 0; cops <= 6; ++cops) {
+      for (int actives = 1; actives <= 6; ++actives) {
+        for (const double hardship : {0.3, 0.6, 0.9}) {
+          for (const double risk : {0.0, 0.2, 0.7}) {
+            const double p = model::arrest_probability(ratio, rules.k, cops, actives);
+            EXPECT_EQ(weighs_active(rules, h, hardship, risk, cops, actives),
+                      model::decides_active(hardship, risk, 0.8, p, rules.threshold));
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST(HourlyConditions, TheShockAndTheNewsEachTipACitizen) {
+  PlaceRules rules;  // T = 0.1, floor ratio
+  HourlyConditions h{.legitimacy = 0.8};
+  // H0 = 0.45: G = 0.09 <= T, quiet with no cops at all; a shift of 0.1 makes G = 0.11.
+  EXPECT_FALSE(weighs_active(rules, h, 0.45, 0.5, 0, 1));
+  h.hardship_shift = 0.1;
+  EXPECT_TRUE(weighs_active(rules, h, 0.45, 0.5, 0, 1));
+  // Two cops facing one active: ratio 2, P = 0.99, deterred; news worth 2 more actives makes
+  // the floor ratio 0 and P = 0.
+  h.hardship_shift = 0.5;
+  EXPECT_FALSE(weighs_active(rules, h, 0.45, 0.5, 2, 1));
+  h.news_actives = 2.0;
+  EXPECT_TRUE(weighs_active(rules, h, 0.45, 0.5, 2, 1));
+}
+
+}  // namespace
+}  // namespace unrest::national

@@ -1,0 +1,150 @@
+// Each national mechanism's rule as a pure function, apart from any engine. The whole-engine
+// effect of each is in mechanism_effects_test.cpp; their composition in
+// hourly_conditions_test.cpp.
+#include <gtest/gtest.h>
+
+#include "unrest/national/national_scenario.hpp"
+
+namespace unrest::national {
+namespace {
+
+TEST(HardshipShockRule, AddsTheShockTimesTheExposureCappedAtOne) {
+  EXPECT_DOUBLE_EQ(shocked_hardship(0.2, 0.1, 0.5), 0.25);
+  EXPECT_EQ(shocked_hardship(0.95, 0.2, 1.0), 1.0);
+  EXPECT_EQ(shocked_hardship(0.3, 0.0, 1.0), 0.3);
+}
+
+TEST(HardshipShockRule, RampsTowardsItsTargetAndConcessionsCutIt) {
+  EXPECT_DOUBLE_EQ(ramped_shock(0.0, 0.03, 0.01), 0.01);
+  EXPECT_DOUBLE_EQ(ramped_shock(0.025, 0.03, 0.01), 0.03);  // never past the target
+  EXPECT_EQ(ramped_shock(0.05, 0.03, 0.01), 0.03);          // a cut target applies at once
+  EXPECT_DOUBLE_EQ(after_concession(0.04, 0.25), 0.03);
+  EXPECT_EQ(after_concession(0.04, 1.0), 0.0);
+}
+
+TEST(HardshipShockRule, EligibilityCutoffIsWhereNoRiskCouldKeepACitizenQuiet) {
+  // T / (1 - L) - shift: at L = 0.8, T = 0.1, H0 must exceed 0.5 - shift.
+  EXPECT_DOUBLE_EQ(eligibility_cutoff(0.1, 0.8, 0.0), 0.5);
+  EXPECT_DOUBLE_EQ(eligibility_cutoff(0.1, 0.8, 0.2), 0.3);
+  EXPECT_GT(eligibility_cutoff(0.1, 1.0, 0.5), 1.0);  // L = 1: nobody
+}
+
+TEST(LegitimacyRule, RelaxesTowardsTheBaselineAndFallsWithBacklash) {
+  LegitimacyDynamics rule;
+  rule.relax_per_hour = 0.1;
+  EXPECT_DOUBLE_EQ(next_legitimacy(rule, 0.5, 0.6, 0.0, 0.0), 0.51);
+  rule.backlash_per_killing = 0.01;
+  rule.backlash_per_arrest = 0.001;
+  // From the baseline: 0.6 - 0.01 * 2 - 0.001 * 10.
+  EXPECT_DOUBLE_EQ(next_legitimacy(rule, 0.6, 0.6, 2.0, 10.0), 0.57);
+  rule.enabled = false;
+  EXPECT_EQ(next_legitimacy(rule, 0.5, 0.6, 2.0, 10.0), 0.5);
+}
+
+TEST(NewsRule, ExtraActivesAreWeightTimesReachTimesSignalTimesVision) {
+  NewsDiffusion rule;
+  rule.weight = 2.0;
+  EXPECT_DOUBLE_EQ(news_extra_actives(rule, 0.5, 0.01, 100), 1.0);
+  EXPECT_EQ(news_extra_actives(rule, 0.0, 0.01, 100), 0.0);  // a full shutdown
+  rule.enabled = false;
+  EXPECT_EQ(news_extra_actives(rule, 1.0, 0.01, 100), 0.0);
+}
+
+TEST(NewsRule, GravityWeightsAreNormalisedAndFavourNearLargePlaces) {
+  const std::vector<PlaceLocation> places = {
+      {43.0, 70.0, 1e6}, {43.5, 70.0, 1e6}, {50.0, 70.0, 1e6}, {43.6, 70.0, 1e4}};
+  const auto w = gravity_weights(places, 1.0, 10.0);
+  const std::size_t n = places.size();
+  for (std::size_t p = 0; p < n; ++p) {
+    double row = 0;
+    for (std::size_t q = 0; q < n; ++q) row += w[p * n + q];
+    EXPECT_NEAR(row, 1.0, 1e-12);
+    EXPECT_EQ(w[p * n + p], 0.0);
+  }
+  EXPECT_GT(w[0 * n + 1], w[0 * n + 2]);  // nearer
+  EXPECT_GT(w[0 * n + 1], w[0 * n + 3]);  // larger
+  const auto s = news_signals(w, {0.0, 0.1, 0.0, 0.0});
+  EXPECT_DOUBLE_EQ(s[0], w[0 * n + 1] * 0.1);
+  EXPECT_EQ(s[1], 0.0);  // a place's own protest is not news to it
+  EXPECT_EQ(gravity_weights({{43.0, 70.0, 1e6}}, 1.0, 10.0), std::vector<double>{0.0});
+}
+
+TEST(DayNightRule, HoursWrapPastMidnightAndNightLowersParticipation) {
+  EXPECT_TRUE(in_hours(23, 22, 6));
+  EXPECT_TRUE(in_hours(0, 22, 6));
+  EXPECT_FALSE(in_hours(6, 22, 6));
+  EXPECT_TRUE(in_hours(10, 9, 17));
+  EXPECT_FALSE(in_hours(5, 5, 5));
+  EXPECT_EQ(local_hour(0, -1), 23);
+  EXPECT_EQ(local_hour(49, 2), 3);
+  DayNight rule;
+  rule.night_participation = 0.3;
+  EXPECT_EQ(participation(rule, 23), 0.3);
+  EXPECT_EQ(participation(rule, 12), 1.0);
+  rule.enabled = false;
+  EXPECT_EQ(participation(rule, 23), 1.0);
+}
+
+TEST(CurfewRule, ItsMultiplierAndArrestRateHoldInCurfewHoursOnly) {
+  Curfew rule;
+  rule.risk_multiplier = 2.5;
+  rule.arrest_rate = 0.2;
+  EXPECT_EQ(curfew_risk_multiplier(rule, true), 2.5);  // not capped: P x 2.5 is, later
+  EXPECT_EQ(curfew_risk_multiplier(rule, false), 1.0);
+  EXPECT_EQ(arrest_rate(rule, true, 0.01), 0.2);
+  EXPECT_EQ(arrest_rate(rule, false, 0.01), 0.01);
+  rule.enabled = false;
+  EXPECT_EQ(curfew_risk_multiplier(rule, true), 1.0);
+  EXPECT_EQ(arrest_rate(rule, true, 0.01), 0.01);
+}
+
+TEST(RiotRule, ACrowdRiotsWhenItOutnumbersThePoliceFacingIt) {
+  Riot rule;
+  rule.ratio = 3.0;
+  EXPECT_TRUE(is_rioting(rule, 7, 2));
+  EXPECT_FALSE(is_rioting(rule, 6, 2));  // strictly more than ratio x cops
+  EXPECT_FALSE(is_rioting(rule, 100, 0));  // nobody to face
+  rule.enabled = false;
+  EXPECT_FALSE(is_rioting(rule, 7, 2));
+}
+
+TEST(LethalForceRule, KillsOrWoundsRiotersOnlyUnderAnOrder) {
+  LethalForce rule;
+  rule.kill_probability = 0.2;
+  rule.injure_probability = 0.3;
+  EXPECT_EQ(confront(rule, true, true, 0.1), Confrontation::kill);
+  EXPECT_EQ(confront(rule, true, true, 0.4), Confrontation::injure_and_arrest);
+  EXPECT_EQ(confront(rule, true, true, 0.6), Confrontation::arrest);
+  EXPECT_EQ(confront(rule, false, true, 0.1), Confrontation::arrest);  // no order
+  EXPECT_EQ(confront(rule, true, false, 0.1), Confrontation::arrest);  // a peaceful protester
+  rule.enabled = false;
+  EXPECT_EQ(confront(rule, true, true, 0.1), Confrontation::arrest);
+}
+
+TEST(LethalForceRule, FearRisesWithKillingsAndDecays) {
+  LethalForce rule;
+  rule.fear_per_killing = 0.5;
+  rule.fear_decay_per_hour = 0.1;
+  EXPECT_DOUBLE_EQ(next_fear(rule, 0.0, 2.0), 1.0);
+  EXPECT_DOUBLE_EQ(next_fear(rule, 1.0, 0.0), 0.9);
+  rule.enabled = false;
+  EXPECT_EQ(next_fear(rule, 1.0, 2.0), 0.0);
+}
+
+TEST(ReinforcementsRule, PeopleBecomeAgentsAtTheRunsScale) {
+  EXPECT_EQ(scaled_count(1600, 0.1), 160);
+  EXPECT_EQ(scaled_count(1600, 0.01), 16);
+  EXPECT_EQ(scaled_count(-400, 0.01), -4);
+  EXPECT_EQ(scaled_count(4, 0.1), 0);
+}
+
+TEST(JailRule, AFullJailTakesNobodyUnlessCapacityIsOff) {
+  Jail rule;
+  EXPECT_TRUE(jail_has_room(rule, 9, 10));
+  EXPECT_FALSE(jail_has_room(rule, 10, 10));
+  rule.capacity_limited = false;
+  EXPECT_TRUE(jail_has_room(rule, 10, 10));
+}
+
+}  // namespace
+}  // namespace unrest::national
