@@ -87,7 +87,7 @@ TEST(HourlyConditions, EachMechanismContributesOnlyWhenSwitchedOn) {
   m.day_night.enabled = true;
   m.lethal_force.enabled = true;
   const auto on = compose_hour(m, PlaceRules{}, state, 0.5, 23, 0.01, 100);
-  EXPECT_DOUBLE_EQ(on.hardship_shift, 0.05);            // s e_p
+  EXPECT_DOUBLE_EQ(on.hardship_shift, 0.05);                  // s e_p
   EXPECT_DOUBLE_EQ(on.news_actives, 2.0 * 0.5 * 0.01 * 100);  // mu reach S_p V
   EXPECT_EQ(on.participation, 0.25);
   EXPECT_TRUE(on.lethal_order);

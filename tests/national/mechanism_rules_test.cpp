@@ -102,7 +102,7 @@ TEST(RiotRule, ACrowdRiotsWhenItOutnumbersThePoliceFacingIt) {
   Riot rule;
   rule.ratio = 3.0;
   EXPECT_TRUE(is_rioting(rule, 7, 2));
-  EXPECT_FALSE(is_rioting(rule, 6, 2));  // strictly more than ratio x cops
+  EXPECT_FALSE(is_rioting(rule, 6, 2));    // strictly more than ratio x cops
   EXPECT_FALSE(is_rioting(rule, 100, 0));  // nobody to face
   rule.enabled = false;
   EXPECT_FALSE(is_rioting(rule, 7, 2));

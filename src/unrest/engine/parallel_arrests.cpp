@@ -8,6 +8,7 @@
 #include "unrest/engine/parallel_engine.hpp"
 #include "unrest/engine/parallel_purposes.hpp"
 #include "unrest/engine/phase_timer.hpp"
+#include "unrest/model/arrest.hpp"
 #include "unrest/model/jail_term.hpp"
 #include "unrest/rng/random_stream.hpp"
 
@@ -179,14 +180,13 @@ void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out) {
   if (actives == 0) return;
   rng::RandomStream choice(key(cop_site, kArrestChoice));
   const std::uint32_t arrestee =
-      nth_active_in_vision(x, y, interior, static_cast<std::uint32_t>(choice.below(actives)));
+      nth_active_in_vision(x, y, interior, model::choose_arrestee(choice, actives));
   ++out.arrests;
   rng::RandomStream term_stream(key(cop_site, kJailTerm));
   const std::uint32_t term =
       model::draw_jail_term(term_stream, params_.options.jail_term_range, params_.max_jail_term);
   // As in the sequential engine: NetLogo holds only a term left, Mesa every arrestee.
-  const bool end_of_tick = params_.options.jail_countdown == model::JailCountdown::end_of_tick;
-  if (end_of_tick && term == 0) {
+  if (!model::holds_arrestee(params_.options.jail_countdown, term)) {
     kind_[arrestee] = kQuiet;
     ++out.released_now;
   } else if (params_.options.jailed_block_site) {
@@ -203,7 +203,7 @@ void ParallelEngine::arrest_by(int x, int y, bool interior, ArrestTally& out) {
       out.prisoners.push_back({arrestee, static_cast<std::uint32_t>(due), 0, 0});
     }
     kind_[arrestee] = kEmpty;
-    if (cops_move_ && params_.options.cop_after_arrest == model::CopAfterArrest::move_to_arrestee) {
+    if (model::steps_onto_arrestee(params_.options.cop_after_arrest, cops_move_)) {
       kind_[arrestee] = kCop | kActed;
       kind_[cop] = kEmpty;
       out.stepped.push_back(arrestee);

@@ -12,6 +12,7 @@
 #include "unrest/engine/vision_counter.hpp"
 #include "unrest/model/activation.hpp"
 #include "unrest/model/activation_cutoff.hpp"
+#include "unrest/model/arrest.hpp"
 #include "unrest/model/arrest_probability.hpp"
 #include "unrest/model/jail_term.hpp"
 #include "unrest/rng/random_stream.hpp"
@@ -60,8 +61,7 @@ ParallelEngine::ParallelEngine(const scenario::Scenario& scenario, int threads,
       stride_(padded_stride(width_)),
       slots_(stride_ * static_cast<std::uint32_t>(height_)),
       keeps_identities_(identity == CitizenIdentity::always || reads_traits(scenario)),
-      cops_move_(params_.citizen_movement ||
-                 params_.options.movement_off_freezes == model::MovementOffFreezes::citizens),
+      cops_move_(model::cops_move(params_.citizen_movement, params_.options.movement_off_freezes)),
       packed16_(vision_.size() <= PackedCounts<std::uint16_t>::kMaxVisionSites),
       pool_(std::max(1, threads)),
       bands_(height_, reach_),

@@ -4,6 +4,7 @@
 
 #include "unrest/engine/schedule.hpp"
 #include "unrest/model/activation.hpp"
+#include "unrest/model/arrest.hpp"
 #include "unrest/model/arrest_probability.hpp"
 #include "unrest/model/jail_term.hpp"
 
@@ -34,8 +35,7 @@ SequentialEngine::SequentialEngine(const scenario::Scenario& scenario)
       world_(build_world(scenario.model, scenario.run.seed)),
       legitimacy_(scenario.model.legitimacy),
       arrest_probability_(params_.options.ratio, params_.k),
-      cops_move_(params_.citizen_movement ||
-                 params_.options.movement_off_freezes == model::MovementOffFreezes::citizens) {
+      cops_move_(model::cops_move(params_.citizen_movement, params_.options.movement_off_freezes)) {
   for (std::uint32_t p = 0; p < world_.cop_count(); ++p) order_.push_back(p | kCopTag);
   for (std::uint32_t c = 0; c < world_.citizen_count(); ++c) order_.push_back(c);
 }
@@ -150,19 +150,17 @@ void SequentialEngine::enforce(std::uint32_t p) {
   const int candidates = world_.actives_seen(site);
   if (candidates == 0) return;
   const std::uint32_t suspect = world_.active_within_vision(
-      world_.cop_x(p), world_.cop_y(p), rng_.below32(static_cast<std::uint32_t>(candidates)));
+      world_.cop_x(p), world_.cop_y(p),
+      model::choose_arrestee(rng_, static_cast<std::uint32_t>(candidates)));
   const std::uint32_t term =
       model::draw_jail_term(rng_, params_.options.jail_term_range, params_.max_jail_term);
-  // NetLogo's jailed are those with a term left, so a zero term frees at once; Mesa holds
-  // every arrestee until its next activation.
-  const bool hold = params_.options.jail_countdown == JailCountdown::own_activation || term > 0;
+  const bool hold = model::holds_arrestee(params_.options.jail_countdown, term);
   world_.jail(suspect, term, hold);
   if (hold && params_.options.jail_countdown == JailCountdown::end_of_tick) {
     jailed_list_.push_back(suspect);
   }
   ++arrests_;
-  // Stepping onto the arrestee's site is movement too: a frozen cop stays put.
-  if (cops_move_ && params_.options.cop_after_arrest == model::CopAfterArrest::move_to_arrestee) {
+  if (model::steps_onto_arrestee(params_.options.cop_after_arrest, cops_move_)) {
     world_.move_cop(p, world_.citizen_x(suspect), world_.citizen_y(suspect));
   }
 }

@@ -21,6 +21,10 @@ struct RowSpan {
   int dx_last;
 };
 
+// Whether offset (dx, dy) lies in the Euclidean disc of a whole-number radius: the vision of
+// the national model's citizens and cops.
+inline bool within_disc(int dx, int dy, int radius) { return dx * dx + dy * dy <= radius * radius; }
+
 class Neighbourhood {
  public:
   // disc: dx^2 + dy^2 <= radius^2 (NetLogo's in-radius); diamond: |dx| + |dy| <= floor(radius)

@@ -184,8 +184,8 @@ bool NationalEngine::step() {
     const int hour = local_hour(tick_, place.utc_offset - scenario_.utc_offset);
     PlaceInputs& in = inputs[p];
     in.tick = tick_;
-    in.conditions = compose_hour(m, scenario_.rules, d, place.exposure, hour, signals[p],
-                                 vision_sites_);
+    in.conditions =
+        compose_hour(m, scenario_.rules, d, place.exposure, hour, signals[p], vision_sites_);
     in.cops_delta = m.reinforcements.enabled ? d.cops_delta : 0;
     d.cops_delta = 0;
     row[p].news = signals[p];

@@ -4,7 +4,9 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "unrest/model/arrest_probability.hpp"
+#include "unrest/model/arrest.hpp"
+#include "unrest/model/jail_term.hpp"
+#include "unrest/model/neighbourhood.hpp"
 #include "unrest/rng/random_stream.hpp"
 
 namespace unrest::national {
@@ -23,15 +25,13 @@ enum Phase : std::uint64_t {
   kMove,
 };
 
+// The vision disc without the own site, as (dx, dy) pairs in one flat array.
 std::vector<std::int32_t> disc_offsets(int radius) {
   std::vector<std::int32_t> out;
-  for (int dy = -radius; dy <= radius; ++dy) {
-    for (int dx = -radius; dx <= radius; ++dx) {
-      if ((dx != 0 || dy != 0) && dx * dx + dy * dy <= radius * radius) {
-        out.push_back(dx);
-        out.push_back(dy);
-      }
-    }
+  const auto disc = model::Neighbourhood::make(model::VisionShape::disc, radius, false);
+  for (const model::Offset o : disc.offsets()) {
+    out.push_back(o.dx);
+    out.push_back(o.dy);
   }
   return out;
 }
@@ -169,7 +169,6 @@ void PlaceWorld::for_each_within(const BucketGrid& grid, std::uint32_t site, int
   // Radius <= bucket side, so the disc touches at most the 3 x 3 buckets around its own;
   // with fewer than 3 buckets a side, each bucket is read once.
   const int span = n < 3 ? n : 3;
-  const int r2 = radius * radius;
   for (int j = 0; j < span; ++j) {
     const int cy = n < 3 ? j : (by - 1 + j + n) % n;
     for (int i = 0; i < span; ++i) {
@@ -181,7 +180,7 @@ void PlaceWorld::for_each_within(const BucketGrid& grid, std::uint32_t site, int
         int dy = std::abs(static_cast<int>(item.site / static_cast<std::uint32_t>(w)) - y);
         dx = std::min(dx, w - dx);
         dy = std::min(dy, w - dy);
-        if (dx * dx + dy * dy <= r2) visit(item);
+        if (model::within_disc(dx, dy, radius)) visit(item);
       }
     }
   }
@@ -326,7 +325,6 @@ void PlaceWorld::riot_harm(const PlaceInputs& in, std::uint64_t key) {
 void PlaceWorld::police(const PlaceInputs& in, std::uint64_t key) {
   rng::RandomStream draw(key);
   const Jail& jail = mechanisms_.jail;
-  const auto term_span = static_cast<std::uint64_t>(jail.max_hours - jail.min_hours + 1);
   for (std::uint32_t c = 0; c < cop_site_.size(); ++c) {
     if (cop_state_[c] != on_duty) continue;
     if (in.conditions.arrest_rate < 1.0 && draw.uniform() >= in.conditions.arrest_rate) continue;
@@ -337,9 +335,9 @@ void PlaceWorld::police(const PlaceInputs& in, std::uint64_t key) {
     });
     if (candidates_.empty()) continue;
     const std::uint32_t id =
-        candidates_[draw.below32(static_cast<std::uint32_t>(candidates_.size()))];
-    const Confrontation outcome =
-        confront(mechanisms_.lethal_force, in.conditions.lethal_order, state_[id] == rioting, draw.uniform());
+        candidates_[model::choose_arrestee(draw, static_cast<std::uint32_t>(candidates_.size()))];
+    const Confrontation outcome = confront(mechanisms_.lethal_force, in.conditions.lethal_order,
+                                           state_[id] == rioting, draw.uniform());
     if (outcome == Confrontation::kill) {
       state_[id] = dead;
       clear_occupied(site_[id]);
@@ -352,8 +350,8 @@ void PlaceWorld::police(const PlaceInputs& in, std::uint64_t key) {
     }
     if (outcome == Confrontation::injure_and_arrest) ++counts_.citizens_injured;
     state_[id] = jailed;
-    jail_left_[id] = static_cast<std::int32_t>(jail.min_hours +
-                                               static_cast<std::int64_t>(draw.below(term_span)));
+    jail_left_[id] = static_cast<std::int32_t>(
+        model::draw_jail_term_between(draw, jail.min_hours, jail.max_hours));
     jailed_ids_.push_back(id);
     clear_occupied(site_[id]);
     ++counts_.arrests;
