@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what unrest needs to build and test, from Debian 12's packages. Installs only what
-# is missing; run as root (or with sudo available).
-#   --browser  also Chromium, for the browser tests of the report and the live viewer
+# is missing; run as root (or with sudo available). Chromium comes too, so that the whole test
+# suite runs (the browser tests of the report and the live viewer); `--no-browser` leaves it
+# out, and those two tests then report themselves skipped.
 set -euo pipefail
 
 packages=(
@@ -15,7 +16,11 @@ packages=(
 # npm) is fine too, so they are installed only when the commands are missing.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
-if [ "${1:-}" = "--browser" ]; then packages+=(chromium); fi
+case "${1:-}" in
+  --no-browser) ;;
+  "" | --browser) packages+=(chromium) ;;  # --browser: the old spelling of the default
+  *) echo "install-deps.sh: unknown option $1 (the only one is --no-browser)" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
