@@ -1,6 +1,5 @@
 // The parallel engine's arrest phase: cops act one after another within bands, bands of one
 // colour at the same time (parallel_engine.hpp, bands.hpp).
-#include <atomic>
 #include <bit>
 #include <stdexcept>
 
@@ -33,13 +32,9 @@ void ParallelEngine::arrest_phase() {
     // Bands are handed out one at a time: arrests crowd where the outbursts are, so equal
     // shares of bands would be unequal shares of work. Which thread takes a band does not
     // change what the band does.
-    std::atomic<int> next{0};
-    const int bands = bands_.count_of_colour(colour);
-    pool_.for_blocks(pool_.size(), [&](int thread, int, int) {
-      for (int j = next++; j < bands; j = next++) {
-        const int band = 2 * j + colour;
-        arrest_band(band, shift, arrests_by_band_[band], scratch_[thread]);
-      }
+    pool_.for_each_index(bands_.count_of_colour(colour), [&](int thread, int j) {
+      const int band = 2 * j + colour;
+      arrest_band(band, shift, arrests_by_band_[band], scratch_[thread]);
     });
   }
   // In a fixed order (colour passes, then bands), whatever thread made them.

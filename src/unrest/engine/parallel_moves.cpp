@@ -1,6 +1,5 @@
 // The parallel engine's move phase: agents move one after another within bands, bands of one
 // colour at the same time (parallel_engine.hpp, bands.hpp).
-#include <atomic>
 #include <bit>
 
 #include "unrest/engine/byte_match.hpp"
@@ -59,16 +58,12 @@ void ParallelEngine::move_phase() {
     // Bands are handed out one at a time, so that a thread slowed by the machine (or by a
     // band with more movers) does not hold the other up; which thread moves a band does not
     // change what the band does.
-    std::atomic<int> next{0};
-    const int bands = bands_.count_of_colour(colour);
-    pool_.for_blocks(pool_.size(), [&](int, int, int) {
-      for (int j = next++; j < bands; j = next++) {
-        const int band = 2 * j + colour;
-        if (candidates_.bits == 12) {
-          keeps_identities_ ? move_band<12, true>(band, shift) : move_band<12, false>(band, shift);
-        } else {
-          keeps_identities_ ? move_band<16, true>(band, shift) : move_band<16, false>(band, shift);
-        }
+    pool_.for_each_index(bands_.count_of_colour(colour), [&](int, int j) {
+      const int band = 2 * j + colour;
+      if (candidates_.bits == 12) {
+        keeps_identities_ ? move_band<12, true>(band, shift) : move_band<12, false>(band, shift);
+      } else {
+        keeps_identities_ ? move_band<16, true>(band, shift) : move_band<16, false>(band, shift);
       }
     });
   }

@@ -50,6 +50,13 @@ void ThreadPool::for_blocks(int rows, const std::function<void(int, int, int)>& 
   job_ = nullptr;
 }
 
+void ThreadPool::for_each_index(int count, const std::function<void(int, int)>& job) {
+  std::atomic<int> next{0};
+  for_blocks(size(), [&](int thread, int, int) {
+    for (int i = next++; i < count; i = next++) job(thread, i);
+  });
+}
+
 void ThreadPool::work(int index) {
   std::uint64_t seen = 0;
   while (true) {

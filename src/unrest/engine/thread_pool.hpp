@@ -3,6 +3,7 @@
 // contiguous block. The calling thread takes part as thread 0. Which rows a thread gets
 // depends only on the row count and the team size, and the engines write only what a row
 // owns (or use order-independent atomics), so results never depend on scheduling.
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -27,6 +28,10 @@ class ThreadPool {
   // The same, telling each call its thread's index in [0, size()), for per-thread scratch.
   // Thread t gets the same block in every call with the same `rows`.
   void for_blocks(int rows, const std::function<void(int thread, int first_row, int end_row)>& job);
+  // Calls job(thread, i) for each i in [0, count), handing the indices out one at a time from
+  // a shared counter, and waits for all: for work items of uneven cost. Which thread takes an
+  // item varies from run to run, so a job must write only what its item owns.
+  void for_each_index(int count, const std::function<void(int thread, int index)>& job);
 
  private:
   void work(int index);

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <stdexcept>
 
@@ -69,15 +68,12 @@ NationalEngine::NationalEngine(const NationalScenario& scenario, int threads,
   if (partition_.mine.empty()) partition_.mine.assign(n, true);
   vision_sites_ = PlaceWorld::disc_sites(scenario_.rules.vision);
   worlds_.resize(n);
-  std::atomic<std::size_t> next{0};
-  pool_.for_rows(pool_.size(), [&](int, int) {
-    for (std::size_t i = next++; i < n; i = next++) {
-      const auto p = static_cast<std::size_t>(order_[i]);
-      if (!partition_.mine[p]) continue;
-      worlds_[p] = std::make_unique<PlaceWorld>(
-          scenario_.rules, scenario_.mechanisms, sizes[p].citizens, sizes[p].cops,
-          sizes[p].hardship_max, sizes[p].jail, scenario_.seed, static_cast<int>(p));
-    }
+  pool_.for_each_index(static_cast<int>(n), [&](int, int i) {
+    const auto p = static_cast<std::size_t>(order_[static_cast<std::size_t>(i)]);
+    if (!partition_.mine[p]) return;
+    worlds_[p] = std::make_unique<PlaceWorld>(
+        scenario_.rules, scenario_.mechanisms, sizes[p].citizens, sizes[p].cops,
+        sizes[p].hardship_max, sizes[p].jail, scenario_.seed, static_cast<int>(p));
   });
   news_weights_ = gravity_weights(locations, scenario_.mechanisms.news.gamma,
                                   scenario_.mechanisms.news.min_distance_km);
@@ -197,12 +193,9 @@ bool NationalEngine::step() {
 
   // Each place on one thread, taken largest first from a shared counter: which thread runs
   // a place changes nothing in its result.
-  std::atomic<std::size_t> next{0};
-  pool_.for_rows(pool_.size(), [&](int, int) {
-    for (std::size_t i = next++; i < n; i = next++) {
-      const auto p = static_cast<std::size_t>(order_[i]);
-      if (partition_.mine[p]) worlds_[p]->step(inputs[p]);
-    }
+  pool_.for_each_index(static_cast<int>(n), [&](int, int i) {
+    const auto p = static_cast<std::size_t>(order_[static_cast<std::size_t>(i)]);
+    if (partition_.mine[p]) worlds_[p]->step(inputs[p]);
   });
 
   for (std::size_t p = 0; p < n; ++p) {
