@@ -24,6 +24,7 @@
 #include "unrest/io/run_outputs.hpp"
 #include "unrest/national/calendar.hpp"
 #include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/national/quantities.hpp"
 #include "unrest/report/html_report.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
@@ -272,6 +273,38 @@ void list_command() {
   }
 }
 
+std::string_view aggregate_text(unrest::national::Aggregate a) {
+  switch (a) {
+    case unrest::national::Aggregate::sum:
+      return "sum";
+    case unrest::national::Aggregate::population_mean:
+      return "population-weighted mean";
+    case unrest::national::Aggregate::per_place:
+      return "per place only";
+  }
+  return "";
+}
+
+// The national model's output quantities, from their one declaration (quantities.hpp); the
+// Markdown form is the table in the README, which a test keeps equal to it.
+void outputs_command(bool markdown) {
+  using unrest::national::quantities;
+  if (markdown) {
+    fmt::print("| quantity | unit | nation (national.csv) | meaning |\n|---|---|---|---|\n");
+    for (const auto& q : quantities()) {
+      fmt::print("| `{}` | {} | {} | {}{}{} |\n", q.name, q.unit, aggregate_text(q.aggregate),
+                 q.description, q.in_tables ? "" : " (targets only: not a column)",
+                 q.target ? "; a target may name it" : "");
+    }
+    return;
+  }
+  for (const auto& q : quantities()) {
+    fmt::print("{:<17} {:<22} {:<25} {}{}{}\n", q.name, q.unit, aggregate_text(q.aggregate),
+               q.description, q.in_tables ? "" : " (targets only: not a column)",
+               q.target ? "; a target may name it" : "");
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -326,6 +359,11 @@ int main(int argc, char** argv) {
 
   auto* list_cmd = app.add_subcommand("scenarios", "List the scenarios built into this binary");
 
+  bool outputs_markdown = false;
+  auto* outputs_cmd = app.add_subcommand(
+      "outputs", "List the national model's output quantities: unit, how places add up, meaning");
+  outputs_cmd->add_flag("--markdown", outputs_markdown, "As the Markdown table of the README");
+
   unrest::cli::EnsembleOptions ensemble;
   auto* ensemble_cmd = unrest::cli::add_ensemble_command(app, ensemble);
   unrest::cli::SweepOptions sweep;
@@ -353,6 +391,10 @@ int main(int argc, char** argv) {
     if (*serve_cmd) return unrest::cli::serve_command(serve);
     if (*list_cmd) {
       list_command();
+      return 0;
+    }
+    if (*outputs_cmd) {
+      outputs_command(outputs_markdown);
       return 0;
     }
   } catch (const ScenarioError& e) {

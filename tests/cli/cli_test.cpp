@@ -55,6 +55,18 @@ class Cli : public ::testing::Test {
   fs::path dir_;
 };
 
+TEST_F(Cli, OutputsListsEveryQuantityAndTheReadmeShowsTheSameTable) {
+  const auto r = unrest("outputs --markdown");
+  ASSERT_EQ(r.status, 0) << r.output;
+  for (const char* q : {"`arrests`", "`people_injured`", "`legitimacy`", "`lethal`"}) {
+    EXPECT_NE(r.output.find(q), std::string::npos) << q;
+  }
+  const std::string readme = read_file(fs::path(UNREST_SOURCE_DIR) / "README.md");
+  EXPECT_NE(readme.find(r.output), std::string::npos)
+      << "README.md's table of outputs differs from `unrest outputs --markdown`:\n"
+      << r.output;
+}
+
 TEST_F(Cli, RunWritesTimeseriesSummaryAndManifest) {
   const auto r =
       unrest("run scenarios/epstein-2002/run2.toml --seed 7 --ticks 300 --out " + path("run2"));

@@ -11,57 +11,26 @@
 #include "unrest/experiments/run_many.hpp"
 #include "unrest/national/calendar.hpp"
 #include "unrest/national/national_analysis.hpp"
+#include "unrest/national/quantities.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
 
 namespace unrest::experiments {
 namespace {
 
-using national::PlaceRecord;
-
-double value_of(const PlaceRecord& r, std::size_t s) {
-  const auto& c = r.counts;
-  switch (s) {
-    case 0:
-      return c.quiet;
-    case 1:
-      return c.active;
-    case 2:
-      return c.rioting;
-    case 3:
-      return c.jailed;
-    case 4:
-      return static_cast<double>(c.arrests);
-    case 5:
-      return static_cast<double>(c.citizens_killed);
-    case 6:
-      return static_cast<double>(c.citizens_injured);
-    case 7:
-      return c.cops;
-    case 8:
-      return static_cast<double>(c.cops_killed);
-    case 9:
-      return static_cast<double>(c.cops_injured);
-    case 10:
-      return static_cast<double>(c.damage);
-    case 11:
-      return r.legitimacy;
-    case 12:
-      return c.activity;
-  }
-  return 0.0;
+const std::vector<const national::Quantity*>& series_quantities() {
+  static const auto all = national::national_quantities();
+  return all;
 }
-
-// Series that are means over places (weighted by population) rather than sums.
-bool is_mean(std::size_t s) { return s >= 11; }
 
 }  // namespace
 
 const std::vector<std::string>& ensemble_series_names() {
-  static const std::vector<std::string> names = {
-      "quiet",           "active",           "rioting", "jailed",      "arrests",
-      "citizens_killed", "citizens_injured", "cops",    "cops_killed", "cops_injured",
-      "damage",          "legitimacy",       "activity"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto* q : series_quantities()) out.emplace_back(q->name);
+    return out;
+  }();
   return names;
 }
 
@@ -86,8 +55,6 @@ Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, Job
   const std::size_t kSeries = ensemble_series_names().size();
   const std::size_t places = scenario.places.size();
   const auto figure_names = national::summary_figure_names(scenario);
-  double population = 0;
-  for (const auto& p : scenario.places) population += p.population;
   // A job runs one seed and sends back its series and figures.
   auto job = [&](std::size_t i) {
     national::NationalScenario s = scenario;
@@ -98,12 +65,11 @@ Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, Job
     for (std::size_t t = 0; t < engine->records().size(); ++t) {
       const auto& row = engine->records()[t];
       double* national = &series[(t * (places + 1)) * kSeries];
-      for (std::size_t p = 0; p < places; ++p) {
-        double* here = &series[(t * (places + 1) + p + 1) * kSeries];
-        const double weight = scenario.places[p].population / population;
-        for (std::size_t k = 0; k < kSeries; ++k) {
-          here[k] = value_of(row[p], k);
-          national[k] += is_mean(k) ? here[k] * weight : here[k];
+      for (std::size_t k = 0; k < kSeries; ++k) {
+        const national::Quantity& q = *series_quantities()[k];
+        national[k] = national::national_value(q, row, scenario.places);
+        for (std::size_t p = 0; p < places; ++p) {
+          series[(t * (places + 1) + p + 1) * kSeries + k] = q.of(row[p]);
         }
       }
     }

@@ -7,6 +7,7 @@
 #include "unrest/io/content_hash.hpp"
 #include "unrest/io/text_file.hpp"
 #include "unrest/national/national_analysis.hpp"
+#include "unrest/national/quantities.hpp"
 
 namespace unrest::io {
 namespace {
@@ -31,61 +32,42 @@ std::string when(const NationalEngine& e, std::int64_t tick) {
 }  // namespace
 
 std::string places_csv(const NationalEngine& e) {
-  std::string out =
-      "tick,time,place,quiet,active,rioting,jailed,arrests,citizens_killed,citizens_injured,"
-      "cops,cops_killed,cops_injured,damage,legitimacy,hardship,news,reach,activity,curfew,"
-      "emergency,lethal\n";
+  std::string out = "tick,time,place";
+  for (const Quantity& q : quantities()) {
+    if (q.in_tables) out += fmt::format(",{}", q.name);
+  }
+  out += "\n";
   const auto& places = e.scenario().places;
   for (std::size_t t = 0; t < e.records().size(); ++t) {
     const std::string time = date_time_of_tick(e.start(), static_cast<std::int64_t>(t));
     for (std::size_t p = 0; p < places.size(); ++p) {
       const PlaceRecord& r = e.records()[t][p];
-      const PlaceCounts& c = r.counts;
-      out += fmt::format(
-          "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{},{},{}\n",
-          t, time, places[p].id, c.quiet, c.active, c.rioting, c.jailed, c.arrests,
-          c.citizens_killed, c.citizens_injured, c.cops, c.cops_killed, c.cops_injured, c.damage,
-          r.legitimacy, c.mean_hardship, r.news, r.reach, c.activity, r.curfew_hours ? 1 : 0,
-          r.emergency ? 1 : 0, r.lethal_order ? 1 : 0);
+      out += fmt::format("{},{},{}", t, time, places[p].id);
+      for (const Quantity& q : quantities()) {
+        if (q.in_tables) {
+          out += ',';
+          out += format_value(q, q.of(r));
+        }
+      }
+      out += "\n";
     }
   }
   return out;
 }
 
 std::string national_csv(const NationalEngine& e) {
-  std::string out =
-      "tick,time,quiet,active,rioting,jailed,arrests,citizens_killed,citizens_injured,cops,"
-      "cops_killed,cops_injured,damage,legitimacy,activity\n";
+  const auto columns = national_quantities();
+  std::string out = "tick,time";
+  for (const Quantity* q : columns) out += fmt::format(",{}", q->name);
+  out += "\n";
   const auto& places = e.scenario().places;
-  double population = 0;
-  for (const auto& p : places) population += p.population;
   for (std::size_t t = 0; t < e.records().size(); ++t) {
-    PlaceCounts sum;
-    double legitimacy = 0, activity = 0;
-    for (std::size_t p = 0; p < places.size(); ++p) {
-      const PlaceRecord& r = e.records()[t][p];
-      const PlaceCounts& c = r.counts;
-      sum.quiet += c.quiet;
-      sum.active += c.active;
-      sum.rioting += c.rioting;
-      sum.jailed += c.jailed;
-      sum.arrests += c.arrests;
-      sum.citizens_killed += c.citizens_killed;
-      sum.citizens_injured += c.citizens_injured;
-      sum.cops += c.cops;
-      sum.cops_killed += c.cops_killed;
-      sum.cops_injured += c.cops_injured;
-      sum.damage += c.damage;
-      // Legitimacy and activity are population-weighted means over the places.
-      legitimacy += r.legitimacy * places[p].population;
-      activity += c.activity * places[p].population;
+    out += fmt::format("{},{}", t, date_time_of_tick(e.start(), static_cast<std::int64_t>(t)));
+    for (const Quantity* q : columns) {
+      out += ',';
+      out += format_value(*q, national_value(*q, e.records()[t], places));
     }
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{:.6g},{:.6g}\n", t,
-                       date_time_of_tick(e.start(), static_cast<std::int64_t>(t)), sum.quiet,
-                       sum.active, sum.rioting, sum.jailed, sum.arrests, sum.citizens_killed,
-                       sum.citizens_injured, sum.cops, sum.cops_killed, sum.cops_injured,
-                       sum.damage, population > 0 ? legitimacy / population : 0.0,
-                       population > 0 ? activity / population : 1.0);
+    out += "\n";
   }
   return out;
 }

@@ -4,31 +4,25 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+
+#include "unrest/national/quantities.hpp"
 
 namespace unrest::national {
 namespace {
 
+const Quantity& quantity(const std::string& name) {
+  const Quantity* q = find_quantity(name);
+  if (!q) throw std::logic_error("no output quantity named " + name);
+  return *q;
+}
+
 double national_at(const NationalEngine& engine, std::int64_t tick, const std::string& q) {
-  double total = 0;
-  for (const auto& r : engine.records()[static_cast<std::size_t>(tick)])
-    total += quantity_of(r.counts, q);
-  return total;
+  return national_value(quantity(q), engine.records()[static_cast<std::size_t>(tick)],
+                        engine.scenario().places);
 }
 
 }  // namespace
-
-double quantity_of(const PlaceCounts& c, const std::string& q) {
-  if (q == "arrests") return static_cast<double>(c.arrests);
-  if (q == "citizens_killed") return static_cast<double>(c.citizens_killed);
-  if (q == "citizens_injured") return static_cast<double>(c.citizens_injured);
-  if (q == "cops_killed") return static_cast<double>(c.cops_killed);
-  if (q == "cops_injured") return static_cast<double>(c.cops_injured);
-  if (q == "people_injured") return static_cast<double>(c.citizens_injured + c.cops_injured);
-  if (q == "damage") return static_cast<double>(c.damage);
-  if (q == "active") return c.active;
-  if (q == "rioting") return c.rioting;
-  return 0.0;
-}
 
 std::vector<TargetResult> evaluate_targets(const NationalEngine& engine) {
   std::vector<TargetResult> out;
@@ -39,11 +33,9 @@ std::vector<TargetResult> evaluate_targets(const NationalEngine& engine) {
     if (t.tick >= 0 && t.tick < engine.tick()) {
       const double agents = t.place < 0
                                 ? national_at(engine, t.tick, t.quantity)
-                                : quantity_of(engine
-                                                  .records()[static_cast<std::size_t>(t.tick)]
-                                                            [static_cast<std::size_t>(t.place)]
-                                                  .counts,
-                                              t.quantity);
+                                : quantity(t.quantity)
+                                      .of(engine.records()[static_cast<std::size_t>(t.tick)]
+                                                          [static_cast<std::size_t>(t.place)]);
       r.simulated = agents / scale;
       r.ratio = *r.simulated / t.value;
       r.within = r.ratio >= 1.0 / t.factor && r.ratio <= t.factor;

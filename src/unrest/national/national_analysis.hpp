@@ -37,9 +37,6 @@ struct DayRow {
   double activity = 1.0;      // population-weighted daytime activity index
 };
 
-// A per-place series value at one record, in agents.
-double quantity_of(const PlaceCounts& counts, const std::string& quantity);
-
 std::vector<TargetResult> evaluate_targets(const NationalEngine& engine);
 std::vector<CheckResult> evaluate_checks(const NationalEngine& engine);
 std::vector<DayRow> daily_table(const NationalEngine& engine);

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "unrest/national/calendar.hpp"
+#include "unrest/national/quantities.hpp"
 #include "unrest/scenario/nearest_key.hpp"
 #include "unrest/scenario/overrides.hpp"
 #include "unrest/scenario/scenario_error.hpp"
@@ -283,9 +284,11 @@ Event read_event(const toml::table& t, const std::string& file, std::size_t inde
   return e;
 }
 
-const std::vector<std::string> kTargetQuantities = {
-    "arrests",        "citizens_killed", "citizens_injured", "cops_killed", "cops_injured",
-    "people_injured", "damage"};
+// The quantities a target may name: the table of outputs says which.
+const std::vector<std::string>& target_quantities() {
+  static const auto names = target_quantity_names();
+  return names;
+}
 
 Target read_target(const toml::table& t, const std::string& file, std::size_t index,
                    const NationalScenario& s, const LocalTime& start) {
@@ -293,9 +296,9 @@ Target read_target(const toml::table& t, const std::string& file, std::size_t in
   Target g;
   r.require(r.read("id", g.id) && !g.id.empty(), "id", "every target needs a non-empty id");
   std::size_t q = 0;
-  r.require(r.read_choice("quantity", kTargetQuantities, q), "quantity",
-            fmt::format("is required: one of {}", fmt::join(kTargetQuantities, ", ")));
-  g.quantity = kTargetQuantities[q];
+  r.require(r.read_choice("quantity", target_quantities(), q), "quantity",
+            fmt::format("is required: one of {}", fmt::join(target_quantities(), ", ")));
+  g.quantity = target_quantities()[q];
   std::string where = "national";
   r.read("where", where);
   if (where != "national") {
