@@ -16,6 +16,7 @@
 #include "cli/interrupt.hpp"
 #include "cli/national_setup.hpp"
 #include "cli/progress.hpp"
+#include "cli/reference_listings.hpp"
 #include "cli/scenario_source.hpp"
 #include "cli/team.hpp"
 #include "cli/view_commands.hpp"
@@ -24,7 +25,6 @@
 #include "unrest/io/run_outputs.hpp"
 #include "unrest/national/calendar.hpp"
 #include "unrest/national/parse_national_scenario.hpp"
-#include "unrest/national/quantities.hpp"
 #include "unrest/report/html_report.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
@@ -273,38 +273,6 @@ void list_command() {
   }
 }
 
-std::string_view aggregate_text(unrest::national::Aggregate a) {
-  switch (a) {
-    case unrest::national::Aggregate::sum:
-      return "sum";
-    case unrest::national::Aggregate::population_mean:
-      return "population-weighted mean";
-    case unrest::national::Aggregate::per_place:
-      return "per place only";
-  }
-  return "";
-}
-
-// The national model's output quantities, from their one declaration (quantities.hpp); the
-// Markdown form is the table in the README, which a test keeps equal to it.
-void outputs_command(bool markdown) {
-  using unrest::national::quantities;
-  if (markdown) {
-    fmt::print("| quantity | unit | nation (national.csv) | meaning |\n|---|---|---|---|\n");
-    for (const auto& q : quantities()) {
-      fmt::print("| `{}` | {} | {} | {}{}{} |\n", q.name, q.unit, aggregate_text(q.aggregate),
-                 q.description, q.in_tables ? "" : " (targets only: not a column)",
-                 q.target ? "; a target may name it" : "");
-    }
-    return;
-  }
-  for (const auto& q : quantities()) {
-    fmt::print("{:<17} {:<22} {:<25} {}{}{}\n", q.name, q.unit, aggregate_text(q.aggregate),
-               q.description, q.in_tables ? "" : " (targets only: not a column)",
-               q.target ? "; a target may name it" : "");
-  }
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -358,6 +326,13 @@ int main(int argc, char** argv) {
   validate_cmd->add_option("files", validate_files, "Scenario files")->required();
 
   auto* list_cmd = app.add_subcommand("scenarios", "List the scenarios built into this binary");
+  bool keys = false;
+  bool keys_toml = false;
+  list_cmd->add_flag("--keys", keys,
+                     "List instead every behaviour key of national scenarios ([rules], "
+                     "[mechanisms.*]): type, range, default and meaning");
+  list_cmd->add_flag("--toml", keys_toml,
+                     "The same as a TOML block of the defaults (the README's)");
 
   bool outputs_markdown = false;
   auto* outputs_cmd = app.add_subcommand(
@@ -390,11 +365,15 @@ int main(int argc, char** argv) {
     if (*report_cmd) return unrest::cli::report_command(report);
     if (*serve_cmd) return unrest::cli::serve_command(serve);
     if (*list_cmd) {
-      list_command();
+      if (keys || keys_toml) {
+        unrest::cli::print_parameter_keys(keys_toml);
+      } else {
+        list_command();
+      }
       return 0;
     }
     if (*outputs_cmd) {
-      outputs_command(outputs_markdown);
+      unrest::cli::print_outputs(outputs_markdown);
       return 0;
     }
   } catch (const ScenarioError& e) {

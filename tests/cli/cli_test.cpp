@@ -67,6 +67,33 @@ TEST_F(Cli, OutputsListsEveryQuantityAndTheReadmeShowsTheSameTable) {
       << r.output;
 }
 
+TEST_F(Cli, KeysListEveryParameterAndTheReadmeShowsTheSameDefaults) {
+  const auto r = unrest("scenarios --toml");
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("risk_multiplier = 1.0"), std::string::npos);
+  const std::string readme = read_file(fs::path(UNREST_SOURCE_DIR) / "README.md");
+  EXPECT_NE(readme.find(r.output), std::string::npos)
+      << "README.md's [rules] and [mechanisms.*] block differs from `unrest scenarios --toml`";
+  // The defaults are themselves a valid scenario's keys.
+  const std::string file = write("keys.toml", R"([run]
+start = 2022-01-01
+end = 2022-01-02
+[[place]]
+id = "a"
+population = 1000
+police = 10
+lat = 43
+lon = 51
+)" + r.output);
+  const auto v = unrest("validate " + file);
+  EXPECT_EQ(v.status, 0) << v.output;
+  const auto plain = unrest("scenarios --keys");
+  EXPECT_NE(
+      plain.output.find("mechanisms.curfew.risk_multiplier\n    number in [0, 1000]; default 1.0"),
+      std::string::npos)
+      << plain.output;
+}
+
 TEST_F(Cli, RunWritesTimeseriesSummaryAndManifest) {
   const auto r =
       unrest("run scenarios/epstein-2002/run2.toml --seed 7 --ticks 300 --out " + path("run2"));

@@ -87,6 +87,19 @@ TEST(BadNationalInput, FreeParametersNeedAProperPrior) {
   EXPECT_EQ(error_of(kGood + free),
             "bad.toml:23: free[0].low: must be > 0 for a log_uniform prior");
   const std::string twice = "\n[[free]]\nkey = \"rules.k\"\nlow = 1\nhigh = 5\n";
+  EXPECT_NE(
+      error_of(kGood + "\n[[free]]\nkey = \"rules.no_such\"\nlow = 1\nhigh = 5\n")
+          .find("free[0].key: \"rules.no_such\" is not a numeric [rules] or [mechanisms.*] key"),
+      std::string::npos);
+  EXPECT_NE(error_of(kGood + "\n[[free]]\nkey = \"place.aktau.exposure\"\nlow = 0.1\nhigh = 1\n")
+                .find("is not a numeric [rules] or [mechanisms.*] key"),
+            std::string::npos);
+  EXPECT_NE(error_of(kGood + "\n[[free]]\nkey = \"rules.movement\"\nlow = 0\nhigh = 1\n")
+                .find("is not a numeric"),
+            std::string::npos);
+  EXPECT_NE(error_of(kGood + "\n[[free]]\nkey = \"rules.arrest_rate\"\nlow = 0.1\nhigh = 2\n")
+                .find("free[0].high: must lie in rules.arrest_rate's range [0, 1]"),
+            std::string::npos);
   EXPECT_NE(error_of(kGood + twice + twice).find("free[1].key: \"rules.k\" is already free"),
             std::string::npos);
   EXPECT_EQ(parse_national_scenario(kGood + twice, "good.toml").free.size(), 1u);

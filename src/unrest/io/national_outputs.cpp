@@ -7,6 +7,7 @@
 #include "unrest/io/content_hash.hpp"
 #include "unrest/io/text_file.hpp"
 #include "unrest/national/national_analysis.hpp"
+#include "unrest/national/parameters.hpp"
 #include "unrest/national/quantities.hpp"
 
 namespace unrest::io {
@@ -93,7 +94,6 @@ std::string events_csv(const NationalEngine& e) {
 
 json national_scenario_json(const NationalScenario& s) {
   const PlaceRules& r = s.rules;
-  const Mechanisms& m = s.mechanisms;
   json places = json::array();
   for (const auto& p : s.places) {
     places.push_back({{"id", p.id},
@@ -116,7 +116,7 @@ json national_scenario_json(const NationalScenario& s) {
                       {"value", ev.value},
                       {"enabled", ev.enabled}});
   }
-  return {
+  json out = {
       {"scenario", {{"name", s.name}, {"description", s.description}}},
       {"run",
        {{"start", s.start_date},
@@ -126,69 +126,33 @@ json national_scenario_json(const NationalScenario& s) {
         {"seed", s.seed},
         {"scale", s.scale}}},
       {"report", {{"protest_people", s.protest_people}, {"riot_people", s.riot_people}}},
-      {"rules",
-       {{"density", r.density},
-        {"threshold", r.threshold},
-        {"k", r.k},
-        {"ratio", model::to_string(r.ratio)},
-        {"vision", r.vision},
-        {"cop_vision", r.cop_vision},
-        {"hardship_min", r.hardship_min},
-        {"hardship_max", r.hardship_max},
-        {"hardship_shape", r.hardship_shape},
-        {"legitimacy", r.legitimacy},
-        {"arrest_rate", r.arrest_rate},
-        {"quiet_move_share", r.quiet_move_share},
-        {"movement", r.movement}}},
-      {"mechanisms",
-       {{"hardship", {{"enabled", m.hardship.enabled}}},
-        {"legitimacy",
-         {{"enabled", m.legitimacy.enabled},
-          {"relax_per_hour", m.legitimacy.relax_per_hour},
-          {"backlash_per_killing", m.legitimacy.backlash_per_killing},
-          {"backlash_per_arrest", m.legitimacy.backlash_per_arrest},
-          {"max_drop", m.legitimacy.max_drop}}},
-        {"news",
-         {{"enabled", m.news.enabled},
-          {"weight", m.news.weight},
-          {"gamma", m.news.gamma},
-          {"min_distance_km", m.news.min_distance_km}}},
-        {"day_night",
-         {{"enabled", m.day_night.enabled},
-          {"night_start", m.day_night.night_start},
-          {"night_end", m.day_night.night_end},
-          {"night_participation", m.day_night.night_participation}}},
-        {"curfew",
-         {{"enabled", m.curfew.enabled},
-          {"risk_multiplier", m.curfew.risk_multiplier},
-          {"arrest_rate", m.curfew.arrest_rate}}},
-        {"riot",
-         {{"enabled", m.riot.enabled},
-          {"ratio", m.riot.ratio},
-          {"injure_cop_per_hour", m.riot.injure_cop_per_hour},
-          {"kill_cop_per_hour", m.riot.kill_cop_per_hour},
-          {"damage_per_hour", m.riot.damage_per_hour}}},
-        {"lethal_force",
-         {{"enabled", m.lethal_force.enabled},
-          {"kill_probability", m.lethal_force.kill_probability},
-          {"injure_probability", m.lethal_force.injure_probability},
-          {"fear_per_killing", m.lethal_force.fear_per_killing},
-          {"fear_decay_per_hour", m.lethal_force.fear_decay_per_hour}}},
-        {"reinforcements", {{"enabled", m.reinforcements.enabled}}},
-        {"jail",
-         {{"capacity_limited", m.jail.capacity_limited},
-          {"capacity_per_100k", m.jail.capacity_per_100k},
-          {"min_hours", m.jail.min_hours},
-          {"max_hours", m.jail.max_hours}}},
-        {"activity",
-         {{"enabled", m.activity.enabled},
-          {"block", m.activity.block},
-          {"closed_hours", m.activity.closed_hours}}}}},
       {"places", places},
       {"events", events},
       {"counterfactual", s.counterfactual},
       {"without", s.without},
   };
+  // [rules] and [mechanisms.*], from the table of parameters.
+  NationalScenario values = s;  // the table's fields are reached through a mutable scenario
+  for (const Parameter& p : parameters()) {
+    json* section = &out;
+    std::string_view rest = p.section;
+    while (!rest.empty()) {
+      const std::size_t dot = rest.find('.');
+      section = &(*section)[std::string(rest.substr(0, dot))];
+      rest = dot == std::string_view::npos ? std::string_view() : rest.substr(dot + 1);
+    }
+    std::visit(
+        [&](auto* field) {
+          using T = std::remove_pointer_t<decltype(field)>;
+          if constexpr (std::is_same_v<T, model::Ratio>) {
+            (*section)[std::string(p.key)] = model::to_string(*field);
+          } else {
+            (*section)[std::string(p.key)] = *field;
+          }
+        },
+        p.field(values));
+  }
+  return out;
 }
 
 json national_summary_json(const NationalEngine& e) {

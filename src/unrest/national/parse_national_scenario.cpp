@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "unrest/national/calendar.hpp"
+#include "unrest/national/parameters.hpp"
 #include "unrest/national/quantities.hpp"
 #include "unrest/scenario/nearest_key.hpp"
 #include "unrest/scenario/overrides.hpp"
@@ -66,99 +68,74 @@ std::vector<std::string> read_strings(TableReader& r, std::string_view key) {
   return out;
 }
 
-void read_rules(TableReader& root, const std::string& file, PlaceRules& rules) {
-  const toml::table* t = root.table("rules");
-  if (!t) return;
-  TableReader r(*t, file, "rules");
-  r.read_in_range("density", rules.density, 0.01, 0.95);
-  r.read_in_range("threshold", rules.threshold, 0.0, 1.0);
-  r.read_in_range("k", rules.k, 0.0, 100.0);
-  std::size_t ratio = static_cast<std::size_t>(rules.ratio);
-  if (r.read_choice("ratio", {"floor", "round", "literal"}, ratio)) {
-    rules.ratio = static_cast<model::Ratio>(ratio);
-  }
-  r.read_in_range("vision", rules.vision, 1, 100);
-  r.read_in_range("cop_vision", rules.cop_vision, 1, 100);
-  r.read_in_range("hardship_min", rules.hardship_min, 0.0, 1.0);
-  r.read_in_range("hardship_max", rules.hardship_max, 0.0, 1.0);
-  r.require(rules.hardship_min <= rules.hardship_max, "hardship_max",
-            "must be >= rules.hardship_min");
-  r.read_in_range("hardship_shape", rules.hardship_shape, 0.01, 100.0);
-  r.read_in_range("legitimacy", rules.legitimacy, 0.0, 1.0);
-  r.read_in_range("arrest_rate", rules.arrest_rate, 0.0, 1.0);
-  r.read_in_range("quiet_move_share", rules.quiet_move_share, 0.0, 1.0);
-  r.read("movement", rules.movement);
-  r.finish();
+// One declared parameter (parameters.hpp), read and range-checked.
+void read_parameter(TableReader& r, const Parameter& p, NationalScenario& s) {
+  std::visit(
+      [&](auto* field) {
+        using T = std::remove_pointer_t<decltype(field)>;
+        if constexpr (std::is_same_v<T, bool>) {
+          r.read(p.key, *field);
+        } else if constexpr (std::is_same_v<T, model::Ratio>) {
+          std::size_t choice = 0;
+          if (r.read_choice(p.key, ratio_spellings(), choice)) {
+            // The last spelling, "round", is the older name of round_half_even.
+            *field = choice < 3 ? static_cast<model::Ratio>(choice) : model::Ratio::round_half_even;
+          }
+        } else if constexpr (std::is_same_v<T, double>) {
+          r.read_in_range(p.key, *field, p.low, p.high);
+        } else {
+          r.read_in_range(p.key, *field, static_cast<std::int64_t>(p.low),
+                          static_cast<std::int64_t>(p.high));
+        }
+      },
+      p.field(s));
 }
 
-void read_mechanisms(TableReader& root, const std::string& file, Mechanisms& m) {
-  const toml::table* t = root.table("mechanisms");
-  if (!t) return;
-  TableReader mr(*t, file, "mechanisms");
-  auto sub = [&](std::string_view key, auto&& body) {
-    const toml::table* st = mr.table(key);
-    if (!st) return;
-    TableReader r(*st, file, mr.full_key(key));
-    body(r);
-    r.finish();
-  };
-  sub("hardship", [&](TableReader& r) { r.read("enabled", m.hardship.enabled); });
-  sub("legitimacy", [&](TableReader& r) {
-    r.read("enabled", m.legitimacy.enabled);
-    r.read_in_range("relax_per_hour", m.legitimacy.relax_per_hour, 0.0, 1.0);
-    r.read_in_range("backlash_per_killing", m.legitimacy.backlash_per_killing, 0.0, 1.0);
-    r.read_in_range("backlash_per_arrest", m.legitimacy.backlash_per_arrest, 0.0, 1.0);
-    r.read_in_range("max_drop", m.legitimacy.max_drop, 0.0, 1.0);
-  });
-  sub("news", [&](TableReader& r) {
-    r.read("enabled", m.news.enabled);
-    r.read_in_range("weight", m.news.weight, 0.0, 1e6);
-    r.read_in_range("gamma", m.news.gamma, 0.0, 10.0);
-    r.read_in_range("min_distance_km", m.news.min_distance_km, 0.001, 1e5);
-  });
-  sub("day_night", [&](TableReader& r) {
-    r.read("enabled", m.day_night.enabled);
-    r.read_in_range("night_start", m.day_night.night_start, 0, 23);
-    r.read_in_range("night_end", m.day_night.night_end, 0, 23);
-    r.read_in_range("night_participation", m.day_night.night_participation, 0.0, 1.0);
-  });
-  sub("curfew", [&](TableReader& r) {
-    r.read("enabled", m.curfew.enabled);
-    r.read_in_range("risk_multiplier", m.curfew.risk_multiplier, 0.0, 1e3);
-    r.read_in_range("arrest_rate", m.curfew.arrest_rate, 0.0, 1.0);
-  });
-  sub("riot", [&](TableReader& r) {
-    r.read("enabled", m.riot.enabled);
-    r.read_in_range("ratio", m.riot.ratio, 0.0, 1e6);
-    r.read_in_range("injure_cop_per_hour", m.riot.injure_cop_per_hour, 0.0, 1.0);
-    r.read_in_range("kill_cop_per_hour", m.riot.kill_cop_per_hour, 0.0, 1.0);
-    r.read_in_range("damage_per_hour", m.riot.damage_per_hour, 0.0, 1.0);
+// What a section requires of its keys together, once each is in range.
+void check_section(std::string_view section, const TableReader& r, const NationalScenario& s) {
+  const Mechanisms& m = s.mechanisms;
+  if (section == "rules") {
+    r.require(s.rules.hardship_min <= s.rules.hardship_max, "hardship_max",
+              "must be >= rules.hardship_min");
+  } else if (section == "mechanisms.riot") {
     r.require(m.riot.injure_cop_per_hour + m.riot.kill_cop_per_hour <= 1.0, "kill_cop_per_hour",
               "injure_cop_per_hour + kill_cop_per_hour must be <= 1");
-  });
-  sub("lethal_force", [&](TableReader& r) {
-    r.read("enabled", m.lethal_force.enabled);
-    r.read_in_range("kill_probability", m.lethal_force.kill_probability, 0.0, 1.0);
-    r.read_in_range("injure_probability", m.lethal_force.injure_probability, 0.0, 1.0);
+  } else if (section == "mechanisms.lethal_force") {
     r.require(m.lethal_force.kill_probability + m.lethal_force.injure_probability <= 1.0,
               "injure_probability", "kill_probability + injure_probability must be <= 1");
-    r.read_in_range("fear_per_killing", m.lethal_force.fear_per_killing, 0.0, 1e3);
-    r.read_in_range("fear_decay_per_hour", m.lethal_force.fear_decay_per_hour, 0.0, 1.0);
-  });
-  sub("reinforcements", [&](TableReader& r) { r.read("enabled", m.reinforcements.enabled); });
-  sub("jail", [&](TableReader& r) {
-    r.read("capacity_limited", m.jail.capacity_limited);
-    r.read_in_range("capacity_per_100k", m.jail.capacity_per_100k, 0.0, 1e5);
-    r.read_in_range("min_hours", m.jail.min_hours, 0, 1'000'000);
-    r.read_in_range("max_hours", m.jail.max_hours, 0, 1'000'000);
+  } else if (section == "mechanisms.jail") {
     r.require(m.jail.min_hours <= m.jail.max_hours, "max_hours", "must be >= min_hours");
-  });
-  sub("activity", [&](TableReader& r) {
-    r.read("enabled", m.activity.enabled);
-    r.read_in_range("block", m.activity.block, 1, 4096);
-    r.read_in_range("closed_hours", m.activity.closed_hours, 0, 100000);
-  });
-  mr.finish();
+  }
+}
+
+// [rules] and every [mechanisms.NAME], from the table of parameters.
+void read_parameters(TableReader& root, const std::string& file, NationalScenario& s) {
+  const toml::table* mechanisms = root.table("mechanisms");
+  std::optional<TableReader> mr;
+  if (mechanisms) mr.emplace(*mechanisms, file, "mechanisms");
+  const auto& all = parameters();
+  for (std::size_t i = 0; i < all.size();) {
+    const std::string_view section = all[i].section;
+    std::size_t end = i;
+    while (end < all.size() && all[end].section == section) ++end;
+    const toml::table* t = nullptr;
+    std::string prefix(section);
+    if (section == "rules") {
+      t = root.table("rules");
+    } else if (mr) {
+      const std::string_view name = section.substr(std::string_view("mechanisms.").size());
+      t = mr->table(name);
+      prefix = mr->full_key(name);
+    }
+    if (t) {
+      TableReader r(*t, file, prefix);
+      for (std::size_t k = i; k < end; ++k) read_parameter(r, all[k], s);
+      check_section(section, r, s);
+      r.finish();
+    }
+    i = end;
+  }
+  if (mr) mr->finish();
 }
 
 Place read_place(const toml::table& t, const std::string& file, std::size_t index) {
@@ -386,10 +363,20 @@ FreeParameter read_free(const toml::table& t, const std::string& file, std::size
   TableReader r(t, file, fmt::format("free[{}]", index));
   FreeParameter f;
   r.require(r.read("key", f.key) && !f.key.empty(), "key", "is required: a scenario key");
+  // Only behaviour is calibrated, never a per-place or per-event input: a free key is one of
+  // the numeric [rules] and [mechanisms.*] keys.
+  const Parameter* p = find_parameter(f.key);
+  const std::string type = p ? p->type_text() : "";
+  r.require(type == "number" || type == "integer", "key",
+            fmt::format("\"{}\" is not a numeric [rules] or [mechanisms.*] key (`unrest scenarios "
+                        "--keys` lists them)",
+                        f.key));
   std::size_t prior = 0;
   if (r.read_choice("prior", {"uniform", "log_uniform"}, prior)) f.log_scale = prior == 1;
   r.require(r.read("low", f.low) && r.read("high", f.high), "low", "low and high are required");
   r.require(f.low < f.high, "high", fmt::format("must be > low (got {} <= {})", f.high, f.low));
+  r.require(f.low >= p->low && f.high <= p->high, f.low < p->low ? "low" : "high",
+            fmt::format("must lie in {}'s range [{:g}, {:g}]", f.key, p->low, p->high));
   r.require(!f.log_scale || f.low > 0, "low", "must be > 0 for a log_uniform prior");
   r.read("text", f.text);
   r.finish();
@@ -492,8 +479,7 @@ NationalScenario parse_national_scenario(std::string_view text, const std::strin
     r.read_in_range("riot_people", s.riot_people, 1.0, 1e9);
     r.finish();
   }
-  read_rules(reader, source_name, s.rules);
-  read_mechanisms(reader, source_name, s.mechanisms);
+  read_parameters(reader, source_name, s);
 
   const toml::array* places = array_of_tables(reader, "place");
   if (!places || places->empty())
