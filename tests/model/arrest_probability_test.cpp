@@ -8,7 +8,7 @@ namespace unrest::model {
 namespace {
 
 TEST(ArrestProbability, OneCopOneActiveIsPoint8997) {
-  // MODEL.md: P(C = 1, A = 1) = 1 - exp(-2.3) = 0.8997.
+  // The paper's check: P(C = 1, A = 1) = 1 - exp(-2.3) = 0.8997.
   for (Ratio r : {Ratio::floor, Ratio::round_half_even, Ratio::literal}) {
     EXPECT_NEAR(arrest_probability(r, 2.3, 1, 1), 0.8997, 5e-5) << to_string(r);
   }

@@ -139,7 +139,7 @@ TEST(ReinforcementsRule, PeopleBecomeAgentsAtTheRunsScale) {
 }
 
 TEST(JailRule, AFullJailTakesNobodyUnlessCapacityIsOff) {
-  Jail rule;
+  Detention rule;
   EXPECT_TRUE(jail_has_room(rule, 9, 10));
   EXPECT_FALSE(jail_has_room(rule, 10, 10));
   rule.capacity_limited = false;

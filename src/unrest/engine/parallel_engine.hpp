@@ -192,8 +192,8 @@ class ParallelEngine {
   // Row y of every per-site array starts at y * stride_. A row length that is a multiple of
   // 256 sites puts the rows a mover or cop reads at once (the same columns of 2 reach + 1
   // rows) in the same few sets of the L1 cache, where they evict one another: such rows get
-  // 64 sites of padding (measured at 4096 x 4096, 1 thread: 3-5 % more agent-updates a
-  // second, in 7 of 7 pairs run side by side; the run itself does not change).
+  // 64 sites of padding (3-5 % faster at 4096 x 4096: docs/PERFORMANCE.md; the run itself
+  // does not change).
   std::uint32_t stride_;
   std::uint32_t slots_;    // stride * height
   bool keeps_identities_;  // citizen_ and traits_ are kept (CitizenIdentity)
@@ -220,8 +220,8 @@ class ParallelEngine {
 
   // Per slot: 1 + 2 bytes, 4 more for the citizen index where identities are kept, 4 more with
   // jailed_block_site. A mover carries its kind and its cutoff (and its index); its traits, needed
-  // only when the legitimacy changes and by the literal ratio, stay put in traits_ (measured:
-  // copying the 8 bytes of traits was a fifth of the move phase, and the index a tenth).
+  // only when the legitimacy changes and by the literal ratio, stay put in traits_ (copying
+  // them was a fifth of the move phase, the index a tenth: docs/PERFORMANCE.md).
   std::vector<std::uint8_t> kind_;        // 16 spare bytes at the end for match16
   std::vector<std::uint32_t> citizen_;    // index into traits_ of the citizen on the site, or empty
   std::vector<std::uint16_t> cutoff_;     // activation cutoff of the citizen on the site

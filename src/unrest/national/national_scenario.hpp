@@ -1,5 +1,5 @@
 #pragma once
-// A national scenario (MODEL.md section 2): places, each an Epstein lattice at real
+// A national scenario (docs/MODEL-CARD.md, "The national model"): places, each an Epstein lattice at real
 // population x scale, a dated timeline of events, the mechanisms' parameters, and the
 // reported figures the run is compared with. Plain validated data, built by
 // parse_national_scenario and never changed by the engine.
@@ -97,7 +97,7 @@ struct Target {
   std::string text;
 };
 
-// A qualitative constraint on a run (MODEL.md's calibration constraints), checked and
+// A qualitative constraint on a run (the calibration constraints of docs/MODEL-CARD.md), checked and
 // reported after every run.
 enum class CheckKind {
   calm_before,          // no place protests before `from`
@@ -149,7 +149,7 @@ struct Mechanisms {
   Riot riot;
   LethalForce lethal_force;
   Reinforcements reinforcements;
-  Jail jail;
+  Detention jail;
   EconomicActivity activity;
 };
 

@@ -13,7 +13,7 @@ namespace unrest::national {
 namespace {
 
 // Purposes of the random streams, so that no two phases share draws.
-enum Phase : std::uint64_t {
+enum Purpose : std::uint64_t {
   kPlaceCitizens = 1,
   kPlaceCops,
   kTraits,
@@ -324,7 +324,7 @@ void PlaceWorld::riot_harm(const PlaceInputs& in, std::uint64_t key) {
 
 void PlaceWorld::police(const PlaceInputs& in, std::uint64_t key) {
   rng::RandomStream draw(key);
-  const Jail& jail = mechanisms_.jail;
+  const Detention& jail = mechanisms_.jail;
   for (std::uint32_t c = 0; c < cop_site_.size(); ++c) {
     if (cop_state_[c] != on_duty) continue;
     if (in.conditions.arrest_rate < 1.0 && draw.uniform() >= in.conditions.arrest_rate) continue;
@@ -456,15 +456,17 @@ void PlaceWorld::step(const PlaceInputs& in) {
   c.mean_hardship = mean_hardship(in.conditions.hardship_shift);
 }
 
-std::vector<std::uint8_t> PlaceWorld::site_states() const {
-  std::vector<std::uint8_t> out(static_cast<std::size_t>(width_) * width_, 0);
+std::vector<PlaceWorld::SiteState> PlaceWorld::site_states() const {
+  std::vector<SiteState> out(static_cast<std::size_t>(width_) * width_, SiteState::empty);
   for (std::size_t id = 0; id < state_.size(); ++id) {
     const std::uint8_t st = state_[id];
     if (st == jailed || st == dead) continue;
-    out[site_[id]] = st == active ? 2 : st == rioting ? 3 : 1;
+    out[site_[id]] = st == active    ? SiteState::active
+                     : st == rioting ? SiteState::rioting
+                                     : SiteState::quiet;
   }
   for (std::size_t c = 0; c < cop_site_.size(); ++c) {
-    if (cop_state_[c] == on_duty) out[cop_site_[c]] = 4;
+    if (cop_state_[c] == on_duty) out[cop_site_[c]] = SiteState::cop;
   }
   return out;
 }

@@ -66,9 +66,9 @@ class PlaceWorld {
   int width() const { return width_; }
   int vision_sites() const { return vision_sites_; }
 
-  // What stands on each site, for views and tests: 0 empty, 1 quiet, 2 active, 3 rioting,
-  // 4 cop.
-  std::vector<std::uint8_t> site_states() const;
+  // What stands on each site, for views and tests.
+  enum class SiteState : std::uint8_t { empty, quiet, active, rioting, cop };
+  std::vector<SiteState> site_states() const;
 
  private:
   struct Item {

@@ -12,19 +12,20 @@ LatticeView downsample(const national::PlaceWorld& world, int max_side) {
   view.people.assign(cells, 0);
   view.active.assign(cells, 0);
   view.cops.assign(cells, 0);
-  const std::vector<std::uint8_t> states = world.site_states();
+  using Site = national::PlaceWorld::SiteState;
+  const std::vector<Site> states = world.site_states();
   const std::int64_t w = world.width();
   for (std::int64_t y = 0; y < w; ++y) {
     const std::size_t row = static_cast<std::size_t>(y * view.side / w) * view.side;
     for (std::int64_t x = 0; x < w; ++x) {
-      const std::uint8_t s = states[static_cast<std::size_t>(y * w + x)];
-      if (s == 0) continue;
+      const Site s = states[static_cast<std::size_t>(y * w + x)];
+      if (s == Site::empty) continue;
       const std::size_t c = row + static_cast<std::size_t>(x * view.side / w);
-      if (s == 4) {
+      if (s == Site::cop) {
         ++view.cops[c];
       } else {
         ++view.people[c];
-        if (s == 2 || s == 3) ++view.active[c];
+        if (s == Site::active || s == Site::rioting) ++view.active[c];
       }
     }
   }

@@ -6,14 +6,14 @@
 
 namespace unrest::national {
 
-struct Jail {
+struct Detention {
   bool capacity_limited = true;
   double capacity_per_100k = 100.0;  // places per 100,000 people
   std::int64_t min_hours = 0;
   std::int64_t max_hours = 720;
 };
 
-inline bool jail_has_room(const Jail& rule, std::int64_t jailed, std::int64_t capacity) {
+inline bool jail_has_room(const Detention& rule, std::int64_t jailed, std::int64_t capacity) {
   return !rule.capacity_limited || jailed < capacity;
 }
 
