@@ -21,6 +21,7 @@
 #include "cli/team.hpp"
 #include "cli/view_commands.hpp"
 #include "unrest/io/atomic_output_dir.hpp"
+#include "unrest/io/manifest_replay.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/run_outputs.hpp"
 #include "unrest/national/calendar.hpp"
@@ -172,12 +173,34 @@ int run_national_command(const RunOptions& options, ScenarioSource source) {
   return 0;
 }
 
-int run_command(const RunOptions& options) {
+// A manifest named as the scenario: its recorded text and options, with the command line's
+// own options on top (a --set given now comes after the recorded ones, so it wins).
+RunOptions replayed(const RunOptions& given, ScenarioSource& source) {
+  const auto recorded = unrest::io::read_manifest(source.path, source.text);
+  source = recorded.source;
+  RunOptions options = given;
+  options.sets = recorded.sets;
+  options.sets.insert(options.sets.end(), given.sets.begin(), given.sets.end());
+  if (!options.seed) options.seed = recorded.seed;
+  if (!options.ticks) options.ticks = recorded.ticks;
+  if (options.engine.empty()) options.engine = recorded.engine;
+  auto& national = options.national;
+  if (!national.scale) national.scale = recorded.scale;
+  if (national.counterfactual.empty()) national.counterfactual = recorded.counterfactual;
+  national.without = recorded.without;
+  national.without.insert(national.without.end(), given.national.without.begin(),
+                          given.national.without.end());
+  return options;
+}
+
+int run_command(const RunOptions& given) {
   // Said before the run, not after it.
-  if (options.report && !unrest::web::available()) {
+  if (given.report && !unrest::web::available()) {
     throw unrest::report::WebPagesUnavailable(unrest::web::kUnavailable);
   }
-  ScenarioSource source = unrest::cli::resolve_source(options.scenario);
+  ScenarioSource source = unrest::cli::resolve_source(given.scenario);
+  const RunOptions options =
+      unrest::io::looks_like_manifest(source.text) ? replayed(given, source) : given;
   if (unrest::national::is_national_scenario(source.text)) {
     return run_national_command(options, std::move(source));
   }

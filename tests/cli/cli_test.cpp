@@ -94,6 +94,59 @@ lon = 51
       << plain.output;
 }
 
+// A run's manifest is a scenario: running it reproduces the run, every file byte for byte.
+TEST_F(Cli, AManifestRerunsItsRunByteForByte) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> runs = {
+      {"run " R2 " --set model.legitimacy=0.85 --seed 4 --ticks 200 --engine parallel",
+       {"timeseries.csv", "summary.json", "manifest.json"}},
+      {"run --scale 0.02 --set rules.arrest_rate=0.004 --counterfactual no-csto --without "
+       "internet-blackout --seed 3",
+       {"places.csv", "national.csv", "events.csv", "summary.json", "manifest.json"}}};
+  int n = 0;
+  for (const auto& [command, files] : runs) {
+    const std::string first = path("first" + std::to_string(n));
+    const std::string again = path("again" + std::to_string(n++));
+    ASSERT_EQ(unrest(command + " --quiet --out " + first).status, 0) << command;
+    const auto r = unrest("run " + first + "/manifest.json --quiet --out " + again);
+    ASSERT_EQ(r.status, 0) << r.output;
+    for (const auto& f : files) {
+      EXPECT_EQ(read_file(fs::path(first) / f), read_file(fs::path(again) / f))
+          << command << ": " << f;
+    }
+  }
+  // An override given now applies on top of the recorded ones.
+  const auto changed =
+      unrest("run " + path("first0") + "/manifest.json --seed 5 --quiet --out " + path("seed5"));
+  ASSERT_EQ(changed.status, 0) << changed.output;
+  EXPECT_NE(read_file(dir_ / "first0" / "timeseries.csv"),
+            read_file(dir_ / "seed5" / "timeseries.csv"));
+}
+
+TEST_F(Cli, ABadManifestIsRefusedNamingTheKey) {
+  ASSERT_EQ(unrest("run " R2 " --ticks 20 --quiet --out " + path("r")).status, 0);
+  std::string manifest = read_file(dir_ / "r" / "manifest.json");
+  // The scenario's text changed after the run: its hash no longer matches.
+  std::string edited = manifest;
+  const auto at = edited.find("legitimacy = 0.82");
+  ASSERT_NE(at, std::string::npos);
+  edited.replace(at, 17, "legitimacy = 0.12");
+  auto r = unrest("run " + write("edited.json", edited) + " --quiet --out " + path("x"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.output.find("scenario_source.text: does not match its text_hash_fnv1a64"),
+            std::string::npos)
+      << r.output;
+  r = unrest("run " + write("torn.json", manifest.substr(0, manifest.size() / 2)) +
+             " --quiet --out " + path("x"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.output.find("is neither a TOML scenario nor a valid JSON manifest"),
+            std::string::npos)
+      << r.output;
+  r = unrest("run " + write("other.json", "{\"seeds\": [1, 2]}") + " --quiet --out " + path("x"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.output.find("scenario_source: is missing"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(path("x")));
+}
+
 TEST_F(Cli, RunWritesTimeseriesSummaryAndManifest) {
   const auto r =
       unrest("run scenarios/epstein-2002/run2.toml --seed 7 --ticks 300 --out " + path("run2"));

@@ -130,7 +130,9 @@ json manifest_base(const ScenarioSource& source, const json& effective) {
        {{"path", source.path},
         {"builtin", source.builtin},
         {"text_hash_fnv1a64", fnv1a64_hex(source.text)},
-        {"overrides", source.overrides}}},
+        {"overrides", source.overrides},
+        // The text itself, so that the manifest reruns the run (manifest_replay.hpp).
+        {"text", source.text}}},
       {"scenario_hash_fnv1a64", fnv1a64_hex(effective.dump())},
       {"effective", effective},
   };
