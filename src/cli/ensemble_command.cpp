@@ -15,9 +15,7 @@
 #include "unrest/io/content_hash.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/text_file.hpp"
-#include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/run_classic.hpp"
-#include "unrest/run_national.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 
 namespace unrest::cli {
@@ -25,8 +23,9 @@ namespace unrest::cli {
 CLI::App* add_ensemble_command(CLI::App& app, EnsembleOptions& o) {
   auto* cmd = app.add_subcommand(
       "ensemble",
-      "Run a national scenario with many seeds; write per-hour quantiles (5, 50, 95 %) "
-      "of every national and per-place series and the distribution of each figure");
+      "Run a scenario (national or classic) with many seeds; write per-tick quantiles (5, 50, "
+      "95 %) of every series (national and per place, or a classic run's counts) and the "
+      "distribution of each figure (a classic run's: outburst statistics)");
   cmd->add_option("--seeds", o.seeds, "Number of runs (seeds run.seed, run.seed + 1, ...)")
       ->check(CLI::Range(1, 100000));
   add_experiment_options(*cmd, o.scenario, o.national, o.out, o.quiet,
@@ -37,24 +36,25 @@ CLI::App* add_ensemble_command(CLI::App& app, EnsembleOptions& o) {
 }
 
 int ensemble_command(const EnsembleOptions& o) {
-  io::ScenarioSource source;
-  auto scenario = load_experiment(o.scenario, o.national, source, "ensemble");
-  std::string name = scenario.name;
-  if (!scenario.counterfactual.empty()) name += "-" + scenario.counterfactual;
-  const std::filesystem::path out = experiment_dir(scenario, o.out, "ensemble");
+  const experiments::Simulation sim = load_simulation(o.scenario, o.national);
+  const io::ScenarioSource& source = sim.source();
+  const std::uint64_t first_seed =
+      o.national.seed ? static_cast<std::uint64_t>(*o.national.seed) : sim.seed();
+  const std::string name = sim.name();
+  const std::filesystem::path out = experiment_dir(name, o.out, "ensemble");
   const Team& processes = team();
   std::optional<io::AtomicOutputDir> dir;
   processes.on_root([&] { dir.emplace(out, o.overwrite); });
   if (processes.size == 1) watch_interrupts();
   const int threads = o.national.threads && *o.national.threads > 0
                           ? static_cast<int>(*o.national.threads)
-                          : effective_threads(scenario);
+                          : sim.threads();
   const auto start = std::chrono::steady_clock::now();
   const bool show_progress = processes.owns_outputs() && !o.quiet && ::isatty(STDERR_FILENO);
   const auto runner = processes.job_runner(std::min(threads, o.seeds));
   experiments::Ensemble ensemble;
   try {
-    ensemble = experiments::run_ensemble(scenario, o.seeds, *runner, [&](int done) {
+    const auto progress = [&](int done) {
       if (show_progress) {
         const double s =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -62,7 +62,12 @@ int ensemble_command(const EnsembleOptions& o) {
                    s / done * (o.seeds - done));
       }
       return !interrupted();
-    });
+    };
+    ensemble = sim.is_national()
+                   ? experiments::run_ensemble(sim.national_scenario({}, first_seed), o.seeds,
+                                               *runner, progress)
+                   : experiments::run_classic_ensemble(sim.classic_scenario({}, first_seed),
+                                                       o.seeds, *runner, progress);
   } catch (const RunCancelled&) {
     fmt::print(stderr, "\nunrest: interrupted; nothing was written to '{}'\n", out.string());
     return kExitInterrupted;
@@ -73,20 +78,23 @@ int ensemble_command(const EnsembleOptions& o) {
   io::write_text_file(dir->file("quantiles.csv"), experiments::ensemble_quantiles_csv(ensemble));
   io::write_text_file(dir->file("figures.csv"), experiments::ensemble_figures_csv(ensemble));
   io::write_text_file(dir->file("summary.json"), summary.dump(2) + "\n");
-  nlohmann::json manifest = io::manifest_base(source, io::national_scenario_json(scenario));
+  nlohmann::json manifest = io::manifest_base(
+      source, sim.is_national() ? io::national_scenario_json(sim.national_scenario({}, first_seed))
+                                : io::scenario_to_json(sim.classic_scenario({}, first_seed)));
   manifest["command"] = "ensemble";
   manifest["seeds"] = summary["seeds"];
-  manifest["scale"] = scenario.scale;
+  manifest["scale"] = ensemble.scale;
   manifest["files"] = {"quantiles.csv", "figures.csv", "summary.json", "manifest.json"};
   io::write_text_file(dir->file("manifest.json"), manifest.dump(2) + "\n");
   dir->commit();
   if (!o.quiet) {
     fmt::print(
-        "{}: {} runs (seeds {}-{}) at scale {:g}{}\n", name, o.seeds, scenario.seed,
-        scenario.seed + static_cast<std::uint64_t>(o.seeds) - 1, scenario.scale,
+        "{}: {} runs (seeds {}-{}) at scale {:g}{}\n", name, o.seeds, first_seed,
+        first_seed + static_cast<std::uint64_t>(o.seeds) - 1, ensemble.scale,
         processes.size > 1 ? fmt::format(", on {} MPI worker processes", processes.size - 1) : "");
-    fmt::print("  {:<36} {:>10} {:>10} {:>10} {:>10}  {}\n", "figure (people)", "median", "5 %",
-               "95 %", "reported", "runs within factor");
+    fmt::print("  {:<36} {:>10} {:>10} {:>10} {:>10}  {}\n",
+               sim.is_national() ? "figure (people)" : "figure", "median", "5 %", "95 %",
+               "reported", "runs within factor");
     for (const auto& [key, f] : summary["figures"].items()) {
       if (key.rfind("check:", 0) == 0) {
         fmt::print("  {:<36} passes in {:.0f} % of runs\n", key, f.value("mean", 0.0) * 100);

@@ -70,11 +70,34 @@ national::NationalScenario load_experiment(const std::string& scenario,
                                            io::ScenarioSource& source, const std::string& command) {
   source = resolve_source(scenario);
   if (!national::is_national_scenario(source.text)) {
-    throw scenario::ScenarioError(source.path, 0, "", command + " needs a national scenario");
+    throw scenario::ScenarioError(source.path, 0, "",
+                                  command +
+                                      " needs a national scenario: it fits reported "
+                                      "targets, which a classic scenario does not have");
   }
   NationalOptions national = options;
   national.threads.reset();  // runs at a time, not threads within a run
   return load_national(national, source);
+}
+
+experiments::Simulation load_simulation(const std::string& scenario,
+                                        const NationalOptions& options) {
+  io::ScenarioSource source = resolve_source(scenario);
+  source.overrides = options.sets;
+  if (options.scale) source.overrides.push_back(fmt::format("--scale {}", *options.scale));
+  if (options.seed) source.overrides.push_back(fmt::format("--seed {}", *options.seed));
+  if (!options.counterfactual.empty()) {
+    source.overrides.push_back("--counterfactual " + options.counterfactual);
+  }
+  for (const auto& id : options.without) source.overrides.push_back("--without " + id);
+  return experiments::Simulation(
+      std::move(source), {options.sets, options.scale, options.counterfactual, options.without});
+}
+
+std::filesystem::path experiment_dir(const std::string& name, const std::string& out,
+                                     const std::string& suffix) {
+  if (!out.empty()) return out;
+  return std::filesystem::path("out") / (name + "-" + suffix);
 }
 
 std::filesystem::path experiment_dir(const national::NationalScenario& scenario,

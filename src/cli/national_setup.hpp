@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "unrest/experiments/simulation.hpp"
 #include "unrest/io/run_outputs.hpp"
 #include "unrest/national/national_scenario.hpp"
 
@@ -44,6 +45,16 @@ void add_experiment_options(CLI::App& command, std::string& scenario, NationalOp
 national::NationalScenario load_experiment(const std::string& scenario,
                                            const NationalOptions& options,
                                            io::ScenarioSource& source, const std::string& command);
+
+// Resolves the scenario of a many-runs command, classic or national, with the options every run
+// shares; records them in `source.overrides` as load_national does.
+experiments::Simulation load_simulation(const std::string& scenario,
+                                        const NationalOptions& options);
+
+// out/<name>-<suffix> (the simulation's name: the scenario's, with its counterfactual), unless
+// --out gave a directory.
+std::filesystem::path experiment_dir(const std::string& name, const std::string& out,
+                                     const std::string& suffix);
 
 // out/<scenario>[-<counterfactual>]-<suffix>, unless --out gave a directory.
 std::filesystem::path experiment_dir(const national::NationalScenario& scenario,

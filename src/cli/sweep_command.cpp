@@ -19,9 +19,6 @@
 #include "unrest/experiments/run_many.hpp"
 #include "unrest/io/content_hash.hpp"
 #include "unrest/io/text_file.hpp"
-#include "unrest/national/national_analysis.hpp"
-#include "unrest/national/parse_national_scenario.hpp"
-#include "unrest/run_national.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 
 namespace unrest::cli {
@@ -29,8 +26,9 @@ namespace unrest::cli {
 CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
   auto* cmd = app.add_subcommand(
       "sweep",
-      "Run a national scenario over a design of parameter values, one row per run appended to "
-      "OUT/sweep.csv as runs finish; rerun the same command to resume after an interruption");
+      "Run a scenario (national or classic) over a design of parameter values, one row per run "
+      "appended to OUT/sweep.csv as runs finish (a classic run's row holds its outburst "
+      "statistics); rerun the same command to resume after an interruption");
   cmd->add_option("--param", o.params,
                   "A scenario key and its range, NAME=LO:HI[:STEPS] (repeatable); integer LO and "
                   "HI make integer values")
@@ -50,19 +48,18 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
 }
 
 int sweep_command(const SweepOptions& o) {
-  io::ScenarioSource source;
-  const auto base = load_experiment(o.scenario, o.national, source, "sweep");
-  NationalOptions national = o.national;
+  const experiments::Simulation sim = load_simulation(o.scenario, o.national);
+  const io::ScenarioSource& source = sim.source();
+  const std::uint64_t first_seed =
+      o.national.seed ? static_cast<std::uint64_t>(*o.national.seed) : sim.seed();
 
   experiments::SweepSpec spec;
   for (const auto& p : o.params) spec.parameters.push_back(experiments::parse_parameter_range(p));
   // "0:1" may mean a real range: values are rounded only for keys that refuse a fraction.
   for (auto& range : spec.parameters) {
     if (!range.integer) continue;
-    std::vector<std::string> probe = national.sets;
-    probe.push_back(fmt::format("{}={}", range.key, range.low + 0.5));
     try {
-      national::parse_national_scenario(source.text, source.path, probe);
+      sim.check({fmt::format("{}={}", range.key, range.low + 0.5)});
       range.integer = false;
     } catch (const scenario::ScenarioError& e) {
       range.integer = e.message().find("expected an integer") != std::string::npos;
@@ -71,46 +68,36 @@ int sweep_command(const SweepOptions& o) {
   spec.design = experiments::parse_design(o.design);
   spec.points = o.points;
   spec.seeds = o.seeds;
-  spec.design_seed = base.seed;
+  spec.design_seed = first_seed;
   const auto runs = experiments::sweep_runs(spec);
 
-  // Every design point is parsed before anything runs, so a bad key or value fails at once.
-  auto scenario_for = [&](const experiments::SweepRun& run) {
-    std::vector<std::string> sets = national.sets;
-    if (national.scale) sets.push_back(fmt::format("run.scale={}", *national.scale));
+  auto assignments = [&](const experiments::SweepRun& run) {
+    std::vector<std::string> sets;
     for (std::size_t k = 0; k < spec.parameters.size(); ++k) {
       sets.push_back(experiments::assignment(spec.parameters[k], run.values[k]));
     }
-    auto s = national::parse_national_scenario(source.text, source.path, sets);
-    if (!national.counterfactual.empty())
-      national::apply_counterfactual(s, national.counterfactual);
-    national::remove_events(s, national.without);
-    s.seed = base.seed + static_cast<std::uint64_t>(run.seed_offset);
-    s.threads = 1;
-    return s;
+    return sets;
   };
+  // Every design point is parsed before anything runs, so a bad key or value fails at once.
   std::set<std::size_t> points_checked;
   for (const auto& run : runs) {
     if (!points_checked.insert(run.point).second) continue;
     try {
-      scenario_for(run);
+      sim.check(assignments(run));
     } catch (const scenario::ScenarioError& e) {
       // Name the design point: the values came from --param, not from the file.
       std::string values;
-      for (std::size_t k = 0; k < spec.parameters.size(); ++k) {
-        values += (k ? " " : "") + experiments::assignment(spec.parameters[k], run.values[k]);
-      }
+      for (const auto& a : assignments(run)) values += (values.empty() ? "" : " ") + a;
       throw scenario::ScenarioError("--param (design point " + values + ")", 0, e.key(),
                                     e.message());
     }
   }
 
-  std::string name = base.name;
-  if (!base.counterfactual.empty()) name += "-" + base.counterfactual;
-  const std::filesystem::path out = experiment_dir(base, o.out, "sweep");
+  const std::string name = sim.name();
+  const std::filesystem::path out = experiment_dir(name, o.out, "sweep");
   std::string header = "run,point,seed";
   for (const auto& p : spec.parameters) header += "," + p.key;
-  for (const auto& f : national::summary_figure_names(base)) header += "," + f;
+  for (const auto& f : sim.figure_names()) header += "," + f;
   // Rank 0 checks the directory and reads the finished runs; every rank learns them.
   const Team& processes = team();
   std::optional<experiments::SweepLog> log;
@@ -149,7 +136,7 @@ int sweep_command(const SweepOptions& o) {
   if (processes.size == 1) watch_interrupts();
   const int threads = o.national.threads && *o.national.threads > 0
                           ? static_cast<int>(*o.national.threads)
-                          : effective_threads(base);
+                          : sim.threads();
   std::atomic<std::size_t> done{0};
   const auto start = std::chrono::steady_clock::now();
   const bool show_progress = processes.owns_outputs() && !o.quiet && ::isatty(STDERR_FILENO);
@@ -158,10 +145,10 @@ int sweep_command(const SweepOptions& o) {
       todo.size(),
       [&](std::size_t i) {
         const auto& run = todo[i];
-        const auto engine = run_national(scenario_for(run));
-        std::string row = fmt::format("{},{},{}", run.id, run.point, engine->scenario().seed);
+        const std::uint64_t seed = first_seed + static_cast<std::uint64_t>(run.seed_offset);
+        std::string row = fmt::format("{},{},{}", run.id, run.point, seed);
         for (double v : run.values) row += fmt::format(",{:.17g}", v);
-        for (const auto& [figure, value] : national::summary_figures(*engine)) {
+        for (double value : sim.figures(assignments(run), seed)) {
           row += fmt::format(",{:.10g}", value);
         }
         return row;

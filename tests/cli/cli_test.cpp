@@ -147,6 +147,63 @@ TEST_F(Cli, ABadManifestIsRefusedNamingTheKey) {
   EXPECT_FALSE(fs::exists(path("x")));
 }
 
+// The experiment tools on Epstein's model: a legitimacy sweep of run 2 with outburst statistics
+// per row, and an ensemble whose files do not depend on the thread count.
+TEST_F(Cli, ClassicScenariosCanBeSweptAndEnsembled) {
+  auto r = unrest("sweep " R2
+                  " --param model.legitimacy=0.7:0.9:3 --seeds 2 --set run.ticks=300 "
+                  "--quiet --out " +
+                  path("sweep"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  std::istringstream csv(read_file(dir_ / "sweep" / "sweep.csv"));
+  std::string header;
+  std::getline(csv, header);
+  EXPECT_EQ(header.rfind("run,point,seed,model.legitimacy,mean_active,", 0), 0u) << header;
+  const auto column = [&](const std::string& name) {
+    std::istringstream h(header);
+    std::string field;
+    for (int i = 0; std::getline(h, field, ','); ++i) {
+      if (field == name) return i;
+    }
+    return -1;
+  };
+  const int legitimacy = column("model.legitimacy");
+  const int outbursts = column("outbursts");
+  ASSERT_GE(outbursts, 0);
+  int rows = 0;
+  for (std::string line; std::getline(csv, line); ++rows) {
+    std::vector<std::string> f;
+    std::istringstream l(line);
+    for (std::string field; std::getline(l, field, ',');) f.push_back(field);
+    const double l_value = std::stod(f[static_cast<std::size_t>(legitimacy)]);
+    const double bursts = std::stod(f[static_cast<std::size_t>(outbursts)]);
+    // At L = 0.9 nobody can ever be active (H (1 - L) <= T); at 0.7 outbursts come again and
+    // again in 300 ticks.
+    if (l_value > 0.85) {
+      EXPECT_EQ(bursts, 0.0) << line;
+    }
+    if (l_value < 0.75) {
+      EXPECT_GE(bursts, 3.0) << line;
+    }
+  }
+  EXPECT_EQ(rows, 6);
+
+  for (const char* threads : {"1", "2"}) {
+    r = unrest(std::string("ensemble " R2 " --seeds 4 --set run.ticks=200 --threads ") + threads +
+               " --quiet --out " + path(std::string("ens") + threads));
+    ASSERT_EQ(r.status, 0) << r.output;
+  }
+  for (const char* f : {"quantiles.csv", "figures.csv", "summary.json"}) {
+    EXPECT_EQ(read_file(dir_ / "ens1" / f), read_file(dir_ / "ens2" / f)) << f;
+  }
+  EXPECT_NE(read_file(dir_ / "ens1" / "quantiles.csv").find("200,200,lattice,active,"),
+            std::string::npos);
+  // A national-only option on a classic scenario is bad input.
+  r = unrest("ensemble " R2 " --seeds 2 --scale 0.5 --quiet --out " + path("bad"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.output.find("apply to national scenarios only"), std::string::npos) << r.output;
+}
+
 TEST_F(Cli, RunWritesTimeseriesSummaryAndManifest) {
   const auto r =
       unrest("run scenarios/epstein-2002/run2.toml --seed 7 --ticks 300 --out " + path("run2"));

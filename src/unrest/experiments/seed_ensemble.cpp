@@ -6,6 +6,7 @@
 #include <cmath>
 #include <mutex>
 
+#include "unrest/analysis/classic_figures.hpp"
 #include "unrest/experiments/byte_codec.hpp"
 #include "unrest/experiments/quantiles.hpp"
 #include "unrest/experiments/run_many.hpp"
@@ -44,7 +45,11 @@ Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, Job
                       const EnsembleProgress& progress) {
   if (seeds < 1) throw std::invalid_argument("an ensemble needs at least one seed");
   Ensemble out;
-  out.scenario = scenario;
+  out.name = scenario.name;
+  out.counterfactual = scenario.counterfactual;
+  out.scale = scenario.scale;
+  out.targets = scenario.targets;
+  out.series_names = ensemble_series_names();
   out.place_ids.push_back("national");
   for (const auto& p : scenario.places) out.place_ids.push_back(p.id);
   const auto start = *national::parse_local_time(scenario.start_date);
@@ -102,8 +107,66 @@ Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, Job
   return out;
 }
 
+const std::vector<std::string>& classic_series_names() {
+  static const std::vector<std::string> names = {"quiet", "active",  "jailed",
+                                                 "cops",  "arrests", "legitimacy"};
+  return names;
+}
+
+Ensemble run_classic_ensemble(const scenario::Scenario& scenario, int seeds, JobRunner& runner,
+                              const EnsembleProgress& progress) {
+  if (seeds < 1) throw std::invalid_argument("an ensemble needs at least one seed");
+  Ensemble out;
+  out.name = scenario.name;
+  out.series_names = classic_series_names();
+  out.place_ids.push_back("lattice");
+  // Tick 0 (the initial state) to the last tick, as in timeseries.csv.
+  for (std::int64_t t = 0; t <= scenario.run.ticks; ++t) out.times.push_back(std::to_string(t));
+  out.runs.resize(static_cast<std::size_t>(seeds));
+  auto job = [&](std::size_t i) {
+    scenario::Scenario s = scenario;
+    s.run.seed = scenario.run.seed + i;
+    s.run.threads = 1;
+    const ClassicRun run = run_classic(s);
+    std::vector<double> series;
+    for (const auto& c : run.series) {
+      for (double v : {static_cast<double>(c.quiet), static_cast<double>(c.active),
+                       static_cast<double>(c.jailed), static_cast<double>(c.cops),
+                       static_cast<double>(c.arrests), c.legitimacy}) {
+        series.push_back(v);
+      }
+    }
+    std::vector<double> figures;
+    for (const auto& [name, value] : analysis::classic_figures(run)) figures.push_back(value);
+    ByteWriter w;
+    w.u64(s.run.seed);
+    w.doubles(series);
+    w.doubles(figures);
+    return w.take();
+  };
+  int finished = 0;
+  bool cancelled = false;
+  runner.run(
+      out.runs.size(), job,
+      [&](std::size_t i, std::string bytes) {
+        ByteReader r(bytes);
+        EnsembleRun& run = out.runs[i];
+        run.seed = r.u64();
+        run.series = r.doubles();
+        const auto values = r.doubles();
+        run.figures.clear();
+        for (std::size_t f = 0; f < values.size(); ++f)
+          run.figures.emplace_back(analysis::classic_figure_names()[f], values[f]);
+        ++finished;
+        if (progress && !progress(finished)) cancelled = true;
+      },
+      false, [&] { return cancelled; });
+  if (cancelled) throw RunCancelled();
+  return out;
+}
+
 std::string ensemble_quantiles_csv(const Ensemble& e) {
-  const auto& names = ensemble_series_names();
+  const auto& names = e.series_names;
   const std::size_t kSeries = names.size();
   const std::size_t slots = e.place_ids.size();
   std::string out = "tick,time,place,series,q05,q50,q95\n";
@@ -164,7 +227,7 @@ nlohmann::json ensemble_summary_json(const Ensemble& e) {
     }
     const std::string& name = first[f].first;
     if (name.rfind("target:", 0) == 0) {
-      for (const auto& t : e.scenario.targets) {
+      for (const auto& t : e.targets) {
         if ("target:" + t.id != name) continue;
         std::size_t within = 0;
         for (double x : v)
@@ -181,9 +244,9 @@ nlohmann::json ensemble_summary_json(const Ensemble& e) {
   json seeds = json::array();
   for (const auto& run : e.runs) seeds.push_back(run.seed);
   return {
-      {"scenario", e.scenario.name},
-      {"counterfactual", e.scenario.counterfactual},
-      {"scale", e.scenario.scale},
+      {"scenario", e.name},
+      {"counterfactual", e.counterfactual},
+      {"scale", e.scale},
       {"seeds", seeds},
       {"note",
        "figures in people (agents divided by scale); quantiles by linear interpolation (type 7)"},

@@ -1,8 +1,9 @@
 #pragma once
-// An ensemble: one national scenario run with consecutive seeds, summarised by per-hour
-// quantiles of every national and per-place series and by the distribution of each summary
-// figure. Runs go one per thread (each run single-threaded), so a result does not depend on
-// the thread count or on the order in which runs finish.
+// An ensemble: one scenario run with consecutive seeds, summarised by per-tick quantiles of
+// every series (a national scenario's national and per-place series, or a classic run's
+// counts) and by the distribution of each summary figure (a national run's figures, or a
+// classic run's outburst statistics). Runs go one per thread (each run single-threaded), so a
+// result does not depend on the thread count or on the order in which runs finish.
 #include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 
 #include "unrest/experiments/job_runner.hpp"
 #include "unrest/national/national_scenario.hpp"
+#include "unrest/scenario/scenario.hpp"
 
 namespace unrest::experiments {
 
@@ -22,14 +24,20 @@ struct EnsembleRun {
 };
 
 struct Ensemble {
-  national::NationalScenario scenario;  // as run, with the first seed
-  std::vector<std::string> place_ids;   // "national" first
-  std::vector<std::string> times;       // per tick, scenario clock
-  std::vector<EnsembleRun> runs;        // in seed order
+  std::string name;            // the scenario's
+  std::string counterfactual;  // national only
+  double scale = 1.0;
+  std::vector<national::Target> targets;  // national only
+  std::vector<std::string> series_names;  // in the order of EnsembleRun::series
+  std::vector<std::string> place_ids;     // "national" first; a classic run's one "lattice"
+  std::vector<std::string> times;         // per tick: the scenario clock, or the tick number
+  std::vector<EnsembleRun> runs;          // in seed order
 };
 
-// The per-place series an ensemble summarises, in the order of EnsembleRun::series.
+// The per-place series a national ensemble summarises, in the order of EnsembleRun::series.
 const std::vector<std::string>& ensemble_series_names();
+// A classic ensemble's series, the counts of each tick.
+const std::vector<std::string>& classic_series_names();
 
 // Called after each finished run with the number finished so far; returning false stops
 // (no new run starts; RunCancelled is thrown once the running ones end).
@@ -40,6 +48,10 @@ Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, Job
 // The same on `threads` threads of this process.
 Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, int threads,
                       const EnsembleProgress& progress = {});
+
+// A classic scenario run with seeds first_seed, first_seed + 1, ... (each run on one thread).
+Ensemble run_classic_ensemble(const scenario::Scenario& scenario, int seeds, JobRunner& runner,
+                              const EnsembleProgress& progress = {});
 
 // Long-format CSV: tick, time, place, series, q05, q50, q95.
 std::string ensemble_quantiles_csv(const Ensemble& ensemble);
