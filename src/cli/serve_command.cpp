@@ -14,8 +14,10 @@
 #include "unrest/scenario/builtin.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 #include "unrest/serve/run_manager.hpp"
-#include "unrest/serve/viewer_server.hpp"
 #include "unrest/web/web_assets.hpp"
+#ifdef UNREST_WITH_HTTP
+#include "unrest/serve/viewer_server.hpp"
+#endif
 
 namespace unrest::cli {
 
@@ -38,6 +40,16 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& options) {
   return cmd;
 }
 
+#ifndef UNREST_WITH_HTTP
+// Built without cpp-httplib: say what to install rather than offer a server that is not there.
+int serve_command(const ServeOptions&) {
+  fmt::print(stderr,
+             "unrest serve: this unrest was built without its HTTP server: install cpp-httplib "
+             "(Debian: apt-get install libcpp-httplib-dev, or bash scripts/install-deps.sh) and "
+             "build again\n");
+  return 1;
+}
+#else
 int serve_command(const ServeOptions& options) {
   std::vector<serve::ServedScenario> served;
   for (const auto& builtin : scenario::builtin_scenarios()) {
@@ -84,5 +96,6 @@ int serve_command(const ServeOptions& options) {
   fmt::print(stderr, "unrest serve: stopped; finished runs are in {}\n", options.out);
   return 0;
 }
+#endif
 
 }  // namespace unrest::cli
