@@ -36,6 +36,7 @@
 #include "unrest/scenario/builtin.hpp"
 #include "unrest/scenario/parse_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
+#include "unrest/scenario/scenario_kind.hpp"
 
 namespace {
 
@@ -173,6 +174,13 @@ int run_national_command(const RunOptions& options, ScenarioSource source) {
   return 0;
 }
 
+// Which model a scenario is for: `[scenario] kind`, or [[place]] entries; malformed TOML is
+// reported here, as such, whatever other options were given.
+bool is_national(const ScenarioSource& source) {
+  return unrest::scenario::scenario_kind(source.text, source.path) ==
+         unrest::scenario::ScenarioKind::national;
+}
+
 // A manifest named as the scenario: its recorded text and options, with the command line's
 // own options on top (a --set given now comes after the recorded ones, so it wins).
 RunOptions replayed(const RunOptions& given, ScenarioSource& source) {
@@ -201,9 +209,7 @@ int run_command(const RunOptions& given) {
   ScenarioSource source = unrest::cli::resolve_source(given.scenario);
   const RunOptions options =
       unrest::io::looks_like_manifest(source.text) ? replayed(given, source) : given;
-  if (unrest::national::is_national_scenario(source.text)) {
-    return run_national_command(options, std::move(source));
-  }
+  if (is_national(source)) return run_national_command(options, std::move(source));
   if (options.national.scale || !options.national.without.empty() ||
       !options.national.counterfactual.empty()) {
     throw ScenarioError(source.path, 0, "",
@@ -261,7 +267,7 @@ int validate_command(const std::vector<std::string>& files) {
   for (const auto& file : files) {
     try {
       const ScenarioSource source = unrest::cli::resolve_source(file);
-      if (unrest::national::is_national_scenario(source.text)) {
+      if (is_national(source)) {
         const auto s = unrest::national::parse_national_scenario(source.text, source.path);
         fmt::print(
             "{}: ok ({}, national: {} places, {} to {}, {} events, {} targets, {} checks, "
@@ -283,7 +289,8 @@ int validate_command(const std::vector<std::string>& files) {
 
 void list_command() {
   for (const auto& builtin : unrest::scenario::builtin_scenarios()) {
-    if (unrest::national::is_national_scenario(builtin.text)) {
+    if (unrest::scenario::scenario_kind(builtin.text, builtin.path) ==
+        unrest::scenario::ScenarioKind::national) {
       const auto s = unrest::national::parse_national_scenario(builtin.text, builtin.path);
       fmt::print("{}\n    {}\n", builtin.path, s.description);
       for (const auto& c : s.counterfactuals) {

@@ -10,6 +10,7 @@
 #include "unrest/io/text_file.hpp"
 #include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
+#include "unrest/scenario/scenario_kind.hpp"
 
 namespace unrest::cli {
 
@@ -69,7 +70,7 @@ national::NationalScenario load_experiment(const std::string& scenario,
                                            const NationalOptions& options,
                                            io::ScenarioSource& source, const std::string& command) {
   source = resolve_source(scenario);
-  if (!national::is_national_scenario(source.text)) {
+  if (scenario::scenario_kind(source.text, source.path) != scenario::ScenarioKind::national) {
     throw scenario::ScenarioError(source.path, 0, "",
                                   command +
                                       " needs a national scenario: it fits reported "

@@ -13,6 +13,7 @@
 #include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/scenario/builtin.hpp"
 #include "unrest/scenario/scenario_error.hpp"
+#include "unrest/scenario/scenario_kind.hpp"
 #include "unrest/serve/run_manager.hpp"
 #include "unrest/web/web_assets.hpp"
 #ifdef UNREST_WITH_HTTP
@@ -53,13 +54,15 @@ int serve_command(const ServeOptions&) {
 int serve_command(const ServeOptions& options) {
   std::vector<serve::ServedScenario> served;
   for (const auto& builtin : scenario::builtin_scenarios()) {
-    if (!national::is_national_scenario(builtin.text)) continue;
+    if (scenario::scenario_kind(builtin.text, builtin.path) != scenario::ScenarioKind::national) {
+      continue;
+    }
     served.push_back({{builtin.path, builtin.text, true, {}},
                       national::parse_national_scenario(builtin.text, builtin.path)});
   }
   for (const auto& file : options.scenarios) {
     auto source = resolve_source(file);
-    if (!national::is_national_scenario(source.text)) {
+    if (scenario::scenario_kind(source.text, source.path) != scenario::ScenarioKind::national) {
       throw scenario::ScenarioError(file, 0, "", "the viewer runs national scenarios only");
     }
     auto parsed = national::parse_national_scenario(source.text, source.path);

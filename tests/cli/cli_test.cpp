@@ -204,6 +204,17 @@ TEST_F(Cli, ClassicScenariosCanBeSweptAndEnsembled) {
   EXPECT_NE(r.output.find("apply to national scenarios only"), std::string::npos) << r.output;
 }
 
+TEST_F(Cli, MalformedTomlIsReportedAsSuchWhateverTheOptions) {
+  const std::string bad = write("bad.toml", "[scenario]\nname = \"x\"\n[run\n");
+  for (const char* options : {"", " --scale 0.1", " --without x", " --counterfactual y"}) {
+    const auto r = unrest("run " + bad + options + " --quiet --out " + path("never"));
+    EXPECT_EQ(r.status, 2) << options;
+    EXPECT_NE(r.output.find("bad.toml:3: malformed TOML"), std::string::npos)
+        << options << ": " << r.output;
+  }
+  EXPECT_FALSE(fs::exists(path("never")));
+}
+
 TEST_F(Cli, RunWritesTimeseriesSummaryAndManifest) {
   const auto r =
       unrest("run scenarios/epstein-2002/run2.toml --seed 7 --ticks 300 --out " + path("run2"));

@@ -11,12 +11,13 @@
 #include "unrest/run_national.hpp"
 #include "unrest/scenario/parse_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
+#include "unrest/scenario/scenario_kind.hpp"
 
 namespace unrest::experiments {
 
 Simulation::Simulation(io::ScenarioSource source, SharedOverrides shared)
     : source_(std::move(source)), shared_(std::move(shared)) {
-  if (national::is_national_scenario(source_.text)) {
+  if (scenario::scenario_kind(source_.text, source_.path) == scenario::ScenarioKind::national) {
     national_ = parsed_national({});
     return;
   }

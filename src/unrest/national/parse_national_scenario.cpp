@@ -14,6 +14,7 @@
 #include "unrest/scenario/nearest_key.hpp"
 #include "unrest/scenario/overrides.hpp"
 #include "unrest/scenario/scenario_error.hpp"
+#include "unrest/scenario/scenario_kind.hpp"
 #include "unrest/scenario/toml_reader.hpp"
 
 namespace unrest::national {
@@ -421,9 +422,8 @@ std::string_view to_string(EventKind kind) { return kEventKinds[static_cast<std:
 
 bool is_national_scenario(std::string_view text) {
   try {
-    const toml::table root = toml::parse(text);
-    return root.contains("place");
-  } catch (const toml::parse_error&) {
+    return scenario::scenario_kind(text, "") == scenario::ScenarioKind::national;
+  } catch (const ScenarioError&) {
     return false;
   }
 }
@@ -444,6 +444,7 @@ NationalScenario parse_national_scenario(std::string_view text, const std::strin
   TableReader reader(root, source_name, "");
   if (const toml::table* t = reader.table("scenario")) {
     TableReader r(*t, source_name, "scenario");
+    scenario::read_kind(r, scenario::ScenarioKind::national);
     r.read("name", s.name);
     r.read("description", s.description);
     r.finish();

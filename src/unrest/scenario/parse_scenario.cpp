@@ -13,6 +13,7 @@
 
 #include "unrest/model/neighbourhood.hpp"
 #include "unrest/scenario/overrides.hpp"
+#include "unrest/scenario/scenario_kind.hpp"
 #include "unrest/scenario/toml_reader.hpp"
 
 namespace unrest::scenario {
@@ -32,6 +33,7 @@ void read_scenario_table(TableReader& root, const std::string& file, Scenario& s
   const toml::table* table = root.table("scenario");
   if (!table) return;
   TableReader reader(*table, file, "scenario");
+  read_kind(reader, ScenarioKind::classic);
   reader.read("name", s.name);
   reader.read("description", s.description);
   reader.finish();
