@@ -13,11 +13,9 @@ namespace unrest::national {
 namespace {
 
 // Purposes of the random streams, so that no two phases share draws.
+// Placement (world/place_lattice.cpp) uses 1-3.
 enum Purpose : std::uint64_t {
-  kPlaceCitizens = 1,
-  kPlaceCops,
-  kTraits,
-  kReinforce,
+  kReinforce = 4,
   kRelease,
   kDecide,
   kHarm,
@@ -38,15 +36,13 @@ std::vector<std::int32_t> disc_offsets(int radius) {
 
 }  // namespace
 
+world::PlaceShape PlaceWorld::shape_of(const PlaceRules& rules, double hardship_max) {
+  return {rules.density,      rules.vision, rules.cop_vision,
+          rules.hardship_min, hardship_max, rules.hardship_shape};
+}
+
 int PlaceWorld::lattice_side(const PlaceRules& rules, std::int64_t citizens, std::int64_t cops) {
-  // A square torus at the citizens' density, its side a whole number of buckets and large
-  // enough for every agent and for the widest vision disc.
-  const int bucket = std::max({1, rules.vision, rules.cop_vision});
-  const double sites = static_cast<double>(citizens) / rules.density;
-  int side = static_cast<int>(std::ceil(std::sqrt(std::max(1.0, sites))));
-  side = std::max(side, 2 * bucket + 1);
-  while (static_cast<double>(side) * side < static_cast<double>(citizens + cops) + 1) ++side;
-  return (side + bucket - 1) / bucket * bucket;
+  return side_for(shape_of(rules, rules.hardship_max), citizens, cops);
 }
 
 int PlaceWorld::disc_sites(int radius) { return static_cast<int>(disc_offsets(radius).size() / 2); }
@@ -54,149 +50,18 @@ int PlaceWorld::disc_sites(int radius) { return static_cast<int>(disc_offsets(ra
 PlaceWorld::PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms, std::int64_t citizens,
                        std::int64_t cops, double hardship_max, std::int64_t jail_capacity,
                        std::uint64_t seed, int place_index)
-    : rules_(rules),
+    : PlaceLattice(shape_of(rules, hardship_max), citizens, cops, seed, place_index),
+      rules_(rules),
       mechanisms_(mechanisms),
-      seed_(seed),
-      place_(place_index),
       jail_capacity_(jail_capacity),
       activity_(1, mechanisms.activity) {
-  if (citizens < 0 || cops < 0) throw std::invalid_argument("negative agent count");
-  bucket_ = std::max({1, rules.vision, rules.cop_vision});
-  width_ = lattice_side(rules, citizens, cops);
-  buckets_per_side_ = width_ / bucket_;
-  if (static_cast<double>(width_) * width_ >= 4294967295.0) {
-    throw std::invalid_argument("place too large for one lattice");
-  }
   citizen_offsets_ = disc_offsets(rules.vision);
   cop_offsets_ = disc_offsets(rules.cop_vision);
   vision_sites_ = static_cast<int>(citizen_offsets_.size() / 2);
   activity_ = BlockActivity(width_, mechanisms.activity);
-  place_agents(citizens, cops, hardship_max);
   counts_.mean_hardship = mean_hardship(0.0);
   counts_.quiet = static_cast<std::uint32_t>(citizens);
   counts_.cops = static_cast<std::uint32_t>(cops);
-}
-
-void PlaceWorld::place_agents(std::int64_t citizens, std::int64_t cops, double hardship_max) {
-  const std::uint64_t sites = static_cast<std::uint64_t>(width_) * width_;
-  occupied_.assign((sites + 63) / 64, 0);
-  // Exactly `citizens` sites, each set of sites equally likely (selection sampling), then the
-  // cops on exactly `cops` of the sites left.
-  std::vector<std::uint32_t> citizen_sites;
-  citizen_sites.reserve(static_cast<std::size_t>(citizens));
-  {
-    rng::RandomStream draw(rng::combine(rng::combine(seed_, place_), kPlaceCitizens));
-    std::uint64_t need = static_cast<std::uint64_t>(citizens);
-    for (std::uint64_t s = 0; s < sites && need > 0; ++s) {
-      if (draw.below(sites - s) < need) {
-        citizen_sites.push_back(static_cast<std::uint32_t>(s));
-        set_occupied(s);
-        --need;
-      }
-    }
-  }
-  {
-    rng::RandomStream draw(rng::combine(rng::combine(seed_, place_), kPlaceCops));
-    std::uint64_t need = static_cast<std::uint64_t>(cops);
-    std::uint64_t free_left = sites - citizen_sites.size();
-    for (std::uint64_t s = 0; s < sites && need > 0; ++s) {
-      if (occupied(s)) continue;
-      if (draw.below(free_left) < need) {
-        set_occupied(s);
-        cop_site_.push_back(static_cast<std::uint32_t>(s));
-        --need;
-      }
-      --free_left;
-    }
-    cop_state_.assign(cop_site_.size(), on_duty);
-  }
-  // Traits: base hardship from a grid of 65,536 uniform levels, so that a counting sort orders the
-  // citizens by it in linear time; risk aversion uniform in [0, 1).
-  const std::size_t n = citizen_sites.size();
-  std::vector<std::uint16_t> level(n);
-  std::vector<float> risk(n);
-  rng::RandomStream draw(rng::combine(rng::combine(seed_, place_), kTraits));
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t bits = draw.next_u64();
-    level[i] = static_cast<std::uint16_t>(bits >> 48);
-    risk[i] = static_cast<float>(static_cast<double>(bits & 0xFFFFFFFFu) * 0x1.0p-32);
-  }
-  std::vector<std::uint32_t> first(65537, 0);
-  for (auto l : level) ++first[65535 - l + 1];
-  for (std::size_t b = 1; b < first.size(); ++b) first[b] += first[b - 1];
-  base_hardship_.resize(n);
-  risk_aversion_.resize(n);
-  site_.resize(n);
-  const double lo = rules_.hardship_min;
-  const double span = hardship_max - lo;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t id = first[65535 - level[i]]++;
-    const double u = (level[i] + 0.5) / 65536.0;
-    base_hardship_[id] = static_cast<float>(
-        lo + span * (rules_.hardship_shape == 1.0 ? u : std::pow(u, rules_.hardship_shape)));
-    risk_aversion_[id] = risk[i];
-    site_[id] = citizen_sites[i];
-  }
-  hardship_prefix_.assign(n + 1, 0.0);
-  for (std::size_t i = 0; i < n; ++i)
-    hardship_prefix_[i + 1] = hardship_prefix_[i] + base_hardship_[i];
-  state_.assign(n, quiet);
-  jail_left_.assign(n, 0);
-}
-
-void PlaceWorld::build(BucketGrid& grid, const std::vector<Item>& entries) const {
-  const auto per_side = static_cast<std::uint32_t>(buckets_per_side_);
-  const auto w = static_cast<std::uint32_t>(width_);
-  const auto b = static_cast<std::uint32_t>(bucket_);
-  grid.start.assign(static_cast<std::size_t>(per_side) * per_side + 1, 0);
-  auto bucket_of = [&](std::uint32_t site) { return (site / w / b) * per_side + (site % w) / b; };
-  for (const auto& e : entries) ++grid.start[bucket_of(e.site) + 1];
-  for (std::size_t i = 1; i < grid.start.size(); ++i) grid.start[i] += grid.start[i - 1];
-  grid.items.resize(entries.size());
-  std::vector<std::uint32_t> next(grid.start.begin(), grid.start.end() - 1);
-  for (const auto& e : entries) grid.items[next[bucket_of(e.site)]++] = e;
-}
-
-template <typename Visit>
-void PlaceWorld::for_each_within(const BucketGrid& grid, std::uint32_t site, int radius,
-                                 Visit&& visit) const {
-  const int w = width_;
-  const int x = static_cast<int>(site % static_cast<std::uint32_t>(w));
-  const int y = static_cast<int>(site / static_cast<std::uint32_t>(w));
-  const int n = buckets_per_side_;
-  const int bx = x / bucket_;
-  const int by = y / bucket_;
-  // Radius <= bucket side, so the disc touches at most the 3 x 3 buckets around its own;
-  // with fewer than 3 buckets a side, each bucket is read once.
-  const int span = n < 3 ? n : 3;
-  for (int j = 0; j < span; ++j) {
-    const int cy = n < 3 ? j : (by - 1 + j + n) % n;
-    for (int i = 0; i < span; ++i) {
-      const int cx = n < 3 ? i : (bx - 1 + i + n) % n;
-      const std::size_t b = static_cast<std::size_t>(cy) * n + cx;
-      for (std::uint32_t k = grid.start[b]; k < grid.start[b + 1]; ++k) {
-        const Item& item = grid.items[k];
-        int dx = std::abs(static_cast<int>(item.site % static_cast<std::uint32_t>(w)) - x);
-        int dy = std::abs(static_cast<int>(item.site / static_cast<std::uint32_t>(w)) - y);
-        dx = std::min(dx, w - dx);
-        dy = std::min(dy, w - dy);
-        if (model::within_disc(dx, dy, radius)) visit(item);
-      }
-    }
-  }
-}
-
-std::uint32_t PlaceWorld::random_empty_site(std::uint64_t key) {
-  rng::RandomStream draw(key);
-  const std::uint64_t sites = static_cast<std::uint64_t>(width_) * width_;
-  for (int attempt = 0; attempt < 256; ++attempt) {
-    const auto s = static_cast<std::uint32_t>(draw.below(sites));
-    if (!occupied(s)) return s;
-  }
-  for (std::uint64_t s = 0; s < sites; ++s) {
-    if (!occupied(s)) return static_cast<std::uint32_t>(s);
-  }
-  return kEmpty;
 }
 
 void PlaceWorld::reinforce(std::int64_t delta, std::uint64_t key) {
@@ -409,19 +274,6 @@ void PlaceWorld::move(const PlaceInputs& in, std::uint64_t key) {
   }
 }
 
-double PlaceWorld::mean_hardship(double shift) const {
-  const std::size_t n = base_hardship_.size();
-  if (n == 0) return 0.0;
-  // Citizens with H0 >= 1 - shift are capped at 1: they are a prefix.
-  const auto capped =
-      static_cast<std::size_t>(std::partition_point(base_hardship_.begin(), base_hardship_.end(),
-                                                    [&](float h) { return h + shift >= 1.0; }) -
-                               base_hardship_.begin());
-  const double rest =
-      hardship_prefix_[n] - hardship_prefix_[capped] + shift * static_cast<double>(n - capped);
-  return (static_cast<double>(capped) + rest) / static_cast<double>(n);
-}
-
 void PlaceWorld::step(const PlaceInputs& in) {
   const std::uint64_t base =
       rng::combine(rng::combine(seed_, place_), static_cast<std::uint64_t>(in.tick) + 1000);
@@ -454,21 +306,6 @@ void PlaceWorld::step(const PlaceInputs& in) {
   c.cops = static_cast<std::uint32_t>(std::count(cop_state_.begin(), cop_state_.end(), on_duty));
   c.activity = activity_.open_share(in.tick, in.conditions.curfew_hours);
   c.mean_hardship = mean_hardship(in.conditions.hardship_shift);
-}
-
-std::vector<PlaceWorld::SiteState> PlaceWorld::site_states() const {
-  std::vector<SiteState> out(static_cast<std::size_t>(width_) * width_, SiteState::empty);
-  for (std::size_t id = 0; id < state_.size(); ++id) {
-    const std::uint8_t st = state_[id];
-    if (st == jailed || st == dead) continue;
-    out[site_[id]] = st == active    ? SiteState::active
-                     : st == rioting ? SiteState::rioting
-                                     : SiteState::quiet;
-  }
-  for (std::size_t c = 0; c < cop_site_.size(); ++c) {
-    if (cop_state_[c] == on_duty) out[cop_site_[c]] = SiteState::cop;
-  }
-  return out;
 }
 
 }  // namespace unrest::national

@@ -1,13 +1,8 @@
 #pragma once
-// One place of the national model: an Epstein lattice (torus) holding population x scale
-// citizens and police x scale cops, advanced one hour at a time.
-//
-// Built for real population at real police density, where almost everybody is quiet whatever
-// happens around them. Citizens are stored in order of falling base hardship, so the citizens
-// who could be active at all this hour (H (1 - L) > T) are a prefix of the arrays, found by
-// binary search; the rest are quiet without being looked at. Cops and actives are kept in
-// bucket grids whose side is the largest vision radius, so counting them within a disc reads
-// at most 3 x 3 buckets of sparse entries, not the sites of the disc.
+// One place of the national model advanced one hour at a time: population x scale citizens
+// and police x scale cops on a lattice (world::PlaceLattice holds them and finds them near a
+// site). Only the citizens who could be active at all this hour (a prefix of the storage's
+// order) are looked at; the rest are quiet without being read.
 //
 // Within a place the update is sequential and its random draws come from streams keyed by
 // (seed, place, tick, phase): the result depends on nothing but the inputs, whichever thread
@@ -18,6 +13,7 @@
 #include "unrest/national/mechanisms/hourly_conditions.hpp"
 #include "unrest/national/national_scenario.hpp"
 #include "unrest/rng/random_stream.hpp"
+#include "unrest/world/place_lattice.hpp"
 
 namespace unrest::national {
 
@@ -48,7 +44,9 @@ struct PlaceCounts {  // trivially copyable: places' counts travel between proce
   std::uint64_t decisions = 0;    // citizens whose rule was evaluated this hour
 };
 
-class PlaceWorld {
+// The rules of one hour, in order, over a place's storage (world::PlaceLattice): the rules
+// come from model/ and the mechanisms, composed for the hour in hourly_conditions.hpp.
+class PlaceWorld : public world::PlaceLattice {
  public:
   PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms, std::int64_t citizens,
              std::int64_t cops, double hardship_max, std::int64_t jail_capacity, std::uint64_t seed,
@@ -62,31 +60,10 @@ class PlaceWorld {
   static int disc_sites(int radius);
 
   const PlaceCounts& counts() const { return counts_; }
-  std::int64_t citizens() const { return static_cast<std::int64_t>(base_hardship_.size()); }
-  int width() const { return width_; }
   int vision_sites() const { return vision_sites_; }
 
-  // What stands on each site, for views and tests.
-  enum class SiteState : std::uint8_t { empty, quiet, active, rioting, cop };
-  std::vector<SiteState> site_states() const;
-
  private:
-  struct Item {
-    std::uint32_t site;
-    std::uint32_t id;
-  };
-  // Entries bucketed by position; bucket side >= every vision radius.
-  struct BucketGrid {
-    std::vector<std::uint32_t> start;
-    std::vector<Item> items;
-  };
-  enum State : std::uint8_t { quiet = 0, active = 1, rioting = 2, jailed = 3, dead = 4 };
-  enum CopState : std::uint8_t { on_duty = 0, injured = 1, killed = 2, withdrawn = 3 };
-
-  void place_agents(std::int64_t citizens, std::int64_t cops, double hardship_max);
-  void build(BucketGrid& grid, const std::vector<Item>& entries) const;
-  template <typename Visit>
-  void for_each_within(const BucketGrid& grid, std::uint32_t site, int radius, Visit&& visit) const;
+  static world::PlaceShape shape_of(const PlaceRules& rules, double hardship_max);
   void reinforce(std::int64_t delta, std::uint64_t key);
   void release_from_jail(std::uint64_t key);
   void decide(const PlaceInputs& in, std::uint64_t key);
@@ -95,40 +72,12 @@ class PlaceWorld {
   void move(const PlaceInputs& in, std::uint64_t key);
   bool move_one(std::uint32_t& site, const std::vector<std::int32_t>& offsets,
                 rng::RandomStream& draw);
-  bool occupied(std::uint64_t s) const { return (occupied_[s >> 6] >> (s & 63)) & 1u; }
-  void set_occupied(std::uint64_t s) { occupied_[s >> 6] |= std::uint64_t{1} << (s & 63); }
-  void clear_occupied(std::uint64_t s) { occupied_[s >> 6] &= ~(std::uint64_t{1} << (s & 63)); }
-  std::uint32_t random_empty_site(std::uint64_t key);
-  double mean_hardship(double shift) const;
 
   PlaceRules rules_;
   Mechanisms mechanisms_;
-  std::uint64_t seed_;
-  int place_;
-  int width_ = 1;
-  int bucket_ = 1;
-  int buckets_per_side_ = 1;
   int vision_sites_ = 0;
   std::int64_t jail_capacity_ = 0;
-
-  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;  // "no site" from random_empty_site
-  // One bit a site: taken by a citizen or a cop. Only emptiness is ever asked of a site, and
-  // at a bit a site a whole country's lattices (3.5 MB) stay in cache, where a word a site
-  // (111 MB) made every move a memory round trip.
-  std::vector<std::uint64_t> occupied_;
-
-  // Citizens in order of falling base hardship.
-  std::vector<float> base_hardship_;
-  std::vector<double> hardship_prefix_;  // prefix sums of base_hardship_, for the mean
-  std::vector<float> risk_aversion_;
-  std::vector<std::uint32_t> site_;
-  std::vector<std::uint8_t> state_;
-  std::vector<std::int32_t> jail_left_;
-  std::vector<std::uint32_t> jailed_ids_;
   std::uint32_t active_bound_ = 0;  // one past the last citizen active last hour
-
-  std::vector<std::uint32_t> cop_site_;
-  std::vector<std::uint8_t> cop_state_;
 
   std::vector<std::int32_t> citizen_offsets_;  // (dy * width + dx) encoded as pairs
   std::vector<std::int32_t> cop_offsets_;

@@ -12,7 +12,7 @@ LatticeView downsample(const national::PlaceWorld& world, int max_side) {
   view.people.assign(cells, 0);
   view.active.assign(cells, 0);
   view.cops.assign(cells, 0);
-  using Site = national::PlaceWorld::SiteState;
+  using Site = world::PlaceLattice::SiteState;
   const std::vector<Site> states = world.site_states();
   const std::int64_t w = world.width();
   for (std::int64_t y = 0; y < w; ++y) {

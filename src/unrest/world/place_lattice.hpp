@@ -1,0 +1,133 @@
+#pragma once
+// One place's storage: an Epstein lattice (torus) holding its citizens and cops, and the
+// spatial index that finds them near a site. Storage only: no rule of the model is here. The
+// national model's rules (src/unrest/national/place_world) act on it hour by hour.
+//
+// Built for real population at real police density, where almost everybody is quiet whatever
+// happens around them. Citizens are stored in order of falling base hardship, so the citizens
+// who could be active at all this hour (H (1 - L) > T) are a prefix of the arrays, found by
+// binary search. Cops and actives are kept in bucket grids whose side is the largest vision
+// radius, so finding them within a disc reads at most 3 x 3 buckets of sparse entries, not the
+// sites of the disc.
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <vector>
+
+#include "unrest/model/neighbourhood.hpp"
+#include "unrest/rng/random_stream.hpp"
+
+namespace unrest::world {
+
+// The shape of a place's lattice and how its people are drawn.
+struct PlaceShape {
+  double density = 0.7;  // citizens per site
+  int vision = 7;        // the largest radius anybody looks: the bucket side
+  int cop_vision = 7;
+  double hardship_min = 0.0;  // base hardship H0 = min + (max - min) U^shape
+  double hardship_max = 1.0;
+  double hardship_shape = 1.0;
+};
+
+class PlaceLattice {
+ public:
+  // What stands on each site, for views and tests.
+  enum class SiteState : std::uint8_t { empty, quiet, active, rioting, cop };
+
+  // The side of the torus a place of this size gets, without building the place: square, at
+  // the citizens' density, a whole number of buckets, and large enough for every agent and for
+  // the widest vision disc.
+  static int side_for(const PlaceShape& shape, std::int64_t citizens, std::int64_t cops);
+
+  std::int64_t citizens() const { return static_cast<std::int64_t>(base_hardship_.size()); }
+  int width() const { return width_; }
+  std::vector<SiteState> site_states() const;
+
+ protected:
+  // Places exactly `citizens` citizens, then exactly `cops` cops on the sites left, each set of
+  // sites equally likely, and draws the citizens' traits; every draw keyed by (seed, place).
+  PlaceLattice(const PlaceShape& shape, std::int64_t citizens, std::int64_t cops,
+               std::uint64_t seed, int place_index);
+
+  struct Item {
+    std::uint32_t site;
+    std::uint32_t id;
+  };
+  // Entries bucketed by position; bucket side >= every vision radius.
+  struct BucketGrid {
+    std::vector<std::uint32_t> start;
+    std::vector<Item> items;
+  };
+  enum State : std::uint8_t { quiet = 0, active = 1, rioting = 2, jailed = 3, dead = 4 };
+  enum CopState : std::uint8_t { on_duty = 0, injured = 1, killed = 2, withdrawn = 3 };
+
+  void build(BucketGrid& grid, const std::vector<Item>& entries) const;
+  // Calls visit(item) for each entry of `grid` within the disc of `radius` around `site`.
+  template <typename Visit>
+  void for_each_within(const BucketGrid& grid, std::uint32_t site, int radius, Visit&& visit) const;
+  bool occupied(std::uint64_t s) const { return (occupied_[s >> 6] >> (s & 63)) & 1u; }
+  void set_occupied(std::uint64_t s) { occupied_[s >> 6] |= std::uint64_t{1} << (s & 63); }
+  void clear_occupied(std::uint64_t s) { occupied_[s >> 6] &= ~(std::uint64_t{1} << (s & 63)); }
+  // A uniformly drawn empty site (kEmpty on a full lattice).
+  std::uint32_t random_empty_site(std::uint64_t key);
+  // The citizens' mean hardship with every base hardship raised by `shift` and capped at 1.
+  double mean_hardship(double shift) const;
+
+  std::uint64_t seed_;
+  int place_;
+  int width_ = 1;
+  int bucket_ = 1;
+  int buckets_per_side_ = 1;
+
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;  // "no site" from random_empty_site
+  // One bit a site: taken by a citizen or a cop. Only emptiness is ever asked of a site, and
+  // at a bit a site a whole country's lattices (3.5 MB) stay in cache, where a word a site
+  // (111 MB) made every move a memory round trip.
+  std::vector<std::uint64_t> occupied_;
+
+  // Citizens in order of falling base hardship.
+  std::vector<float> base_hardship_;
+  std::vector<double> hardship_prefix_;  // prefix sums of base_hardship_, for the mean
+  std::vector<float> risk_aversion_;
+  std::vector<std::uint32_t> site_;
+  std::vector<std::uint8_t> state_;
+  std::vector<std::int32_t> jail_left_;
+  std::vector<std::uint32_t> jailed_ids_;
+
+  std::vector<std::uint32_t> cop_site_;
+  std::vector<std::uint8_t> cop_state_;
+
+ private:
+  void place_agents(const PlaceShape& shape, std::int64_t citizens, std::int64_t cops);
+};
+
+template <typename Visit>
+void PlaceLattice::for_each_within(const BucketGrid& grid, std::uint32_t site, int radius,
+                                   Visit&& visit) const {
+  const int w = width_;
+  const int x = static_cast<int>(site % static_cast<std::uint32_t>(w));
+  const int y = static_cast<int>(site / static_cast<std::uint32_t>(w));
+  const int n = buckets_per_side_;
+  const int bx = x / bucket_;
+  const int by = y / bucket_;
+  // Radius <= bucket side, so the disc touches at most the 3 x 3 buckets around its own;
+  // with fewer than 3 buckets a side, each bucket is read once.
+  const int span = n < 3 ? n : 3;
+  for (int j = 0; j < span; ++j) {
+    const int cy = n < 3 ? j : (by - 1 + j + n) % n;
+    for (int i = 0; i < span; ++i) {
+      const int cx = n < 3 ? i : (bx - 1 + i + n) % n;
+      const std::size_t b = static_cast<std::size_t>(cy) * n + cx;
+      for (std::uint32_t k = grid.start[b]; k < grid.start[b + 1]; ++k) {
+        const Item& item = grid.items[k];
+        int dx = std::abs(static_cast<int>(item.site % static_cast<std::uint32_t>(w)) - x);
+        int dy = std::abs(static_cast<int>(item.site / static_cast<std::uint32_t>(w)) - y);
+        dx = std::min(dx, w - dx);
+        dy = std::min(dy, w - dy);
+        if (model::within_disc(dx, dy, radius)) visit(item);
+      }
+    }
+  }
+}
+
+}  // namespace unrest::world
