@@ -86,12 +86,11 @@ void print_run_summary(const unrest::ClassicRun& run, const std::filesystem::pat
 }
 
 std::string national_progress(const unrest::national::NationalEngine& engine, double seconds) {
-  const auto& row = engine.records().back();
-  std::uint64_t active = 0, arrests = 0;
-  for (const auto& r : row) {
-    active += r.counts.active;
-    arrests += r.counts.arrests;
-  }
+  double active = 0, arrests = 0;
+  engine.observe([&](std::string_view quantity, double value) {
+    if (quantity == "active") active = value;
+    if (quantity == "arrests") arrests = value;
+  });
   const double scale = engine.scenario().scale;
   return fmt::format("{}  active {:.0f}  arrests {:.0f}  {:.3g} agent-updates/s",
                      unrest::national::date_time_of_tick(engine.start(), engine.tick() - 1),

@@ -226,7 +226,7 @@ bool ParallelEngine::cutoffs_current() const {
   return current;
 }
 
-void ParallelEngine::step() {
+bool ParallelEngine::step() {
   ++tick_;
   tick_key_ = rng::combine(seed_key_, static_cast<std::uint64_t>(tick_));
   for (const scenario::ScheduleEvent* event : due_events(schedule_, tick_)) apply_event(*event);
@@ -241,6 +241,7 @@ void ParallelEngine::step() {
   }
   jail_phase();
   finish_tally();
+  return true;
 }
 
 // ---- decide ----------------------------------------------------------------------------

@@ -29,6 +29,7 @@
 
 #include "unrest/engine/bands.hpp"
 #include "unrest/engine/citizen_traits.hpp"
+#include "unrest/engine/classic_engine.hpp"
 #include "unrest/engine/jail.hpp"
 #include "unrest/engine/thread_pool.hpp"
 #include "unrest/engine/tick_counts.hpp"
@@ -38,7 +39,7 @@
 
 namespace unrest::engine {
 
-class ParallelEngine {
+class ParallelEngine final : public ClassicEngine {
  public:
   // Whether each site keeps the index of its citizen, so that the citizen's traits can be
   // found again. Only a change of legitimacy (which recomputes every cutoff from the traits)
@@ -50,10 +51,11 @@ class ParallelEngine {
   ParallelEngine(const scenario::Scenario& scenario, int threads,
                  CitizenIdentity identity = CitizenIdentity::when_read);
 
-  void step();
+  bool step() override;
 
-  std::int64_t tick() const { return tick_; }
-  TickCounts counts() const { return counts_; }
+  std::int64_t tick() const override { return tick_; }
+  std::uint64_t agent_updates() const override { return activations_; }
+  TickCounts counts() const override { return counts_; }
   double legitimacy() const { return legitimacy_; }
   std::uint64_t activations() const { return activations_; }
   int threads() const { return pool_.size(); }

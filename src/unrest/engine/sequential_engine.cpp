@@ -50,7 +50,7 @@ TickCounts SequentialEngine::counts() const {
                     .arrests = arrests_};
 }
 
-void SequentialEngine::step() {
+bool SequentialEngine::step() {
   ++tick_;
   for (const scenario::ScheduleEvent* event : due_events(schedule_, tick_)) apply_event(*event);
 
@@ -85,6 +85,7 @@ void SequentialEngine::step() {
   }
   activations_ += order_.size();
   if (params_.options.jail_countdown == JailCountdown::end_of_tick) count_down_jail_terms();
+  return true;
 }
 
 void SequentialEngine::apply_event(const scenario::ScheduleEvent& event) {

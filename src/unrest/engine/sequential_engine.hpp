@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "unrest/engine/classic_engine.hpp"
 #include "unrest/engine/tick_counts.hpp"
 #include "unrest/model/arrest_probability_table.hpp"
 #include "unrest/rng/random_stream.hpp"
@@ -14,15 +15,16 @@
 
 namespace unrest::engine {
 
-class SequentialEngine {
+class SequentialEngine final : public ClassicEngine {
  public:
   explicit SequentialEngine(const scenario::Scenario& scenario);
 
   // Advances one tick: scheduled events, then every agent once, then jail countdown.
-  void step();
+  bool step() override;
 
-  std::int64_t tick() const { return tick_; }
-  TickCounts counts() const;
+  std::int64_t tick() const override { return tick_; }
+  std::uint64_t agent_updates() const override { return activations_; }
+  TickCounts counts() const override;
   double legitimacy() const { return legitimacy_; }
   std::uint64_t activations() const { return activations_; }
   const world::ClassicWorld& world() const { return world_; }

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "unrest/national/quantities.hpp"
+
 namespace unrest::national {
 
 std::vector<int> assign_places(const NationalScenario& scenario, int processes) {
@@ -153,6 +155,13 @@ void NationalEngine::apply_events() {
     if (event.enabled && due) apply(event);
   }
   for (auto& d : dynamics_) d.shock = ramped_shock(d.shock, d.shock_target, d.shock_step);
+}
+
+void NationalEngine::observe(const engine::QuantityObserver& observer) const {
+  if (records_.empty()) return;
+  for (const Quantity* q : national_quantities()) {
+    observer(q->name, national_value(*q, records_.back(), scenario_.places));
+  }
 }
 
 bool NationalEngine::step() {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "unrest/engine/engine.hpp"
 #include "unrest/engine/thread_pool.hpp"
 #include "unrest/national/calendar.hpp"
 #include "unrest/national/national_scenario.hpp"
@@ -48,14 +49,18 @@ struct LogEntry {
   std::string text;
 };
 
-class NationalEngine {
+class NationalEngine final : public engine::Engine {
  public:
   NationalEngine(const NationalScenario& scenario, int threads, PlacePartition partition = {});
 
   // Advances one hour; false once the last tick is done.
-  bool step();
+  bool step() override;
 
-  std::int64_t tick() const { return tick_; }  // ticks done
+  std::int64_t tick() const override { return tick_; }  // ticks done
+  std::uint64_t agent_updates() const override { return agent_updates_; }
+  // The nation's value of every national quantity (quantities.hpp) after the last hour, in
+  // agents; nothing before the first.
+  void observe(const engine::QuantityObserver& observer) const override;
   const NationalScenario& scenario() const { return scenario_; }
   const LocalTime& start() const { return start_; }
   // records()[t][p]: place p at the end of hour t.
@@ -71,10 +76,8 @@ class NationalEngine {
   const std::vector<std::int64_t>& first_riot() const { return first_riot_; }
   std::int64_t protest_threshold_agents() const { return protest_agents_; }
   std::int64_t riot_threshold_agents() const { return riot_agents_; }
-  std::uint64_t agent_updates() const { return agent_updates_; }
 
  private:
-
   void apply_events();
   void apply(const Event& event);
   std::string where_text(const Event& event) const;
