@@ -6,6 +6,7 @@
 
 #include "unrest/model/arrest.hpp"
 #include "unrest/model/jail_term.hpp"
+#include "unrest/model/movement.hpp"
 #include "unrest/model/neighbourhood.hpp"
 #include "unrest/rng/random_stream.hpp"
 
@@ -33,6 +34,9 @@ std::vector<std::int32_t> disc_offsets(int radius) {
   }
   return out;
 }
+
+// Tries a mover makes at an empty site before it stays (model/movement.hpp).
+constexpr int kMoveTries = 8;
 
 }  // namespace
 
@@ -226,31 +230,23 @@ void PlaceWorld::police(const PlaceInputs& in, std::uint64_t key) {
 
 bool PlaceWorld::move_one(std::uint32_t& site, const std::vector<std::int32_t>& offsets,
                           rng::RandomStream& draw) {
-  // Up to eight tries at a uniformly drawn site of the vision disc (16 bits each, four to a
-  // draw): accepted tries are uniform over the empty sites, as in the classic rule; an agent
-  // whose eight tries all hit occupied sites (0.7^8 = 6 % at density 0.7) stays this hour.
   const auto n = static_cast<std::uint32_t>(offsets.size() / 2);
-  if (n == 0) return false;
   const int w = width_;
   const int x = static_cast<int>(site % static_cast<std::uint32_t>(w));
   const int y = static_cast<int>(site / static_cast<std::uint32_t>(w));
-  for (int batch = 0; batch < 2; ++batch) {
-    const std::uint64_t bits = draw.next_u64();
-    for (int attempt = 0; attempt < 4; ++attempt) {
-      const auto r = static_cast<std::uint32_t>(bits >> (16 * attempt)) & 0xFFFFu;
-      const std::uint32_t k = (r * n) >> 16;
-      const int nx = (x + offsets[2 * k] + w) % w;
-      const int ny = (y + offsets[2 * k + 1] + w) % w;
-      const auto target = static_cast<std::uint32_t>(ny * w + nx);
-      if (!occupied(target)) {
-        clear_occupied(site);
-        set_occupied(target);
-        site = target;
-        return true;
-      }
-    }
-  }
-  return false;
+  auto target_of = [&](std::uint32_t k) {
+    const int nx = (x + offsets[2 * k] + w) % w;
+    const int ny = (y + offsets[2 * k + 1] + w) % w;
+    return static_cast<std::uint32_t>(ny * w + nx);
+  };
+  const auto k = model::choose_move_target(
+      draw, n, kMoveTries, [&](std::uint32_t k) { return !occupied(target_of(k)); });
+  if (!k) return false;
+  const std::uint32_t target = target_of(*k);
+  clear_occupied(site);
+  set_occupied(target);
+  site = target;
+  return true;
 }
 
 void PlaceWorld::move(const PlaceInputs& in, std::uint64_t key) {
