@@ -2,12 +2,10 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <charconv>
 #include <chrono>
 #include <fstream>
 #include <mutex>
 #include <optional>
-#include <sstream>
 
 #include "cli/experiment_commands.hpp"
 #include "cli/interrupt.hpp"
@@ -15,16 +13,14 @@
 #include "cli/team.hpp"
 #include "unrest/experiments/abc_smc.hpp"
 #include "unrest/experiments/byte_codec.hpp"
+#include "unrest/experiments/calibration_log.hpp"
 #include "unrest/experiments/parameter_sweep.hpp"
 #include "unrest/experiments/quantiles.hpp"
 #include "unrest/experiments/run_many.hpp"
 #include "unrest/io/content_hash.hpp"
 #include "unrest/io/text_file.hpp"
 #include "unrest/national/national_analysis.hpp"
-#include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/rng/random_stream.hpp"
-#include "unrest/run_classic.hpp"
-#include "unrest/run_national.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 
 namespace unrest::cli {
@@ -32,21 +28,6 @@ namespace {
 
 using experiments::SimulationCache;
 using experiments::SimulationRecord;
-
-std::vector<std::string> split(const std::string& line) {
-  std::vector<std::string> out;
-  std::stringstream in(line);
-  for (std::string field; std::getline(in, field, ',');) out.push_back(field);
-  return out;
-}
-
-double number(const std::string& text) {
-  if (text == "inf") return std::numeric_limits<double>::infinity();
-  if (text == "nan") return std::nan("");
-  double v = 0;
-  std::from_chars(text.data(), text.data() + text.size(), v);
-  return v;
-}
 
 std::string field(double v) { return fmt::format("{:.17g}", v); }
 
@@ -76,10 +57,16 @@ CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& o) {
   return cmd;
 }
 
-int calibrate_command(const CalibrateOptions& o) {
-  io::ScenarioSource source;
-  const auto base = load_experiment(o.scenario, o.national, source, "calibrate");
-  NationalOptions national = o.national;
+int calibrate_command(const CalibrateOptions& o, const Team& processes) {
+  const experiments::Simulation sim = load_simulation(o.scenario, o.national);
+  const io::ScenarioSource& source = sim.source();
+  if (!sim.is_national()) {
+    throw scenario::ScenarioError(source.path, 0, "",
+                                  "calibrate needs a national scenario: it fits reported "
+                                  "targets, which a classic scenario does not have");
+  }
+  national::NationalScenario base = sim.national();
+  if (o.national.seed) base.seed = static_cast<std::uint64_t>(*o.national.seed);
   if (base.free.empty()) {
     throw scenario::ScenarioError(source.path, 0, "free",
                                   "the scenario declares no [[free]] parameters to calibrate");
@@ -97,19 +84,12 @@ int calibrate_command(const CalibrateOptions& o) {
   std::vector<double> reported;
   for (const auto& t : base.targets) reported.push_back(t.value);
 
-  auto scenario_for = [&](const std::vector<double>& theta, std::uint64_t seed) {
-    std::vector<std::string> sets = national.sets;
-    if (national.scale) sets.push_back(fmt::format("run.scale={}", *national.scale));
+  auto assignments = [&](const std::vector<double>& theta) {
+    std::vector<std::string> sets;
     for (std::size_t k = 0; k < ranges.size(); ++k) {
       sets.push_back(experiments::assignment(ranges[k], theta[k]));
     }
-    auto s = national::parse_national_scenario(source.text, source.path, sets);
-    if (!national.counterfactual.empty())
-      national::apply_counterfactual(s, national.counterfactual);
-    national::remove_events(s, national.without);
-    s.seed = seed;
-    s.threads = 1;
-    return s;
+    return sets;
   };
   // Both ends of every prior must give a valid scenario before anything runs.
   for (std::size_t k = 0; k < priors.size(); ++k) {
@@ -117,16 +97,11 @@ int calibrate_command(const CalibrateOptions& o) {
       std::vector<double> theta;
       for (const auto& p : priors) theta.push_back(p.low);
       theta[k] = v;
-      scenario_for(theta, 1);
+      sim.check(assignments(theta));
     }
   }
   auto simulate = [&](const std::vector<double>& theta, std::uint64_t seed) {
-    const auto engine = run_national(scenario_for(theta, seed));
-    std::vector<double> out;
-    for (const auto& t : national::evaluate_targets(*engine)) {
-      out.push_back(t.simulated ? *t.simulated : std::nan(""));
-    }
-    return out;
+    return sim.target_values(assignments(theta), seed);
   };
 
   experiments::AbcSettings settings;
@@ -137,18 +112,15 @@ int calibrate_command(const CalibrateOptions& o) {
   settings.seed = base.seed;
   settings.threads = o.national.threads && *o.national.threads > 0
                          ? static_cast<int>(*o.national.threads)
-                         : effective_threads(base);
+                         : sim.threads();
 
-  std::string name = base.name;
-  if (!base.counterfactual.empty()) name += "-" + base.counterfactual;
-  const std::filesystem::path out = experiment_dir(base, o.out, "calibration");
+  const std::string name = sim.name();
+  const std::filesystem::path out = experiment_dir(name, o.out, "calibration");
   // The simulations file is the checkpoint: every finished simulation, one row each.
-  std::string header = "generation,number,seed";
-  for (const auto& p : priors) header += "," + p.key;
-  header += ",distance";
-  for (const auto& t : base.targets) header += ",target:" + t.id;
+  std::vector<std::string> target_ids;
+  for (const auto& t : base.targets) target_ids.push_back(t.id);
+  const std::string header = experiments::calibration_log_header(priors, target_ids);
   // Rank 0 checks the directory and reads the simulations file; every rank gets its text.
-  const Team& processes = team();
   std::optional<experiments::SweepLog> log;
   std::string cached_text;
   processes.on_root([&] {
@@ -169,26 +141,8 @@ int calibrate_command(const CalibrateOptions& o) {
     cached_text = text.str();
   });
   processes.broadcast(cached_text);
-  SimulationCache cache;
-  {
-    std::istringstream in(cached_text);
-    std::string line;
-    std::getline(in, line);
-    while (std::getline(in, line)) {
-      const auto f = split(line);
-      if (f.size() != 4 + priors.size() + reported.size()) continue;
-      SimulationRecord r;
-      r.generation = static_cast<int>(number(f[0]));
-      r.number = static_cast<std::size_t>(number(f[1]));
-      std::from_chars(f[2].data(), f[2].data() + f[2].size(), r.seed);
-      for (std::size_t k = 0; k < priors.size(); ++k) r.theta.push_back(number(f[3 + k]));
-      r.distance = number(f[3 + priors.size()]);
-      for (std::size_t k = 0; k < reported.size(); ++k) {
-        r.simulated.push_back(number(f[4 + priors.size() + k]));
-      }
-      cache[{r.generation, r.number}] = r;
-    }
-  }
+  const SimulationCache cache =
+      experiments::read_calibration_log(cached_text, priors.size(), reported.size());
   if (processes.size == 1) watch_interrupts();
   const bool show_progress = processes.owns_outputs() && !o.quiet && ::isatty(STDERR_FILENO);
   const auto runner = processes.job_runner(settings.threads);
@@ -199,11 +153,7 @@ int calibrate_command(const CalibrateOptions& o) {
     result = experiments::run_abc_smc(
         priors, reported, simulate, settings, *runner, cache, [&](const SimulationRecord& r) {
           if (!processes.owns_outputs()) return true;
-          std::string row = fmt::format("{},{},{}", r.generation, r.number, r.seed);
-          for (double v : r.theta) row += "," + field(v);
-          row += "," + field(r.distance);
-          for (double v : r.simulated) row += "," + field(v);
-          log->append(row);
+          log->append(experiments::calibration_log_row(r));
           ++fresh;
           if (show_progress) {
             const double s =

@@ -35,14 +35,13 @@ CLI::App* add_ensemble_command(CLI::App& app, EnsembleOptions& o) {
   return cmd;
 }
 
-int ensemble_command(const EnsembleOptions& o) {
+int ensemble_command(const EnsembleOptions& o, const Team& processes) {
   const experiments::Simulation sim = load_simulation(o.scenario, o.national);
   const io::ScenarioSource& source = sim.source();
   const std::uint64_t first_seed =
       o.national.seed ? static_cast<std::uint64_t>(*o.national.seed) : sim.seed();
   const std::string name = sim.name();
   const std::filesystem::path out = experiment_dir(name, o.out, "ensemble");
-  const Team& processes = team();
   std::optional<io::AtomicOutputDir> dir;
   processes.on_root([&] { dir.emplace(out, o.overwrite); });
   if (processes.size == 1) watch_interrupts();

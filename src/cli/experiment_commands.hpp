@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/national_setup.hpp"
+#include "cli/team.hpp"
 
 namespace CLI {
 class App;
@@ -46,9 +47,9 @@ struct CalibrateOptions {
 
 CLI::App* add_ensemble_command(CLI::App& app, EnsembleOptions& options);
 CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& options);
-int calibrate_command(const CalibrateOptions& options);
+int calibrate_command(const CalibrateOptions& options, const Team& team);
 CLI::App* add_sweep_command(CLI::App& app, SweepOptions& options);
-int ensemble_command(const EnsembleOptions& options);
-int sweep_command(const SweepOptions& options);
+int ensemble_command(const EnsembleOptions& options, const Team& team);
+int sweep_command(const SweepOptions& options, const Team& team);
 
 }  // namespace unrest::cli

@@ -98,7 +98,8 @@ std::string national_progress(const unrest::national::NationalEngine& engine, do
                      seconds > 0 ? static_cast<double>(engine.agent_updates()) / seconds : 0.0);
 }
 
-int run_national_command(const RunOptions& options, ScenarioSource source) {
+int run_national_command(const RunOptions& options, ScenarioSource source,
+                         const unrest::cli::Team& team) {
   if (!options.engine.empty() && options.engine != "parallel") {
     throw ScenarioError("--engine " + options.engine, 0, "",
                         "a national scenario runs on the parallel national engine only");
@@ -117,7 +118,6 @@ int run_national_command(const RunOptions& options, ScenarioSource source) {
   const std::filesystem::path out = options.out.empty() ? std::filesystem::path("out") / name
                                                         : std::filesystem::path(options.out);
   // Spread over MPI ranks, each rank runs its share of the places; rank 0 writes and prints.
-  const auto& team = unrest::cli::team();
   std::optional<unrest::io::AtomicOutputDir> dir;
   team.on_root([&] { dir.emplace(out, options.overwrite); });
   const bool speak = team.owns_outputs() && !options.quiet;
@@ -200,7 +200,7 @@ RunOptions replayed(const RunOptions& given, ScenarioSource& source) {
   return options;
 }
 
-int run_command(const RunOptions& given) {
+int run_command(const RunOptions& given, const unrest::cli::Team& team) {
   // Said before the run, not after it.
   if (given.report && !unrest::web::available()) {
     throw unrest::report::WebPagesUnavailable(unrest::web::kUnavailable);
@@ -208,7 +208,7 @@ int run_command(const RunOptions& given) {
   ScenarioSource source = unrest::cli::resolve_source(given.scenario);
   const RunOptions options =
       unrest::io::looks_like_manifest(source.text) ? replayed(given, source) : given;
-  if (is_national(source)) return run_national_command(options, std::move(source));
+  if (is_national(source)) return run_national_command(options, std::move(source), team);
   if (options.national.scale || !options.national.without.empty() ||
       !options.national.counterfactual.empty()) {
     throw ScenarioError(source.path, 0, "",
@@ -305,9 +305,10 @@ void list_command() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The processes this command runs on: this one, or the ranks of an MPI job.
+  unrest::cli::Team team;
 #ifdef UNREST_WITH_MPI
   unrest::distributed::MpiTeam mpi(&argc, &argv);
-  auto& team = unrest::cli::team();
   team.rank = mpi.rank();
   team.size = mpi.size();
   team.job_runner = [&mpi](int threads) { return mpi.job_runner(threads); };
@@ -386,11 +387,11 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*run_cmd) return run_command(run);
+    if (*run_cmd) return run_command(run, team);
     if (*validate_cmd) return validate_command(validate_files);
-    if (*ensemble_cmd) return unrest::cli::ensemble_command(ensemble);
-    if (*sweep_cmd) return unrest::cli::sweep_command(sweep);
-    if (*calibrate_cmd) return unrest::cli::calibrate_command(calibrate);
+    if (*ensemble_cmd) return unrest::cli::ensemble_command(ensemble, team);
+    if (*sweep_cmd) return unrest::cli::sweep_command(sweep, team);
+    if (*calibrate_cmd) return unrest::cli::calibrate_command(calibrate, team);
     if (*report_cmd) return unrest::cli::report_command(report);
     if (*serve_cmd) return unrest::cli::serve_command(serve);
     if (*list_cmd) {
@@ -406,16 +407,16 @@ int main(int argc, char** argv) {
       return 0;
     }
   } catch (const ScenarioError& e) {
-    if (unrest::cli::team().owns_outputs()) fmt::print(stderr, "unrest: {}\n", e.what());
+    if (team.owns_outputs()) fmt::print(stderr, "unrest: {}\n", e.what());
     return kExitBadInput;
   } catch (const unrest::io::OutputDirExists& e) {
-    if (unrest::cli::team().owns_outputs()) fmt::print(stderr, "unrest: {}\n", e.what());
+    if (team.owns_outputs()) fmt::print(stderr, "unrest: {}\n", e.what());
     return kExitBadInput;
   } catch (const unrest::report::WebPagesUnavailable& e) {
     fmt::print(stderr, "unrest: {}\n", e.what());
     return kExitFailure;
   } catch (const std::exception& e) {
-    if (unrest::cli::team().owns_outputs()) fmt::print(stderr, "unrest: error: {}\n", e.what());
+    if (team.owns_outputs()) fmt::print(stderr, "unrest: error: {}\n", e.what());
     return kExitFailure;
   }
   return 0;

@@ -66,21 +66,6 @@ void add_experiment_options(CLI::App& command, std::string& scenario, NationalOp
   command.add_flag("--quiet", quiet, "Print nothing but errors");
 }
 
-national::NationalScenario load_experiment(const std::string& scenario,
-                                           const NationalOptions& options,
-                                           io::ScenarioSource& source, const std::string& command) {
-  source = resolve_source(scenario);
-  if (scenario::scenario_kind(source.text, source.path) != scenario::ScenarioKind::national) {
-    throw scenario::ScenarioError(source.path, 0, "",
-                                  command +
-                                      " needs a national scenario: it fits reported "
-                                      "targets, which a classic scenario does not have");
-  }
-  NationalOptions national = options;
-  national.threads.reset();  // runs at a time, not threads within a run
-  return load_national(national, source);
-}
-
 experiments::Simulation load_simulation(const std::string& scenario,
                                         const NationalOptions& options) {
   io::ScenarioSource source = resolve_source(scenario);
@@ -98,14 +83,6 @@ experiments::Simulation load_simulation(const std::string& scenario,
 std::filesystem::path experiment_dir(const std::string& name, const std::string& out,
                                      const std::string& suffix) {
   if (!out.empty()) return out;
-  return std::filesystem::path("out") / (name + "-" + suffix);
-}
-
-std::filesystem::path experiment_dir(const national::NationalScenario& scenario,
-                                     const std::string& out, const std::string& suffix) {
-  if (!out.empty()) return out;
-  std::string name = scenario.name;
-  if (!scenario.counterfactual.empty()) name += "-" + scenario.counterfactual;
   return std::filesystem::path("out") / (name + "-" + suffix);
 }
 

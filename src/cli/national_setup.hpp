@@ -41,11 +41,6 @@ void add_experiment_options(CLI::App& command, std::string& scenario, NationalOp
                             std::string& out, bool& quiet, const std::string& seed_help,
                             const std::string& out_help);
 
-// Resolves and loads the scenario of a many-runs command; classic scenarios are refused.
-national::NationalScenario load_experiment(const std::string& scenario,
-                                           const NationalOptions& options,
-                                           io::ScenarioSource& source, const std::string& command);
-
 // Resolves the scenario of a many-runs command, classic or national, with the options every run
 // shares; records them in `source.overrides` as load_national does.
 experiments::Simulation load_simulation(const std::string& scenario,
@@ -55,10 +50,6 @@ experiments::Simulation load_simulation(const std::string& scenario,
 // --out gave a directory.
 std::filesystem::path experiment_dir(const std::string& name, const std::string& out,
                                      const std::string& suffix);
-
-// out/<scenario>[-<counterfactual>]-<suffix>, unless --out gave a directory.
-std::filesystem::path experiment_dir(const national::NationalScenario& scenario,
-                                     const std::string& out, const std::string& suffix);
 
 // Claims a resumable experiment's directory: writes `spec` to dir/file, or checks that the
 // spec already there is the same (a ScenarioError otherwise: another experiment's directory).

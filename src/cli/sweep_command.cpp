@@ -47,7 +47,7 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
   return cmd;
 }
 
-int sweep_command(const SweepOptions& o) {
+int sweep_command(const SweepOptions& o, const Team& processes) {
   const experiments::Simulation sim = load_simulation(o.scenario, o.national);
   const io::ScenarioSource& source = sim.source();
   const std::uint64_t first_seed =
@@ -99,7 +99,6 @@ int sweep_command(const SweepOptions& o) {
   for (const auto& p : spec.parameters) header += "," + p.key;
   for (const auto& f : sim.figure_names()) header += "," + f;
   // Rank 0 checks the directory and reads the finished runs; every rank learns them.
-  const Team& processes = team();
   std::optional<experiments::SweepLog> log;
   std::string finished_ids;
   processes.on_root([&] {

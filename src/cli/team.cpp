@@ -7,11 +7,6 @@
 
 namespace unrest::cli {
 
-Team& team() {
-  static Team instance;
-  return instance;
-}
-
 void Team::on_root(const std::function<void()>& action) const {
   std::string failure;  // "" ok; "2" + message: bad input; "1" + message: other failure
   if (rank == 0) {

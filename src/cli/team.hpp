@@ -1,6 +1,7 @@
 #pragma once
 // The processes this command runs on: this one alone, or (built with MPI and started by
 // mpirun) the ranks of an MPI job. Rank 0 owns the outputs: it alone writes files and prints.
+// main() makes one and hands it to each command; there is no global one.
 #include <functional>
 #include <memory>
 #include <string>
@@ -29,7 +30,5 @@ struct Team {
   // for bad input, else a runtime_error), so no rank waits for one that failed.
   void on_root(const std::function<void()>& action) const;
 };
-
-Team& team();
 
 }  // namespace unrest::cli

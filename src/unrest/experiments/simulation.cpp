@@ -78,6 +78,19 @@ scenario::Scenario Simulation::classic_scenario(const std::vector<std::string>& 
   return s;
 }
 
+std::vector<double> Simulation::target_values(const std::vector<std::string>& extra,
+                                              std::uint64_t seed) const {
+  if (!national_) {
+    throw scenario::ScenarioError(source_.path, 0, "", "a classic scenario has no targets");
+  }
+  const auto engine = run_national(national_scenario(extra, seed));
+  std::vector<double> out;
+  for (const auto& t : national::evaluate_targets(*engine)) {
+    out.push_back(t.simulated ? *t.simulated : std::nan(""));
+  }
+  return out;
+}
+
 void Simulation::check(const std::vector<std::string>& extra) const {
   if (national_) {
     national_scenario(extra, 0);

@@ -46,6 +46,11 @@ class Simulation {
   // One run on one thread, with `extra` overrides on top and this seed.
   std::vector<double> figures(const std::vector<std::string>& extra, std::uint64_t seed) const;
 
+  // One national run's simulated value of each target (NaN where the run did not reach its
+  // date), in the scenario's order: what a calibration compares with the reported values.
+  std::vector<double> target_values(const std::vector<std::string>& extra,
+                                    std::uint64_t seed) const;
+
   national::NationalScenario national_scenario(const std::vector<std::string>& extra,
                                                std::uint64_t seed) const;
   scenario::Scenario classic_scenario(const std::vector<std::string>& extra,
