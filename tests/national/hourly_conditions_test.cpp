@@ -6,21 +6,13 @@
 
 #include <cmath>
 
+#include "national/tiny_world.hpp"
+
 namespace unrest::national {
 namespace {
 
-Mechanisms all_off() {
-  Mechanisms m;
-  m.hardship.enabled = false;
-  m.legitimacy.enabled = false;
-  m.news.enabled = false;
-  m.day_night.enabled = false;
-  m.curfew.enabled = false;
-  m.riot.enabled = false;
-  m.lethal_force.enabled = false;
-  m.reinforcements.enabled = false;
-  return m;
-}
+// Every mechanism off, as in the tiny worlds of the engine tests.
+Mechanisms all_off() { return unrest::testing::tiny_world().mechanisms; }
 
 PlaceState under_curfew() {
   PlaceState s;

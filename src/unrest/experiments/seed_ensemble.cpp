@@ -24,6 +24,31 @@ const std::vector<const national::Quantity*>& series_quantities() {
   return all;
 }
 
+// Runs the ensemble's seeds on `runner`, each job returning (seed, series, figures) as bytes,
+// and files them in seed order, whatever order they finish in.
+void collect_runs(Ensemble& out, JobRunner& runner,
+                  const std::function<std::string(std::size_t)>& job,
+                  const std::vector<std::string>& figure_names, const EnsembleProgress& progress) {
+  int finished = 0;
+  bool cancelled = false;
+  runner.run(
+      out.runs.size(), job,
+      [&](std::size_t i, std::string bytes) {
+        ByteReader r(bytes);
+        EnsembleRun& run = out.runs[i];
+        run.seed = r.u64();
+        run.series = r.doubles();
+        const auto values = r.doubles();
+        run.figures.clear();
+        for (std::size_t f = 0; f < values.size(); ++f)
+          run.figures.emplace_back(figure_names[f], values[f]);
+        ++finished;
+        if (progress && !progress(finished)) cancelled = true;
+      },
+      false, [&] { return cancelled; });
+  if (cancelled) throw RunCancelled();
+}
+
 }  // namespace
 
 const std::vector<std::string>& ensemble_series_names() {
@@ -86,24 +111,7 @@ Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, Job
     w.doubles(figures);
     return w.take();
   };
-  int finished = 0;
-  bool cancelled = false;
-  runner.run(
-      out.runs.size(), job,
-      [&](std::size_t i, std::string bytes) {
-        ByteReader r(bytes);
-        EnsembleRun& run = out.runs[i];
-        run.seed = r.u64();
-        run.series = r.doubles();
-        const auto values = r.doubles();
-        run.figures.clear();
-        for (std::size_t f = 0; f < values.size(); ++f)
-          run.figures.emplace_back(figure_names[f], values[f]);
-        ++finished;
-        if (progress && !progress(finished)) cancelled = true;
-      },
-      false, [&] { return cancelled; });
-  if (cancelled) throw RunCancelled();
+  collect_runs(out, runner, job, figure_names, progress);
   return out;
 }
 
@@ -144,24 +152,7 @@ Ensemble run_classic_ensemble(const scenario::Scenario& scenario, int seeds, Job
     w.doubles(figures);
     return w.take();
   };
-  int finished = 0;
-  bool cancelled = false;
-  runner.run(
-      out.runs.size(), job,
-      [&](std::size_t i, std::string bytes) {
-        ByteReader r(bytes);
-        EnsembleRun& run = out.runs[i];
-        run.seed = r.u64();
-        run.series = r.doubles();
-        const auto values = r.doubles();
-        run.figures.clear();
-        for (std::size_t f = 0; f < values.size(); ++f)
-          run.figures.emplace_back(analysis::classic_figure_names()[f], values[f]);
-        ++finished;
-        if (progress && !progress(finished)) cancelled = true;
-      },
-      false, [&] { return cancelled; });
-  if (cancelled) throw RunCancelled();
+  collect_runs(out, runner, job, analysis::classic_figure_names(), progress);
   return out;
 }
 

@@ -430,13 +430,7 @@ bool is_national_scenario(std::string_view text) {
 
 NationalScenario parse_national_scenario(std::string_view text, const std::string& source_name,
                                          const std::vector<std::string>& overrides) {
-  toml::table root;
-  try {
-    root = toml::parse(text, source_name);
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError(source_name, static_cast<int>(e.source().begin.line), "",
-                        fmt::format("malformed TOML: {}", e.description()));
-  }
+  toml::table root = scenario::parse_toml(text, source_name);
   for (const auto& assignment : overrides) scenario::apply_override(root, assignment);
 
   NationalScenario s;

@@ -230,13 +230,7 @@ void read_schedule(TableReader& root, const std::string& file, Scenario& s) {
 
 Scenario parse_scenario(std::string_view text, const std::string& source_name,
                         const std::vector<std::string>& overrides) {
-  toml::table root;
-  try {
-    root = toml::parse(text, source_name);
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError(source_name, static_cast<int>(e.source().begin.line), "",
-                        fmt::format("malformed TOML: {}", e.description()));
-  }
+  toml::table root = parse_toml(text, source_name);
   for (const auto& assignment : overrides) apply_override(root, assignment);
 
   Scenario s;

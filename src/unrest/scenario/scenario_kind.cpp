@@ -20,13 +20,7 @@ std::string_view to_string(ScenarioKind kind) {
 }
 
 ScenarioKind scenario_kind(std::string_view text, const std::string& source_name) {
-  toml::table root;
-  try {
-    root = toml::parse(text, source_name);
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError(source_name, static_cast<int>(e.source().begin.line), "",
-                        fmt::format("malformed TOML: {}", e.description()));
-  }
+  const toml::table root = parse_toml(text, source_name);
   if (const toml::node* kind = root.at_path("scenario.kind").node()) {
     const auto name = kind->value<std::string>();
     for (std::size_t k = 0; name && k < kind_names().size(); ++k) {

@@ -171,4 +171,13 @@ void TableReader::finish() const {
   }
 }
 
+toml::table parse_toml(std::string_view text, const std::string& source_name) {
+  try {
+    return toml::parse(text, source_name);
+  } catch (const toml::parse_error& e) {
+    throw ScenarioError(source_name, static_cast<int>(e.source().begin.line), "",
+                        fmt::format("malformed TOML: {}", e.description()));
+  }
+}
+
 }  // namespace unrest::scenario

@@ -59,6 +59,9 @@ class TableReader {
   std::vector<std::string> known_;
 };
 
+// Parses a scenario's TOML; malformed text is a ScenarioError with the line and what is wrong.
+toml::table parse_toml(std::string_view text, const std::string& source_name);
+
 // Where a node came from: its own source file when it has one (nodes from --set do), else
 // `fallback`.
 std::string source_of(const toml::node& node, const std::string& fallback);
