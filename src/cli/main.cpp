@@ -336,7 +336,7 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--ticks", run.ticks, "Number of ticks (overrides run.ticks)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}));
   run_cmd->add_option("--engine", run.engine,
-                      "sequential (the paper's asynchronous schedule) or parallel (synchronous, "
+                      "sequential (the paper's asynchronous activation order) or parallel (synchronous, "
                       "multithreaded); overrides run.engine");
   run_cmd
       ->add_option("--threads", run.threads,

@@ -1,5 +1,6 @@
 #pragma once
-// When scheduled events fire. A pure function of the tick, so an engine never keeps
+// When a classic scenario's dated events ([[schedule]]) fire ("schedule" means only these; the
+// order agents act in within a tick is their activation order). A pure function of the tick, so an engine never keeps
 // bookkeeping that a restart or another engine could get wrong.
 #include <cstdint>
 #include <optional>

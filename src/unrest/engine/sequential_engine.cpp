@@ -15,7 +15,7 @@ using model::ActivationOrder;
 using model::JailCountdown;
 
 // Purposes that key the run's independent random streams.
-enum StreamPurpose : std::uint64_t { kPlacement = 1, kSchedule = 2 };
+enum StreamPurpose : std::uint64_t { kPlacement = 1, kActivationOrder = 2 };
 
 world::ClassicWorld build_world(const model::ClassicParams& params, std::uint64_t seed) {
   rng::RandomStream placement(rng::combine(seed, kPlacement));
@@ -31,7 +31,7 @@ constexpr int kMoveRounds = 4;
 SequentialEngine::SequentialEngine(const scenario::Scenario& scenario)
     : params_(scenario.model),
       schedule_(scenario.schedule),
-      rng_(rng::combine(scenario.run.seed, kSchedule)),
+      rng_(rng::combine(scenario.run.seed, kActivationOrder)),
       world_(build_world(scenario.model, scenario.run.seed)),
       legitimacy_(scenario.model.legitimacy),
       arrest_probability_(params_.options.ratio, params_.k),

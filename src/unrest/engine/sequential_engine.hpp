@@ -1,5 +1,5 @@
 #pragma once
-// The classic asynchronous schedule, exactly: each tick every cop and citizen is activated
+// The classic asynchronous activation order, exactly: each tick every cop and citizen is activated
 // once, in a fresh uniformly random order over both kinds, and each sees the effects of those
 // activated before it. Rules come from model/; this class only orders and applies them.
 #include <array>

@@ -9,7 +9,7 @@
 //   blocking(s)     = agents on s that make it non-empty for movement
 //   actives_here[s] and the intrusive list first_active[s] -> next_active[...]
 //
-// Layout follows the access pattern of the random-order schedule, which visits agents and
+// Layout follows the access pattern of the random activation order, which visits agents and
 // sites in random order: what one activation reads sits in one cache line. A citizen's hot
 // state is one 16-byte record; both neighbourhood counts of a site are one 32-bit word (cops
 // seen in the low half, actives seen in the high half), so a decision costs two cache misses,
