@@ -15,8 +15,8 @@
 //   arrest: cops act one after another within bands, like movers: each picks a uniformly
 //           random active citizen within vision, as the lattice is when its turn comes.
 //   jail:   terms count down; prisoners whose term is over return.
-// With the Mesa order the move comes last. docs/DESIGN.md says how this activation order differs from
-// the paper's random sequential one.
+// With the Mesa order the move comes last. docs/DESIGN.md says how this activation order differs
+// from the paper's random sequential one.
 //
 // One free agent per site: what NetLogo does by stacking agents (a cop on its jailed
 // arrestee, a citizen released under someone else) is done here as follows: when jailed

@@ -1,7 +1,7 @@
 #pragma once
 // When a classic scenario's dated events ([[schedule]]) fire ("schedule" means only these; the
-// order agents act in within a tick is their activation order). A pure function of the tick, so an engine never keeps
-// bookkeeping that a restart or another engine could get wrong.
+// order agents act in within a tick is their activation order). A pure function of the tick, so an
+// engine never keeps bookkeeping that a restart or another engine could get wrong.
 #include <cstdint>
 #include <optional>
 #include <vector>
