@@ -39,6 +39,23 @@ TEST(Quantities, PlacesAddUpToTheNationBySumOrPopulationMean) {
   EXPECT_DOUBLE_EQ(national_value(*find_quantity("legitimacy"), row, places), 0.65);
 }
 
+TEST(Quantities, TheChartsOfTheReportAndViewerAreMadeOfDeclaredQuantities) {
+  std::set<std::string_view> keys;
+  for (const Chart& c : national_charts()) {
+    EXPECT_TRUE(keys.insert(c.key).second) << c.key;
+    EXPECT_FALSE(c.title.empty());
+    ASSERT_FALSE(c.sum_of.empty());
+    for (const auto name : c.sum_of) {
+      const Quantity* q = find_quantity(name);
+      ASSERT_NE(q, nullptr) << name;
+      EXPECT_NE(q->aggregate, Aggregate::per_place) << name;
+      EXPECT_EQ(q->format == Format::count, counts_agents(c)) << c.key;  // no mixed sums
+    }
+  }
+  EXPECT_TRUE(keys.count("deaths"));
+  EXPECT_FALSE(counts_agents(national_charts().back()));  // the activity index is a share
+}
+
 TEST(Quantities, ValuesAreWrittenByTheirFormat) {
   EXPECT_EQ(format_value(*find_quantity("arrests"), 5014.0), "5014");
   EXPECT_EQ(format_value(*find_quantity("legitimacy"), 0.59871234), "0.598712");

@@ -96,6 +96,16 @@ TEST_F(ReportData, NationalRunHoldsPlacesSeriesEventsAndTargetsInPeople) {
   double sum = 0;
   for (const auto& p : run["places"]) sum += p["active"][peak].get<double>();
   EXPECT_NEAR(sum, run["national"]["active"][peak].get<double>(), 1e-6);
+  // The charts come with the data, each with its series; deaths sum both sides' killed.
+  ASSERT_EQ(run["charts"].size(), run["national"].size());
+  for (const auto& chart : run["charts"]) {
+    EXPECT_EQ(run["national"][chart["key"].get<std::string>()].size(), run["times"].size());
+  }
+  const std::size_t last = run["times"].size() - 1;
+  EXPECT_DOUBLE_EQ(run["national"]["deaths"][last].get<double>(),
+                   (csv.number(last, csv.column("citizens_killed")) +
+                    csv.number(last, csv.column("cops_killed"))) *
+                       100.0);
   EXPECT_EQ(run["events"][0]["id"], "lpg-price-doubles");
   EXPECT_EQ(run["targets"].size(), 7u);
   EXPECT_EQ(run["checks"].size(), 6u);

@@ -81,6 +81,26 @@ const std::vector<Quantity>& quantities() {
   return table;
 }
 
+const std::vector<Chart>& national_charts() {
+  static const std::vector<Chart> charts = {
+      {"active", "Active (protesting or rioting)", {"active"}},
+      {"rioting", "Rioting", {"rioting"}},
+      {"arrests", "Arrests (cumulative)", {"arrests"}},
+      {"deaths",
+       "Deaths: citizens and security forces (cumulative)",
+       {"citizens_killed", "cops_killed"}},
+      {"injured",
+       "Injured: citizens and security forces (cumulative)",
+       {"citizens_injured", "cops_injured"}},
+      {"activity", "Economic activity index (1 = normal)", {"activity"}},
+  };
+  return charts;
+}
+
+bool counts_agents(const Chart& chart) {
+  return find_quantity(chart.sum_of.front())->format == Format::count;
+}
+
 const Quantity* find_quantity(std::string_view name) {
   for (const Quantity& q : quantities()) {
     if (q.name == name) return &q;

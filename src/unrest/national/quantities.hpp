@@ -45,6 +45,17 @@ std::vector<std::string> target_quantity_names();
 // The quantities of national.csv and of an ensemble's series, in column order.
 std::vector<const Quantity*> national_quantities();
 
+// A national curve of the report and the viewer: the sum of some quantities' national values
+// (or one mean), in people where they are counts. Their keys and titles reach the pages as data.
+struct Chart {
+  std::string_view key;
+  std::string_view title;
+  std::vector<std::string_view> sum_of;  // quantity names
+};
+const std::vector<Chart>& national_charts();
+// Whether a chart's values are counts of agents, to be turned into people by the scale.
+bool counts_agents(const Chart& chart);
+
 // The nation's value of `q` in one hour (for a per-place quantity, its population mean).
 double national_value(const Quantity& q, const std::vector<PlaceRecord>& row,
                       const std::vector<Place>& places);

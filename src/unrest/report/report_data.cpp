@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "unrest/io/csv_table.hpp"
+#include "unrest/national/quantities.hpp"
 
 namespace unrest::report {
 namespace {
@@ -113,32 +114,33 @@ json national_run_data(const fs::path& dir) {
   // National series, in people.
   const CsvTable national = CsvTable::read(dir / "national.csv");
   const std::size_t time = national.column("time");
-  const std::size_t active = national.column("active"), rioting = national.column("rioting"),
-                    arrests = national.column("arrests"),
-                    citizens_killed = national.column("citizens_killed"),
-                    cops_killed = national.column("cops_killed"),
-                    citizens_injured = national.column("citizens_injured"),
-                    cops_injured = national.column("cops_injured"),
-                    activity = national.column("activity");
+  const auto& charts = national::national_charts();
+  std::vector<std::vector<std::size_t>> columns;
+  json series = json::object();
+  json chart_list = json::array();
+  for (const auto& chart : charts) {
+    columns.emplace_back();
+    for (const auto name : chart.sum_of)
+      columns.back().push_back(national.column(std::string(name)));
+    series[std::string(chart.key)] = json::array();
+    chart_list.push_back({{"key", chart.key}, {"title", chart.title}});
+  }
+  const std::size_t active = national.column("active");
   json times = json::array();
-  json series = {{"active", json::array()},  {"rioting", json::array()},
-                 {"arrests", json::array()}, {"deaths", json::array()},
-                 {"injured", json::array()}, {"activity", json::array()}};
   std::size_t peak_tick = 0;
   double peak = -1;
   for (std::size_t r = 0; r < national.rows(); ++r) {
     times.push_back(national.text(r, time));
     const double a = people(national.number(r, active), scale);
     if (a > peak) peak = a, peak_tick = r;
-    series["active"].push_back(a);
-    series["rioting"].push_back(people(national.number(r, rioting), scale));
-    series["arrests"].push_back(people(national.number(r, arrests), scale));
-    series["deaths"].push_back(
-        people(national.number(r, citizens_killed) + national.number(r, cops_killed), scale));
-    series["injured"].push_back(
-        people(national.number(r, citizens_injured) + national.number(r, cops_injured), scale));
-    series["activity"].push_back(national.number(r, activity));
+    for (std::size_t c = 0; c < charts.size(); ++c) {
+      double sum = 0;
+      for (const std::size_t column : columns[c]) sum += national.number(r, column);
+      series[std::string(charts[c].key)].push_back(
+          national::counts_agents(charts[c]) ? people(sum, scale) : sum);
+    }
   }
+  run["charts"] = chart_list;
   run["times"] = times;
   run["national"] = series;
   run["peak_tick"] = peak_tick;

@@ -7,6 +7,7 @@
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/national/calendar.hpp"
+#include "unrest/national/quantities.hpp"
 #include "unrest/report/html_report.hpp"
 #include "unrest/report/report_data.hpp"
 #include "unrest/run_classic.hpp"
@@ -19,9 +20,17 @@ namespace {
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-// The national series a frame holds, in the order of LiveRun::national_.
-const char* const kSeries[] = {"active", "rioting", "arrests", "deaths", "injured", "activity"};
-constexpr std::size_t kSeriesCount = 6;
+// The national series a frame holds, in the order of LiveRun::national_: the charts declared
+// with the output quantities.
+const std::vector<national::Chart>& charts() { return national::national_charts(); }
+
+// The index of a chart by its key.
+std::size_t chart_index(std::string_view key) {
+  for (std::size_t c = 0; c < charts().size(); ++c) {
+    if (charts()[c].key == key) return c;
+  }
+  throw std::logic_error("no national chart " + std::string(key));
+}
 
 using report::people;
 
@@ -49,7 +58,7 @@ LiveRun::LiveRun(std::string id, national::NationalScenario scenario, io::Scenar
       request_(std::move(request)),
       hours_per_second_(hours_per_second),
       out_dir_(std::move(out_dir)),
-      national_(kSeriesCount),
+      national_(charts().size()),
       active_(scenario_.places.size()),
       rioting_(scenario_.places.size()) {
   name_ = scenario_.name;
@@ -77,8 +86,8 @@ std::shared_ptr<LiveRun> LiveRun::from_folder(std::string id, const std::filesys
   run->status_ = RunStatus::finished;
   run->times_ = data["times"].get<std::vector<std::string>>();
   run->hours_ = static_cast<std::int64_t>(run->times_.size());
-  for (std::size_t s = 0; s < kSeriesCount; ++s) {
-    run->national_[s] = data["national"][kSeries[s]].get<std::vector<double>>();
+  for (std::size_t s = 0; s < charts().size(); ++s) {
+    run->national_[s] = data["national"][std::string(charts()[s].key)].get<std::vector<double>>();
   }
   run->places_ = json::array();
   for (const auto& p : data["places"]) {
@@ -99,17 +108,13 @@ RunStatus LiveRun::status() const {
 void LiveRun::record(const national::NationalEngine& engine) {
   const auto& row = engine.records().back();
   const double scale = scenario_.scale;
-  double totals[kSeriesCount] = {};
-  double population = 0;
-  for (std::size_t p = 0; p < row.size(); ++p) {
-    const auto& c = row[p].counts;
-    totals[0] += static_cast<double>(c.active);
-    totals[1] += static_cast<double>(c.rioting);
-    totals[2] += static_cast<double>(c.arrests);
-    totals[3] += static_cast<double>(c.citizens_killed + c.cops_killed);
-    totals[4] += static_cast<double>(c.citizens_injured + c.cops_injured);
-    totals[5] += c.activity * scenario_.places[p].population;
-    population += scenario_.places[p].population;
+  std::vector<double> totals;
+  for (const auto& chart : charts()) {
+    double sum = 0;
+    for (const auto name : chart.sum_of) {
+      sum += national::national_value(*national::find_quantity(name), row, scenario_.places);
+    }
+    totals.push_back(national::counts_agents(chart) ? people(sum, scale) : sum);
   }
   // A snapshot costs a pass over the place's sites (tens of ms for Almaty at full scale), on
   // this run's thread: taken only when one was asked for since the last.
@@ -121,8 +126,7 @@ void LiveRun::record(const national::NationalEngine& engine) {
 
   std::lock_guard lock(mutex_);
   times_.push_back(national::date_time_of_tick(engine.start(), engine.tick() - 1));
-  for (std::size_t s = 0; s < 5; ++s) national_[s].push_back(people(totals[s], scale));
-  national_[5].push_back(population > 0 ? totals[5] / population : 1.0);
+  for (std::size_t s = 0; s < totals.size(); ++s) national_[s].push_back(totals[s]);
   for (std::size_t p = 0; p < row.size(); ++p) {
     active_[p].push_back(people(static_cast<double>(row[p].counts.active), scale));
     rioting_[p].push_back(people(static_cast<double>(row[p].counts.rioting), scale));
@@ -188,9 +192,10 @@ json LiveRun::summary_json() const {
               {"seconds", seconds_}};
   if (!error_.empty()) out["error"] = error_;
   if (!national_[0].empty()) {
-    out["peak_active"] = *std::max_element(national_[0].begin(), national_[0].end());
-    out["arrests"] = national_[2].back();
-    out["deaths"] = national_[3].back();
+    const auto& active = national_[chart_index("active")];
+    out["peak_active"] = *std::max_element(active.begin(), active.end());
+    out["arrests"] = national_[chart_index("arrests")].back();
+    out["deaths"] = national_[chart_index("deaths")].back();
   }
   if (status_ == RunStatus::finished) out["folder"] = out_dir_.string();
   return out;
@@ -199,6 +204,10 @@ json LiveRun::summary_json() const {
 json LiveRun::detail_json() const {
   json out = summary_json();
   out["places"] = places_;
+  json chart_list = json::array();
+  for (const auto& chart : charts())
+    chart_list.push_back({{"key", chart.key}, {"title", chart.title}});
+  out["charts"] = chart_list;
   out["scale"] = scale_;
   out["seed"] = seed_;
   out["overrides"] = scenario_.places.empty() ? request_.value("overrides", json::array())
@@ -214,7 +223,9 @@ json LiveRun::frames_json(std::size_t from) const {
     return json(std::vector<double>(v.begin() + static_cast<std::ptrdiff_t>(from), v.end()));
   };
   json national = json::object();
-  for (std::size_t s = 0; s < kSeriesCount; ++s) national[kSeries[s]] = tail(national_[s]);
+  for (std::size_t s = 0; s < charts().size(); ++s) {
+    national[std::string(charts()[s].key)] = tail(national_[s]);
+  }
   json active = json::array(), rioting = json::array();
   for (std::size_t p = 0; p < active_.size(); ++p) {
     active.push_back(tail(active_[p]));

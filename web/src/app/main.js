@@ -123,7 +123,8 @@ function emptyRun(detail) {
   return {
     label: `${detail.id}: ${detail.scenario}`,
     times: [],
-    national: { active: [], rioting: [], arrests: [], deaths: [], injured: [], activity: [] },
+    charts: detail.charts,
+    national: Object.fromEntries(detail.charts.map(({ key }) => [key, []])),
     places: detail.places.map((p) => ({ ...p, active: [], rioting: [] })),
     events: [],
   };

@@ -3,7 +3,7 @@
 import { lineChart, updateChart } from './charts.js';
 import { el, number, secondsOf } from './format.js';
 import { createMap } from './map.js';
-import { NATIONAL_CHARTS, RUN_COLOURS, activeShare } from './series.js';
+import { RUN_COLOURS, activeShare } from './series.js';
 
 const BAND_FILL = 'rgba(176, 58, 46, 0.15)';
 
@@ -100,7 +100,7 @@ export function nationalCharts(container, runs) {
   const charts = [];
   // Shared by every chart's marker plugin, so a live run's new events appear on redraw.
   const markers = eventMarkers(runs[0]);
-  for (const { key, title } of NATIONAL_CHARTS) {
+  for (const { key, title } of runs[0].charts) {
     const box = el('div', { class: 'chart', 'data-series': key });
     container.append(box);
     const { x, values, pad } = nationalColumns(runs, key);

@@ -1,17 +1,9 @@
 // The national figures the report and the viewer draw, from one run's data.
 //
 // A run (built by `unrest report` from a run's folder, or streamed by `unrest serve`) holds
-// per-hour series in people: national.{active, rioting, arrests, deaths, injured, activity}
-// and places[i].{active, rioting}; times[i] is the local time of hour i.
-
-export const NATIONAL_CHARTS = [
-  { key: 'active', title: 'Active (protesting or rioting)' },
-  { key: 'rioting', title: 'Rioting' },
-  { key: 'arrests', title: 'Arrests (cumulative)' },
-  { key: 'deaths', title: 'Deaths: citizens and security forces (cumulative)' },
-  { key: 'injured', title: 'Injured: citizens and security forces (cumulative)' },
-  { key: 'activity', title: 'Economic activity index (1 = normal)' },
-];
+// per-hour series in people: national[key] for each of run.charts ({key, title}, declared once
+// with the output quantities in the C++ library and sent with the run) and
+// places[i].{active, rioting}; times[i] is the local time of hour i.
 
 export const RUN_COLOURS = ['#b03a2e', '#1f5fa8', '#6c3483', '#1e8449', '#b9770e', '#566573'];
 
