@@ -335,9 +335,10 @@ int main(int argc, char** argv) {
           "SEED >= 0"));
   run_cmd->add_option("--ticks", run.ticks, "Number of ticks (overrides run.ticks)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}));
-  run_cmd->add_option("--engine", run.engine,
-                      "sequential (the paper's asynchronous activation order) or parallel (synchronous, "
-                      "multithreaded); overrides run.engine");
+  run_cmd->add_option(
+      "--engine", run.engine,
+      "sequential (the paper's asynchronous activation order) or parallel (synchronous, "
+      "multithreaded); overrides run.engine");
   run_cmd
       ->add_option("--threads", run.threads,
                    "Threads of the parallel engine (0: one per hardware thread); results do "

@@ -1,7 +1,8 @@
 #pragma once
 // The parameters of Epstein's classic Model I and the semantic details in which the reference
 // implementations (NetLogo "Rebellion", Mesa's epstein_civil_violence) differ. Each detail is a
-// named option so that no behaviour is a silent choice (docs/MODEL-CARD.md, "The classic model as implemented").
+// named option so that no behaviour is a silent choice (docs/MODEL-CARD.md, "The classic model as
+// implemented").
 #include <cstdint>
 #include <optional>
 #include <string>

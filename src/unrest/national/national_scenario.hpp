@@ -1,6 +1,6 @@
 #pragma once
-// A national scenario (docs/MODEL-CARD.md, "The national model"): places, each an Epstein lattice at real
-// population x scale, a dated timeline of events, the mechanisms' parameters, and the
+// A national scenario (docs/MODEL-CARD.md, "The national model"): places, each an Epstein lattice
+// at real population x scale, a dated timeline of events, the mechanisms' parameters, and the
 // reported figures the run is compared with. Plain validated data, built by
 // parse_national_scenario and never changed by the engine.
 #include <cstdint>
@@ -97,8 +97,8 @@ struct Target {
   std::string text;
 };
 
-// A qualitative constraint on a run (the calibration constraints of docs/MODEL-CARD.md), checked and
-// reported after every run.
+// A qualitative constraint on a run (the calibration constraints of docs/MODEL-CARD.md), checked
+// and reported after every run.
 enum class CheckKind {
   calm_before,          // no place protests before `from`
   first_protest,        // `place` is the first place to protest
