@@ -2,39 +2,17 @@
 // nearest valid spelling where there is one.
 #include <gtest/gtest.h>
 
+#include "national/small_scenario.hpp"
 #include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 
 namespace unrest::national {
 namespace {
 
-const std::string kGood = R"([run]
-start = 2022-01-01
-end = 2022-01-02
-
-[[place]]
-id = "aktau"
-population = 1000
-police = 10
-lat = 43.65
-lon = 51.17
-utc_offset = 5
-
-[[event]]
-id = "shock"
-kind = "price_shock"
-at = 2022-01-01T06:00:00
-where = "national"
-size = 0.2
-)";
+const std::string& kGood = unrest::testing::kSmallScenario;
 
 std::string error_of(const std::string& text, const std::vector<std::string>& sets = {}) {
-  try {
-    parse_national_scenario(text, "bad.toml", sets);
-  } catch (const scenario::ScenarioError& e) {
-    return e.what();
-  }
-  return "no error";
+  return unrest::testing::national_error_of(text, "bad.toml", sets);
 }
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {

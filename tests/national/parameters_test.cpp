@@ -7,6 +7,7 @@
 
 #include <set>
 
+#include "national/small_scenario.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
@@ -14,25 +15,10 @@
 namespace unrest::national {
 namespace {
 
-const std::string kPlace = R"([run]
-start = 2022-01-01
-end = 2022-01-02
-
-[[place]]
-id = "aktau"
-population = 1000
-police = 10
-lat = 43.65
-lon = 51.17
-)";
+const std::string& kPlace = unrest::testing::kSmallScenario;
 
 std::string error_of(const std::vector<std::string>& sets) {
-  try {
-    parse_national_scenario(kPlace, "s.toml", sets);
-  } catch (const scenario::ScenarioError& e) {
-    return e.what();
-  }
-  return "no error";
+  return unrest::testing::national_error_of(kPlace, "s.toml", sets);
 }
 
 TEST(Parameters, KeysAreUniqueAndFoundByTheirFullKey) {
