@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "national/small_scenario.hpp"
+
 namespace {
 
 // The classic scenario most of these tests run (the default is the national one).
@@ -75,16 +77,7 @@ TEST_F(Cli, KeysListEveryParameterAndTheReadmeShowsTheSameDefaults) {
   EXPECT_NE(readme.find(r.output), std::string::npos)
       << "README.md's [rules] and [mechanisms.*] block differs from `unrest scenarios --toml`";
   // The defaults are themselves a valid scenario's keys.
-  const std::string file = write("keys.toml", R"([run]
-start = 2022-01-01
-end = 2022-01-02
-[[place]]
-id = "a"
-population = 1000
-police = 10
-lat = 43
-lon = 51
-)" + r.output);
+  const std::string file = write("keys.toml", unrest::testing::kSmallScenario + r.output);
   const auto v = unrest("validate " + file);
   EXPECT_EQ(v.status, 0) << v.output;
   const auto plain = unrest("scenarios --keys");
