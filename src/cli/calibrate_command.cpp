@@ -11,6 +11,7 @@
 #include "cli/interrupt.hpp"
 #include "cli/scenario_source.hpp"
 #include "cli/team.hpp"
+#include "unrest/analysis/national_analysis.hpp"
 #include "unrest/experiments/abc_smc.hpp"
 #include "unrest/experiments/byte_codec.hpp"
 #include "unrest/experiments/calibration_log.hpp"
@@ -19,7 +20,6 @@
 #include "unrest/experiments/run_many.hpp"
 #include "unrest/io/content_hash.hpp"
 #include "unrest/io/text_file.hpp"
-#include "unrest/national/national_analysis.hpp"
 #include "unrest/rng/random_stream.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 

@@ -24,11 +24,11 @@
 #include "unrest/io/manifest_replay.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/run_outputs.hpp"
-#include "unrest/national/calendar.hpp"
-#include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/report/html_report.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
+#include "unrest/scenario/calendar.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/web/web_assets.hpp"
 #ifdef UNREST_WITH_MPI
 #include "unrest/distributed/mpi_team.hpp"
@@ -360,10 +360,11 @@ int main(int argc, char** argv) {
   bool keys = false;
   bool keys_toml = false;
   list_cmd->add_flag("--keys", keys,
-                     "List instead every behaviour key of national scenarios ([rules], "
-                     "[mechanisms.*]): type, range, default and meaning");
+                     "List instead every key of national scenarios: the behaviour keys ([rules], "
+                     "[mechanisms.*]: type, range, default, meaning), then the run's, the "
+                     "event's and the targets' keys (type, range, meaning)");
   list_cmd->add_flag("--toml", keys_toml,
-                     "The same as a TOML block of the defaults (the README's)");
+                     "The behaviour keys as a TOML block of the defaults (the README's)");
 
   bool outputs_markdown = false;
   auto* outputs_cmd = app.add_subcommand(

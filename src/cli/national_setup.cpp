@@ -8,7 +8,7 @@
 
 #include "cli/scenario_source.hpp"
 #include "unrest/io/text_file.hpp"
-#include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 #include "unrest/scenario/scenario_kind.hpp"
 

@@ -11,7 +11,7 @@
 
 #include "unrest/experiments/simulation.hpp"
 #include "unrest/io/run_outputs.hpp"
-#include "unrest/national/national_scenario.hpp"
+#include "unrest/scenario/national_scenario.hpp"
 
 namespace CLI {
 class App;

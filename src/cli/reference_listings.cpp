@@ -6,8 +6,9 @@
 #include <string>
 #include <variant>
 
-#include "unrest/national/parameters.hpp"
-#include "unrest/national/quantities.hpp"
+#include "unrest/scenario/national_inputs.hpp"
+#include "unrest/scenario/national_parameters.hpp"
+#include "unrest/scenario/national_quantities.hpp"
 
 namespace unrest::cli {
 namespace {
@@ -82,6 +83,12 @@ void print_parameter_keys(bool toml) {
       fmt::print("{}\n    {}; default {}\n    {}\n", p.full_key(), range_text(p), value, p.meaning);
     }
     section = p.section;
+  }
+  if (toml) return;
+  // The event's data and what a run is judged on: no defaults shared by every event.
+  fmt::print("\nNot behaviour: the run, the event's data (with their sources) and its targets\n");
+  for (const auto& k : national::input_keys()) {
+    fmt::print("{}\n    {}\n    {}\n", k.heading(), k.type_text(), k.meaning);
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // What the national model reads and writes, listed from its one declaration each: the output
-// quantities (`unrest outputs`) and the behaviour parameters (`unrest scenarios --keys`). The
+// quantities (`unrest outputs`), the behaviour parameters and the other keys of a scenario
+// (`unrest scenarios --keys`). The
 // Markdown and TOML forms are the README's tables, which tests keep equal to them.
 namespace unrest::cli {
 

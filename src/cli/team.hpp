@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "unrest/engine/national_engine.hpp"
 #include "unrest/experiments/job_runner.hpp"
-#include "unrest/national/national_engine.hpp"
 
 namespace unrest::cli {
 

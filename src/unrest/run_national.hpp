@@ -4,7 +4,7 @@
 #include <functional>
 #include <memory>
 
-#include "unrest/national/national_engine.hpp"
+#include "unrest/engine/national_engine.hpp"
 
 namespace unrest {
 

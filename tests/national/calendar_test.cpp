@@ -1,4 +1,4 @@
-#include "unrest/national/calendar.hpp"
+#include "unrest/scenario/calendar.hpp"
 
 #include <gtest/gtest.h>
 

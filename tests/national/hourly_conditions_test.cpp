@@ -1,6 +1,6 @@
 // The composition of the mechanisms in one hour (hourly_conditions.hpp): what each mechanism
 // contributes, and rule A under the composed conditions.
-#include "unrest/national/mechanisms/hourly_conditions.hpp"
+#include "unrest/model/national/hourly_conditions.hpp"
 
 #include <gtest/gtest.h>
 

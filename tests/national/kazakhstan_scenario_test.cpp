@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
-#include "unrest/national/national_analysis.hpp"
-#include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/analysis/national_analysis.hpp"
 #include "unrest/run_national.hpp"
 #include "unrest/scenario/builtin.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 
 namespace unrest::national {

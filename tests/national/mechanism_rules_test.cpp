@@ -3,7 +3,7 @@
 // hourly_conditions_test.cpp.
 #include <gtest/gtest.h>
 
-#include "unrest/national/national_scenario.hpp"
+#include "unrest/scenario/national_scenario.hpp"
 
 namespace unrest::national {
 namespace {

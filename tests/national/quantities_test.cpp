@@ -1,7 +1,5 @@
 // The table of output quantities: one declaration behind the CSV files, the ensemble series and
 // the target quantities.
-#include "unrest/national/quantities.hpp"
-
 #include <gtest/gtest.h>
 
 #include <set>
@@ -9,6 +7,7 @@
 #include "national/tiny_world.hpp"
 #include "unrest/experiments/seed_ensemble.hpp"
 #include "unrest/io/national_outputs.hpp"
+#include "unrest/scenario/national_quantities.hpp"
 
 namespace unrest::national {
 namespace {

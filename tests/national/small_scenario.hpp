@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 
 namespace unrest::testing {

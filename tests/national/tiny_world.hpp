@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "unrest/national/national_engine.hpp"
+#include "unrest/engine/national_engine.hpp"
 
 namespace unrest::testing {
 

@@ -11,11 +11,11 @@
 #include "unrest/io/csv_table.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/run_outputs.hpp"
-#include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/report/html_report.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
 #include "unrest/scenario/builtin.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/web/web_assets.hpp"
 
 namespace {

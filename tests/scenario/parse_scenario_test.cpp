@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "test_scenarios.hpp"
-#include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/scenario/builtin.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
 
 namespace unrest::scenario {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/scenario/builtin.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/parse_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 

@@ -3,8 +3,8 @@
 
 #include <gtest/gtest.h>
 
-#include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/scenario/builtin.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/serve/http_error.hpp"
 
 namespace {

@@ -10,8 +10,8 @@
 #include <thread>
 
 #include "unrest/io/csv_table.hpp"
-#include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/scenario/builtin.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/serve/http_error.hpp"
 #include "unrest/web/web_assets.hpp"
 

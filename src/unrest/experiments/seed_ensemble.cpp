@@ -7,14 +7,14 @@
 #include <mutex>
 
 #include "unrest/analysis/classic_figures.hpp"
+#include "unrest/analysis/national_analysis.hpp"
 #include "unrest/experiments/byte_codec.hpp"
 #include "unrest/experiments/quantiles.hpp"
 #include "unrest/experiments/run_many.hpp"
-#include "unrest/national/calendar.hpp"
-#include "unrest/national/national_analysis.hpp"
-#include "unrest/national/quantities.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
+#include "unrest/scenario/calendar.hpp"
+#include "unrest/scenario/national_quantities.hpp"
 
 namespace unrest::experiments {
 namespace {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "unrest/experiments/job_runner.hpp"
-#include "unrest/national/national_scenario.hpp"
+#include "unrest/scenario/national_scenario.hpp"
 #include "unrest/scenario/scenario.hpp"
 
 namespace unrest::experiments {

@@ -5,10 +5,10 @@
 #include <cmath>
 
 #include "unrest/analysis/classic_figures.hpp"
-#include "unrest/national/national_analysis.hpp"
-#include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/analysis/national_analysis.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/parse_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 #include "unrest/scenario/scenario_kind.hpp"

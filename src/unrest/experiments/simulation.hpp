@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "unrest/io/run_outputs.hpp"
-#include "unrest/national/national_scenario.hpp"
+#include "unrest/scenario/national_scenario.hpp"
 #include "unrest/scenario/scenario.hpp"
 
 namespace unrest::experiments {

@@ -4,11 +4,11 @@
 
 #include <algorithm>
 
+#include "unrest/analysis/national_analysis.hpp"
 #include "unrest/io/content_hash.hpp"
 #include "unrest/io/text_file.hpp"
-#include "unrest/national/national_analysis.hpp"
-#include "unrest/national/parameters.hpp"
-#include "unrest/national/quantities.hpp"
+#include "unrest/scenario/national_parameters.hpp"
+#include "unrest/scenario/national_quantities.hpp"
 
 namespace unrest::io {
 namespace {

@@ -9,9 +9,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "unrest/engine/national_engine.hpp"
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/io/run_outputs.hpp"
-#include "unrest/national/national_engine.hpp"
 
 namespace unrest::io {
 

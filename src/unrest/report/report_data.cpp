@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "unrest/io/csv_table.hpp"
-#include "unrest/national/quantities.hpp"
+#include "unrest/scenario/national_quantities.hpp"
 
 namespace unrest::report {
 namespace {

@@ -8,7 +8,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <sstream>
 
 #include "unrest/model/neighbourhood.hpp"
@@ -164,8 +163,7 @@ void read_analysis_table(TableReader& root, const std::string& file, Scenario& s
   reader.finish();
 }
 
-ScheduleEvent read_event(const toml::table& table, const std::string& file, std::size_t index) {
-  TableReader reader(table, file, fmt::format("schedule[{}]", index));
+ScheduleEvent read_event(TableReader& reader) {
   ScheduleEvent e;
   if (!reader.read("id", e.id)) reader.fail("id", "every schedule entry needs an id");
   reader.require(!e.id.empty(), "id", "must not be empty");
@@ -208,24 +206,6 @@ ScheduleEvent read_event(const toml::table& table, const std::string& file, std:
   return e;
 }
 
-void read_schedule(TableReader& root, const std::string& file, Scenario& s) {
-  const toml::node* node = root.take("schedule");
-  if (!node) return;
-  const toml::array* entries = node->as_array();
-  if (!entries || (!entries->empty() && !entries->is_array_of_tables())) {
-    root.fail("schedule", "expected an array of tables ([[schedule]] entries)");
-  }
-  std::set<std::string> ids;
-  for (std::size_t i = 0; i < entries->size(); ++i) {
-    ScheduleEvent e = read_event(*entries->get(i)->as_table(), file, i);
-    if (!ids.insert(e.id).second) {
-      throw ScenarioError(file, line_of(*entries->get(i)), fmt::format("schedule[{}].id", i),
-                          fmt::format("duplicate id \"{}\"", e.id));
-    }
-    s.schedule.push_back(std::move(e));
-  }
-}
-
 }  // namespace
 
 Scenario parse_scenario(std::string_view text, const std::string& source_name,
@@ -240,7 +220,8 @@ Scenario parse_scenario(std::string_view text, const std::string& source_name,
   read_run_table(reader, source_name, s);
   read_model_table(reader, source_name, s);
   read_analysis_table(reader, source_name, s);
-  read_schedule(reader, source_name, s);
+  s.schedule = read_entries<ScheduleEvent>(
+      reader, "schedule", [](TableReader& r, std::size_t) { return read_event(r); });
   reader.finish();
   return s;
 }

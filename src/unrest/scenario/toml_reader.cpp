@@ -45,6 +45,18 @@ std::string source_of(const toml::node& node, const std::string& fallback) {
 
 int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
 
+std::vector<const toml::table*> tables_of(TableReader& root, std::string_view key) {
+  std::vector<const toml::table*> out;
+  const toml::node* node = root.take(key);
+  if (!node) return out;
+  const toml::array* a = node->as_array();
+  if (!a || (!a->empty() && !a->is_array_of_tables())) {
+    root.fail(key, fmt::format("expected an array of tables ([[{}]] entries)", key));
+  }
+  for (const auto& entry : *a) out.push_back(entry.as_table());
+  return out;
+}
+
 TableReader::TableReader(const toml::table& table, std::string file, std::string prefix)
     : table_(table), file_(std::move(file)), prefix_(std::move(prefix)) {}
 

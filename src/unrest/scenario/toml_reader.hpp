@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,7 @@ class TableReader {
   void finish() const;
 
   std::string full_key(std::string_view key) const;
+  const std::string& file() const { return file_; }
 
  private:
   const toml::node* find(std::string_view key);
@@ -58,6 +60,30 @@ class TableReader {
   std::string prefix_;
   std::vector<std::string> known_;
 };
+
+// The tables of `[[key]]` entries, in order; none when the key is absent. Anything but an array
+// of tables is an error.
+std::vector<const toml::table*> tables_of(TableReader& root, std::string_view key);
+
+// Every `[[key]]` entry read by `read_one(reader, index)` (a TableReader over the entry, with
+// prefix "key[index]"; read_one calls finish), each entry's `id_key` unique: the one reader of
+// every array of tables with ids, in classic and national scenarios alike.
+template <typename T, typename ReadOne>
+std::vector<T> read_entries(TableReader& root, std::string_view key, ReadOne&& read_one,
+                            std::string T::*id = &T::id, std::string_view id_key = "id") {
+  std::vector<T> out;
+  std::set<std::string> seen;
+  const auto tables = tables_of(root, key);
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    TableReader entry(*tables[i], root.file(),
+                      root.full_key(std::string(key) + "[" + std::to_string(i) + "]"));
+    out.push_back(read_one(entry, i));
+    const std::string& value = out.back().*id;
+    entry.require(seen.insert(value).second, id_key,
+                  "duplicate " + std::string(id_key) + " \"" + value + "\"");
+  }
+  return out;
+}
 
 // Parses a scenario's TOML; malformed text is a ScenarioError with the line and what is wrong.
 toml::table parse_toml(std::string_view text, const std::string& source_name);

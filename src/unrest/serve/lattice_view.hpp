@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "unrest/national/place_world.hpp"
+#include "unrest/engine/place_world.hpp"
 
 namespace unrest::serve {
 

@@ -6,12 +6,12 @@
 
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/io/national_outputs.hpp"
-#include "unrest/national/calendar.hpp"
-#include "unrest/national/quantities.hpp"
 #include "unrest/report/html_report.hpp"
 #include "unrest/report/report_data.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
+#include "unrest/scenario/calendar.hpp"
+#include "unrest/scenario/national_quantities.hpp"
 #include "unrest/web/web_assets.hpp"
 
 namespace unrest::serve {

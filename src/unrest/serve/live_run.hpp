@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "unrest/io/run_outputs.hpp"
-#include "unrest/national/national_scenario.hpp"
+#include "unrest/scenario/national_scenario.hpp"
 #include "unrest/serve/lattice_view.hpp"
 
 namespace unrest::national {

@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "unrest/io/national_outputs.hpp"
-#include "unrest/national/parse_national_scenario.hpp"
 #include "unrest/report/report_data.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 #include "unrest/serve/http_error.hpp"
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "unrest/io/run_outputs.hpp"
-#include "unrest/national/national_scenario.hpp"
+#include "unrest/scenario/national_scenario.hpp"
 
 namespace unrest::serve {
 

@@ -1,7 +1,7 @@
 #pragma once
 // One place's storage: an Epstein lattice (torus) holding its citizens and cops, and the
 // spatial index that finds them near a site. Storage only: no rule of the model is here. The
-// national model's rules (src/unrest/national/place_world) act on it hour by hour.
+// national model's rules (engine/place_world.hpp) act on it hour by hour.
 //
 // Built for real population at real police density, where almost everybody is quiet whatever
 // happens around them. Citizens are stored in order of falling base hardship, so the citizens

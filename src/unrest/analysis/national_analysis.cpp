@@ -1,4 +1,4 @@
-#include "unrest/national/national_analysis.hpp"
+#include "unrest/analysis/national_analysis.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "unrest/national/quantities.hpp"
+#include "unrest/scenario/national_quantities.hpp"
 
 namespace unrest::national {
 namespace {

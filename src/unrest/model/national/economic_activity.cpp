@@ -1,4 +1,4 @@
-#include "unrest/national/mechanisms/economic_activity.hpp"
+#include "unrest/model/national/economic_activity.hpp"
 
 #include <algorithm>
 #include <limits>

@@ -10,9 +10,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "unrest/national/mechanisms/hourly_conditions.hpp"
-#include "unrest/national/national_scenario.hpp"
+#include "unrest/model/national/hourly_conditions.hpp"
+#include "unrest/model/national/place_record.hpp"
 #include "unrest/rng/random_stream.hpp"
+#include "unrest/scenario/national_scenario.hpp"
 #include "unrest/world/place_lattice.hpp"
 
 namespace unrest::national {
@@ -22,26 +23,6 @@ struct PlaceInputs {
   std::int64_t tick = 0;
   HourlyConditions conditions;
   std::int64_t cops_delta = 0;  // reinforcements (agents) arriving this hour
-};
-
-// The place after an hour. Counts are agents; cumulative ones say so.
-struct PlaceCounts {  // trivially copyable: places' counts travel between processes as bytes
-  std::uint32_t quiet = 0;
-  std::uint32_t active = 0;  // rioters included
-  std::uint32_t rioting = 0;
-  std::uint32_t jailed = 0;
-  std::uint32_t cops = 0;              // on duty
-  std::uint64_t arrests = 0;           // cumulative
-  std::uint64_t citizens_killed = 0;   // cumulative
-  std::uint64_t citizens_injured = 0;  // cumulative
-  std::uint64_t cops_killed = 0;       // cumulative
-  std::uint64_t cops_injured = 0;      // cumulative
-  std::uint64_t damage = 0;            // cumulative property-damage incidents
-  double activity = 1.0;
-  double mean_hardship = 0.0;
-  std::uint32_t arrests_now = 0;  // this hour
-  std::uint32_t killed_now = 0;   // citizens killed this hour
-  std::uint64_t decisions = 0;    // citizens whose rule was evaluated this hour
 };
 
 // The rules of one hour, in order, over a place's storage (world::PlaceLattice): the rules

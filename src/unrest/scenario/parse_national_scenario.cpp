@@ -1,4 +1,4 @@
-#include "unrest/national/parse_national_scenario.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -6,11 +6,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
-#include <set>
 
-#include "unrest/national/calendar.hpp"
-#include "unrest/national/parameters.hpp"
-#include "unrest/national/quantities.hpp"
+#include "unrest/scenario/calendar.hpp"
+#include "unrest/scenario/national_inputs.hpp"
+#include "unrest/scenario/national_parameters.hpp"
+#include "unrest/scenario/national_quantities.hpp"
 #include "unrest/scenario/nearest_key.hpp"
 #include "unrest/scenario/overrides.hpp"
 #include "unrest/scenario/scenario_error.hpp"
@@ -44,16 +44,6 @@ bool read_time(TableReader& r, std::string_view key, std::string& text, LocalTim
   return true;
 }
 
-const toml::array* array_of_tables(TableReader& r, std::string_view key) {
-  const toml::node* node = r.take(key);
-  if (!node) return nullptr;
-  const toml::array* a = node->as_array();
-  if (!a || (!a->empty() && !a->is_array_of_tables())) {
-    r.fail(key, fmt::format("expected an array of tables ([[{}]] entries)", key));
-  }
-  return a;
-}
-
 std::vector<std::string> read_strings(TableReader& r, std::string_view key) {
   std::vector<std::string> out;
   const toml::node* node = r.take(key);
@@ -69,7 +59,7 @@ std::vector<std::string> read_strings(TableReader& r, std::string_view key) {
   return out;
 }
 
-// One declared parameter (parameters.hpp), read and range-checked.
+// One declared parameter (national_parameters.hpp), read and range-checked.
 void read_parameter(TableReader& r, const Parameter& p, NationalScenario& s) {
   std::visit(
       [&](auto* field) {
@@ -139,25 +129,21 @@ void read_parameters(TableReader& root, const std::string& file, NationalScenari
   if (mr) mr->finish();
 }
 
-Place read_place(const toml::table& t, const std::string& file, std::size_t index) {
-  TableReader r(t, file, fmt::format("place[{}]", index));
+Place read_place(TableReader& r) {
   Place p;
   r.require(r.read("id", p.id) && !p.id.empty(), "id", "every place needs a non-empty id");
   r.read("name", p.name);
   if (p.name.empty()) p.name = p.id;
-  r.require(r.read("population", p.population), "population", "is required");
-  r.require(p.population >= 0 && p.population <= 1e9, "population",
-            fmt::format("must be in [0, 1e9] (got {})", p.population));
-  r.require(r.read("lat", p.lat) && r.read("lon", p.lon), "lat", "lat and lon are required");
-  r.require(p.lat >= -90 && p.lat <= 90, "lat", "must be in [-90, 90]");
-  r.require(p.lon >= -180 && p.lon <= 180, "lon", "must be in [-180, 180]");
-  r.read_in_range("utc_offset", p.utc_offset, -12, 14);
+  read_input(r, "place", "population", p.population);
+  read_input(r, "place", "lat", p.lat);
+  read_input(r, "place", "lon", p.lon);
+  read_input(r, "place", "utc_offset", p.utc_offset);
   r.require(r.read("police", p.police), "police", "is required");
   r.require(p.police >= 0 && p.police <= p.population, "police",
             fmt::format("must be in [0, population] (got {})", p.police));
-  r.read_in_range("exposure", p.exposure, 0.0, 10.0);
-  r.read_in_range("legitimacy", p.legitimacy, 0.0, 1.0);
-  r.read_in_range("hardship_max", p.hardship_max, 0.0, 1.0);
+  read_input(r, "place", "exposure", p.exposure);
+  read_input(r, "place", "legitimacy", p.legitimacy);
+  read_input(r, "place", "hardship_max", p.hardship_max);
   r.finish();
   return p;
 }
@@ -193,9 +179,7 @@ std::vector<int> resolve_places(TableReader& r, std::string_view key,
   return out;
 }
 
-Event read_event(const toml::table& t, const std::string& file, std::size_t index,
-                 const NationalScenario& s, const LocalTime& start) {
-  TableReader r(t, file, fmt::format("event[{}]", index));
+Event read_event(TableReader& r, const NationalScenario& s, const LocalTime& start) {
   Event e;
   r.require(r.read("id", e.id) && !e.id.empty(), "id", "every event needs a non-empty id");
   std::size_t kind = 0;
@@ -203,7 +187,7 @@ Event read_event(const toml::table& t, const std::string& file, std::size_t inde
             fmt::format("is required: one of {}", fmt::join(kEventKinds, ", ")));
   e.kind = static_cast<EventKind>(kind);
   int offset = s.utc_offset;
-  r.read_in_range("utc_offset", offset, -12, 14);
+  read_input(r, "event", "utc_offset", offset);
   LocalTime at;
   r.require(read_time(r, "at", e.at, at), "at", "is required (local date or date-time)");
   e.tick = hours_since(start, s.utc_offset, at, offset);
@@ -219,28 +203,26 @@ Event read_event(const toml::table& t, const std::string& file, std::size_t inde
   r.read("enabled", e.enabled);
   r.read("text", e.text);
   r.read("source", e.source);
-  auto need = [&](std::string_view key, double lo, double hi) {
-    r.require(r.read(key, e.value), key,
+  auto need = [&](std::string_view key) {
+    r.require(read_input(r, "event", key, e.value), key,
               fmt::format("is required for kind \"{}\"", kEventKinds[kind]));
-    r.require(e.value >= lo && e.value <= hi, key,
-              fmt::format("must be in [{}, {}] (got {})", lo, hi, e.value));
   };
   switch (e.kind) {
     case EventKind::price_shock:
-      need("size", 0.0, 1.0);
-      r.read_in_range("ramp_hours", e.ramp_hours, 0, 24 * 365);
+      need("size");
+      read_input(r, "event", "ramp_hours", e.ramp_hours);
       break;
     case EventKind::concession:
-      need("cut", 0.0, 1.0);
+      need("cut");
       break;
     case EventKind::legitimacy:
-      need("change", -1.0, 1.0);
+      need("change");
       break;
     case EventKind::internet:
-      need("reach", 0.0, 1.0);
+      need("reach");
       break;
     case EventKind::reinforcement:
-      need("cops", -1e7, 1e7);
+      need("cops");
       break;
     case EventKind::emergency: {
       std::string curfew;
@@ -268,9 +250,7 @@ const std::vector<std::string>& target_quantities() {
   return names;
 }
 
-Target read_target(const toml::table& t, const std::string& file, std::size_t index,
-                   const NationalScenario& s, const LocalTime& start) {
-  TableReader r(t, file, fmt::format("target[{}]", index));
+Target read_target(TableReader& r, const NationalScenario& s, const LocalTime& start) {
   Target g;
   r.require(r.read("id", g.id) && !g.id.empty(), "id", "every target needs a non-empty id");
   std::size_t q = 0;
@@ -288,10 +268,10 @@ Target read_target(const toml::table& t, const std::string& file, std::size_t in
   date.hour = 0;
   date.minute = 0;
   int offset = g.place >= 0 ? s.places[static_cast<std::size_t>(g.place)].utc_offset : s.utc_offset;
-  r.read_in_range("utc_offset", offset, -12, 14);
+  read_input(r, "target", "utc_offset", offset);
   g.tick = hours_since(start, s.utc_offset, date, offset) + 23;
   r.require(r.read("value", g.value) && g.value > 0, "value", "is required and must be > 0");
-  r.read_in_range("factor", g.factor, 1.0, 100.0);
+  read_input(r, "target", "factor", g.factor);
   r.read("reporter", g.reporter);
   r.read("text", g.text);
   r.finish();
@@ -302,9 +282,7 @@ const std::vector<std::string> kCheckKinds = {"calm_before",         "first_prot
                                               "protest_within",      "most_violent",
                                               "peak_active_between", "activity_below"};
 
-Check read_check(const toml::table& t, const std::string& file, std::size_t index,
-                 const NationalScenario& s, const LocalTime& start) {
-  TableReader r(t, file, fmt::format("check[{}]", index));
+Check read_check(TableReader& r, const NationalScenario& s, const LocalTime& start) {
   Check c;
   r.require(r.read("id", c.id) && !c.id.empty(), "id", "every check needs a non-empty id");
   std::size_t kind = 0;
@@ -337,7 +315,7 @@ Check read_check(const toml::table& t, const std::string& file, std::size_t inde
     case CheckKind::protest_within:
       place("where", c.place);
       place("after", c.other);
-      r.require(r.read("hours", c.hours) && c.hours >= 0, "hours", "is required and >= 0");
+      r.require(read_input(r, "check", "hours", c.hours), "hours", "is required");
       break;
     case CheckKind::most_violent:
       place("where", c.place);
@@ -345,23 +323,22 @@ Check read_check(const toml::table& t, const std::string& file, std::size_t inde
       date("to", c.to, c.to_tick, 23);
       break;
     case CheckKind::peak_active_between:
-      r.require(r.read("low", c.low) && r.read("high", c.high) && c.low <= c.high, "high",
-                "low and high are required, low <= high");
+      r.require(read_input(r, "check", "low", c.low) && read_input(r, "check", "high", c.high) &&
+                    c.low <= c.high,
+                "high", "low and high are required, low <= high");
       break;
     case CheckKind::activity_below:
       place("where", c.place);
       date("from", c.from, c.from_tick, 0);
       date("to", c.to, c.to_tick, 23);
-      r.require(r.read("below", c.high) && c.high >= 0 && c.high <= 1, "below",
-                "is required, in [0, 1]");
+      r.require(read_input(r, "check", "below", c.high), "below", "is required");
       break;
   }
   r.finish();
   return c;
 }
 
-FreeParameter read_free(const toml::table& t, const std::string& file, std::size_t index) {
-  TableReader r(t, file, fmt::format("free[{}]", index));
+FreeParameter read_free(TableReader& r) {
   FreeParameter f;
   r.require(r.read("key", f.key) && !f.key.empty(), "key", "is required: a scenario key");
   // Only behaviour is calibrated, never a per-place or per-event input: a free key is one of
@@ -384,27 +361,22 @@ FreeParameter read_free(const toml::table& t, const std::string& file, std::size
   return f;
 }
 
-Counterfactual read_counterfactual(TableReader& r) {
+Counterfactual read_counterfactual(TableReader& r, const NationalScenario& s) {
   Counterfactual c;
   r.require(r.read("id", c.id) && !c.id.empty(), "id", "every counterfactual needs an id");
   r.read("description", c.description);
   c.without = read_strings(r, "without");
   c.enable = read_strings(r, "enable");
-  r.finish();
-  return c;
-}
-
-template <typename T>
-void check_unique_ids(const std::vector<T>& items, const std::string& file, const char* what,
-                      const toml::array* array) {
-  std::set<std::string> seen;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (!seen.insert(items[i].id).second) {
-      throw ScenarioError(file, scenario::line_of(*array->get(i)),
-                          fmt::format("{}[{}].id", what, i),
-                          fmt::format("duplicate id \"{}\"", items[i].id));
+  for (const auto* list : {&c.without, &c.enable}) {
+    for (const auto& id : *list) {
+      const bool known =
+          std::any_of(s.events.begin(), s.events.end(), [&](const Event& e) { return e.id == id; });
+      r.require(known, list == &c.without ? "without" : "enable",
+                fmt::format("no event has the id \"{}\"", id));
     }
   }
+  r.finish();
+  return c;
 }
 
 }  // namespace
@@ -449,14 +421,14 @@ NationalScenario parse_national_scenario(std::string_view text, const std::strin
     TableReader r(*t, source_name, "run");
     read_time(r, "start", s.start_date, start);
     read_time(r, "end", s.end_date, end);
-    r.read_in_range("utc_offset", s.utc_offset, -12, 14);
+    read_input(r, "run", "utc_offset", s.utc_offset);
     std::int64_t seed = static_cast<std::int64_t>(s.seed);
     if (r.read("seed", seed)) {
       r.require(seed >= 0, "seed", fmt::format("must be >= 0 (got {})", seed));
       s.seed = static_cast<std::uint64_t>(seed);
     }
-    r.read_in_range("scale", s.scale, 1e-6, 1.0);
-    r.read_in_range("threads", s.threads, 0, 1024);
+    read_input(r, "run", "scale", s.scale);
+    read_input(r, "run", "threads", s.threads);
     const std::int64_t days = days_from_civil(end.year, end.month, end.day) -
                               days_from_civil(start.year, start.month, start.day) + 1;
     r.require(days >= 1 && days <= 3660, "end",
@@ -470,67 +442,27 @@ NationalScenario parse_national_scenario(std::string_view text, const std::strin
             24;
   if (const toml::table* t = reader.table("report")) {
     TableReader r(*t, source_name, "report");
-    r.read_in_range("protest_people", s.protest_people, 1.0, 1e9);
-    r.read_in_range("riot_people", s.riot_people, 1.0, 1e9);
+    read_input(r, "report", "protest_people", s.protest_people);
+    read_input(r, "report", "riot_people", s.riot_people);
     r.finish();
   }
   read_parameters(reader, source_name, s);
 
-  const toml::array* places = array_of_tables(reader, "place");
-  if (!places || places->empty())
-    reader.fail("place", "a national scenario needs [[place]] entries");
-  for (std::size_t i = 0; i < places->size(); ++i) {
-    s.places.push_back(read_place(*places->get(i)->as_table(), source_name, i));
-  }
-  check_unique_ids(s.places, source_name, "place", places);
-  if (const toml::array* events = array_of_tables(reader, "event")) {
-    for (std::size_t i = 0; i < events->size(); ++i) {
-      s.events.push_back(read_event(*events->get(i)->as_table(), source_name, i, s, start));
-    }
-    check_unique_ids(s.events, source_name, "event", events);
-  }
-  if (const toml::array* targets = array_of_tables(reader, "target")) {
-    for (std::size_t i = 0; i < targets->size(); ++i) {
-      s.targets.push_back(read_target(*targets->get(i)->as_table(), source_name, i, s, start));
-    }
-    check_unique_ids(s.targets, source_name, "target", targets);
-  }
-  if (const toml::array* checks = array_of_tables(reader, "check")) {
-    for (std::size_t i = 0; i < checks->size(); ++i) {
-      s.checks.push_back(read_check(*checks->get(i)->as_table(), source_name, i, s, start));
-    }
-    check_unique_ids(s.checks, source_name, "check", checks);
-  }
-  if (const toml::array* free = array_of_tables(reader, "free")) {
-    for (std::size_t i = 0; i < free->size(); ++i) {
-      s.free.push_back(read_free(*free->get(i)->as_table(), source_name, i));
-      for (std::size_t j = 0; j < i; ++j) {
-        if (s.free[j].key == s.free[i].key) {
-          throw ScenarioError(source_name, scenario::line_of(*free->get(i)),
-                              fmt::format("free[{}].key", i),
-                              fmt::format("\"{}\" is already free", s.free[i].key));
-        }
-      }
-    }
-  }
-  if (const toml::array* cfs = array_of_tables(reader, "counterfactual")) {
-    for (std::size_t i = 0; i < cfs->size(); ++i) {
-      TableReader r(*cfs->get(i)->as_table(), source_name, fmt::format("counterfactual[{}]", i));
-      Counterfactual c = read_counterfactual(r);
-      std::vector<std::string> ids;
-      for (const auto& e : s.events) ids.push_back(e.id);
-      for (const auto& list : {c.without, c.enable}) {
-        for (const auto& id : list) {
-          if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-            r.fail(&list == &c.without ? "without" : "enable",
-                   fmt::format("no event has the id \"{}\"", id));
-          }
-        }
-      }
-      s.counterfactuals.push_back(std::move(c));
-    }
-    check_unique_ids(s.counterfactuals, source_name, "counterfactual", cfs);
-  }
+  s.places = scenario::read_entries<Place>(
+      reader, "place", [](TableReader& r, std::size_t) { return read_place(r); });
+  if (s.places.empty()) reader.fail("place", "a national scenario needs [[place]] entries");
+  s.events = scenario::read_entries<Event>(
+      reader, "event", [&](TableReader& r, std::size_t) { return read_event(r, s, start); });
+  s.targets = scenario::read_entries<Target>(
+      reader, "target", [&](TableReader& r, std::size_t) { return read_target(r, s, start); });
+  s.checks = scenario::read_entries<Check>(
+      reader, "check", [&](TableReader& r, std::size_t) { return read_check(r, s, start); });
+  s.free = scenario::read_entries<FreeParameter>(
+      reader, "free", [](TableReader& r, std::size_t) { return read_free(r); }, &FreeParameter::key,
+      "key");
+  s.counterfactuals = scenario::read_entries<Counterfactual>(
+      reader, "counterfactual",
+      [&](TableReader& r, std::size_t) { return read_counterfactual(r, s); });
   reader.finish();
   return s;
 }

@@ -17,7 +17,7 @@
 
 #include "unrest/model/activation.hpp"
 #include "unrest/model/arrest_probability.hpp"
-#include "unrest/national/national_scenario.hpp"
+#include "unrest/model/national/place_rules.hpp"
 
 namespace unrest::national {
 

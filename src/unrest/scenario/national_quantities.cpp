@@ -1,4 +1,4 @@
-#include "unrest/national/quantities.hpp"
+#include "unrest/scenario/national_quantities.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "unrest/national/mechanisms/news_diffusion.hpp"
+#include "unrest/model/national/news_diffusion.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "unrest/national/parameters.hpp"
+#include "unrest/scenario/national_parameters.hpp"
 
 #include <fmt/format.h>
 

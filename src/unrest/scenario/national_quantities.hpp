@@ -7,7 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "unrest/national/national_engine.hpp"
+#include "unrest/model/national/place_record.hpp"
+#include "unrest/scenario/national_scenario.hpp"
 
 namespace unrest::national {
 

@@ -9,7 +9,7 @@
 #include <variant>
 #include <vector>
 
-#include "unrest/national/national_scenario.hpp"
+#include "unrest/scenario/national_scenario.hpp"
 
 namespace unrest::national {
 

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "unrest/national/national_scenario.hpp"
+#include "unrest/scenario/national_scenario.hpp"
 
 namespace unrest::national {
 

@@ -10,23 +10,12 @@
 #include <vector>
 
 #include "unrest/engine/engine.hpp"
+#include "unrest/engine/place_world.hpp"
 #include "unrest/engine/thread_pool.hpp"
-#include "unrest/national/calendar.hpp"
-#include "unrest/national/national_scenario.hpp"
-#include "unrest/national/place_world.hpp"
+#include "unrest/scenario/calendar.hpp"
+#include "unrest/scenario/national_scenario.hpp"
 
 namespace unrest::national {
-
-// One place at the end of one hour.
-struct PlaceRecord {
-  PlaceCounts counts;
-  double legitimacy = 0.0;
-  double news = 0.0;
-  double reach = 1.0;
-  bool curfew_hours = false;
-  bool emergency = false;
-  bool lethal_order = false;
-};
 
 // A national run spread over processes: each steps only the places marked `mine`, keeping the
 // whole national state; after each hour `exchange` fills in the other places' records (an
@@ -58,8 +47,8 @@ class NationalEngine final : public engine::Engine {
 
   std::int64_t tick() const override { return tick_; }  // ticks done
   std::uint64_t agent_updates() const override { return agent_updates_; }
-  // The nation's value of every national quantity (quantities.hpp) after the last hour, in
-  // agents; nothing before the first.
+  // The nation's value of every national quantity (scenario/national_quantities.hpp) after the last
+  // hour, in agents; nothing before the first.
   void observe(const engine::QuantityObserver& observer) const override;
   const NationalScenario& scenario() const { return scenario_; }
   const LocalTime& start() const { return start_; }

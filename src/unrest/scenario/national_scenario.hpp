@@ -7,40 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "unrest/model/classic_options.hpp"
-#include "unrest/national/mechanisms/curfew.hpp"
-#include "unrest/national/mechanisms/day_night.hpp"
-#include "unrest/national/mechanisms/economic_activity.hpp"
-#include "unrest/national/mechanisms/hardship_shock.hpp"
-#include "unrest/national/mechanisms/jail.hpp"
-#include "unrest/national/mechanisms/legitimacy.hpp"
-#include "unrest/national/mechanisms/lethal_force.hpp"
-#include "unrest/national/mechanisms/news_diffusion.hpp"
-#include "unrest/national/mechanisms/reinforcements.hpp"
-#include "unrest/national/mechanisms/riot.hpp"
+#include "unrest/model/national/place_rules.hpp"
 
 namespace unrest::national {
-
-// The citizens' and cops' rules every place shares: the classic model's, with the options the
-// national model needs at real police density.
-struct PlaceRules {
-  double density = 0.7;  // citizens per site
-  double threshold = 0.1;
-  double k = 2.3;
-  model::Ratio ratio = model::Ratio::floor;
-  int vision = 7;             // citizens' vision radius (sites, Euclidean disc)
-  int cop_vision = 7;         // cops' vision radius
-  double hardship_min = 0.0;  // base hardship H0 ~ U(hardship_min, hardship_max)
-  double hardship_max = 1.0;
-  // Shape of the distribution: H0 = min + (max - min) * U^shape with U uniform, so 1 is the
-  // classic uniform and larger values thin the upper tail (few people in extreme hardship).
-  double hardship_shape = 1.0;
-  double legitimacy = 0.8;        // baseline, unless a place sets its own
-  double arrest_rate = 1.0;       // arrest attempts per cop-hour
-  double quiet_move_share = 1.0;  // share of quiet citizens who move each hour (actives and
-                                  // cops always move)
-  bool movement = true;
-};
 
 struct Place {
   std::string id;
@@ -138,19 +107,6 @@ struct FreeParameter {
   double high = 1.0;
   bool log_scale = false;
   std::string text;
-};
-
-struct Mechanisms {
-  HardshipShock hardship;
-  LegitimacyDynamics legitimacy;
-  NewsDiffusion news;
-  DayNight day_night;
-  Curfew curfew;
-  Riot riot;
-  LethalForce lethal_force;
-  Reinforcements reinforcements;
-  Detention jail;
-  EconomicActivity activity;
 };
 
 struct NationalScenario {

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "unrest/national/national_engine.hpp"
+#include "unrest/engine/national_engine.hpp"
 
 namespace unrest::national {
 

@@ -1,4 +1,4 @@
-#include "unrest/national/place_world.hpp"
+#include "unrest/engine/place_world.hpp"
 
 #include <algorithm>
 #include <cmath>

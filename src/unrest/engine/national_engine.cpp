@@ -1,4 +1,4 @@
-#include "unrest/national/national_engine.hpp"
+#include "unrest/engine/national_engine.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "unrest/national/quantities.hpp"
+#include "unrest/scenario/national_quantities.hpp"
 
 namespace unrest::national {
 

@@ -1,0 +1,147 @@
+#include "unrest/scenario/national_inputs.hpp"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+namespace unrest::national {
+
+std::string InputKey::heading() const {
+  const bool array = table != "run" && table != "report" && table != "scenario";
+  return array ? fmt::format("[[{}]] {}", table, key) : fmt::format("[{}] {}", table, key);
+}
+
+std::string InputKey::type_text() const {
+  std::string text(type);
+  if (low < high) text += fmt::format(" in [{:g}, {:g}]", low, high);
+  if (required) text += ", required";
+  return text;
+}
+
+namespace {
+constexpr bool kRequired = true;
+constexpr bool kOptional = false;
+constexpr double kPeople = 1e9;  // the largest population a place may have
+}  // namespace
+
+const std::vector<InputKey>& input_keys() {
+  // clang-format off
+  static const std::vector<InputKey> table = {
+      {"scenario", "kind", "\"national\" or \"classic\"", 0, 0, kOptional, "which model the file is for (sniffed from [[place]] when absent)"},
+      {"scenario", "name", "string", 0, 0, kOptional, "the name outputs carry (default: the file's stem)"},
+      {"scenario", "description", "string", 0, 0, kOptional, "one paragraph for the report"},
+
+      {"run", "start", "date", 0, 0, kOptional, "local date of the first simulated hour (00:00)"},
+      {"run", "end", "date", 0, 0, kOptional, "last simulated local date, inclusive; at most 10 years after start"},
+      {"run", "utc_offset", "integer", -12, 14, kOptional, "hours ahead of UTC of the run's clock"},
+      {"run", "seed", "integer >= 0", 0, 0, kOptional, "random seed (--seed overrides)"},
+      {"run", "scale", "number", 1e-6, 1.0, kOptional, "agents per person (--scale overrides)"},
+      {"run", "threads", "integer", 0, 1024, kOptional, "worker threads; 0: one per core"},
+
+      {"report", "protest_people", "number", 1.0, kPeople, kOptional, "a place protests from the first hour with this many people active"},
+      {"report", "riot_people", "number", 1.0, kPeople, kOptional, "a place riots from the first hour with this many people rioting"},
+
+      {"place", "id", "string", 0, 0, kRequired, "unique id events and targets name"},
+      {"place", "name", "string", 0, 0, kOptional, "display name (default: the id)"},
+      {"place", "population", "number", 0.0, kPeople, kRequired, "people (census), each an agent at scale 1"},
+      {"place", "lat", "number", -90.0, 90.0, kRequired, "latitude of the main city (news distances, map)"},
+      {"place", "lon", "number", -180.0, 180.0, kRequired, "longitude of the main city"},
+      {"place", "utc_offset", "integer", -12, 14, kOptional, "the place's clock (default: the run's)"},
+      {"place", "police", "number in [0, population]", 0, 0, kRequired, "police officers (people)"},
+      {"place", "exposure", "number", 0.0, 10.0, kOptional, "e_p: how hard the price shock hits the place"},
+      {"place", "legitimacy", "number", 0.0, 1.0, kOptional, "the place's baseline legitimacy (default: rules.legitimacy)"},
+      {"place", "hardship_max", "number", 0.0, 1.0, kOptional, "the place's highest base hardship (default: rules.hardship_max)"},
+
+      {"event", "id", "string", 0, 0, kRequired, "unique id (--without, counterfactuals)"},
+      {"event", "kind", "price_shock, concession, legitimacy, emergency, lift_emergency, internet, lethal_force, reinforcement or observed", 0, 0, kRequired, "what happens"},
+      {"event", "at", "date or local date-time", 0, 0, kRequired, "when, in local time"},
+      {"event", "until", "date or local date-time", 0, 0, kOptional, "internet: when the reach returns to 1"},
+      {"event", "utc_offset", "integer", -12, 14, kOptional, "the clock of `at` and `until` (default: the run's)"},
+      {"event", "where", "place ids or \"national\"", 0, 0, kRequired, "the places it applies to"},
+      {"event", "enabled", "boolean", 0, 0, kOptional, "false: kept for counterfactuals that enable it"},
+      {"event", "size", "number", 0.0, 1.0, kOptional, "price_shock (required): the shock s"},
+      {"event", "ramp_hours", "integer", 0, 24 * 365, kOptional, "price_shock: hours over which the rise reaches its size"},
+      {"event", "cut", "number", 0.0, 1.0, kOptional, "concession (required): share of the rise taken back"},
+      {"event", "change", "number", -1.0, 1.0, kOptional, "legitimacy (required): change of L and of its baseline"},
+      {"event", "reach", "number", 0.0, 1.0, kOptional, "internet (required): media reach, 0 blackout, 1 normal"},
+      {"event", "cops", "number", -1e7, 1e7, kOptional, "reinforcement (required): police arriving (negative: withdrawn)"},
+      {"event", "curfew", "\"HH:00-HH:00\"", 0, 0, kOptional, "emergency: curfew hours (default 23:00-07:00)"},
+      {"event", "text", "string", 0, 0, kOptional, "what was reported"},
+      {"event", "source", "string", 0, 0, kOptional, "who reported it"},
+
+      {"target", "id", "string", 0, 0, kRequired, "unique id"},
+      {"target", "quantity", "a target quantity of `unrest outputs`", 0, 0, kRequired, "what was reported"},
+      {"target", "where", "a place id or \"national\"", 0, 0, kOptional, "default national"},
+      {"target", "date", "date", 0, 0, kRequired, "the figure holds at the end of this local date"},
+      {"target", "utc_offset", "integer", -12, 14, kOptional, "the clock of `date` (default: the place's)"},
+      {"target", "value", "number > 0", 0, 0, kRequired, "the reported figure (people)"},
+      {"target", "factor", "number", 1.0, 100.0, kOptional, "agreement means within this factor (default 2)"},
+      {"target", "reporter", "string", 0, 0, kOptional, "who reported it"},
+      {"target", "text", "string", 0, 0, kOptional, "what was reported"},
+
+      {"check", "id", "string", 0, 0, kRequired, "unique id"},
+      {"check", "kind", "calm_before, first_protest, protest_within, most_violent, peak_active_between or activity_below", 0, 0, kRequired, "what must hold"},
+      {"check", "where", "a place id", 0, 0, kOptional, "the place the check is about"},
+      {"check", "after", "a place id", 0, 0, kOptional, "protest_within: the place that protests first"},
+      {"check", "hours", "number", 0.0, 1e6, kOptional, "protest_within: at most this many hours later"},
+      {"check", "before", "date", 0, 0, kOptional, "calm_before: no protest before this date"},
+      {"check", "from", "date", 0, 0, kOptional, "first date of the window"},
+      {"check", "to", "date", 0, 0, kOptional, "last date of the window"},
+      {"check", "low", "number", 0.0, kPeople, kOptional, "peak_active_between: lowest peak (people)"},
+      {"check", "high", "number", 0.0, kPeople, kOptional, "peak_active_between: highest peak (people)"},
+      {"check", "below", "number", 0.0, 1.0, kOptional, "activity_below: the daily activity index stays below this"},
+      {"check", "text", "string", 0, 0, kOptional, "what the check stands for"},
+
+      {"free", "key", "a numeric behaviour key", 0, 0, kRequired, "the parameter `unrest calibrate` fits"},
+      {"free", "prior", "uniform or log_uniform", 0, 0, kOptional, "default uniform"},
+      {"free", "low", "number", 0, 0, kRequired, "lowest value, within the key's range"},
+      {"free", "high", "number", 0, 0, kRequired, "highest value, within the key's range"},
+      {"free", "text", "string", 0, 0, kOptional, "why it is free"},
+
+      {"counterfactual", "id", "string", 0, 0, kRequired, "unique id (--counterfactual)"},
+      {"counterfactual", "description", "string", 0, 0, kOptional, "the question it asks"},
+      {"counterfactual", "without", "event ids", 0, 0, kOptional, "events it removes"},
+      {"counterfactual", "enable", "event ids", 0, 0, kOptional, "disabled events it enables"},
+  };
+  // clang-format on
+  return table;
+}
+
+const InputKey& input_key(std::string_view table, std::string_view key) {
+  for (const auto& k : input_keys()) {
+    if (k.table == table && k.key == key) return k;
+  }
+  throw std::logic_error(fmt::format("scenario key {}.{} is read but not declared", table, key));
+}
+
+namespace {
+
+template <typename T>
+bool read_declared(scenario::TableReader& r, std::string_view table, std::string_view key, T& out) {
+  const InputKey& k = input_key(table, key);
+  bool present = false;
+  if constexpr (std::is_same_v<T, double>) {
+    present = k.low < k.high ? r.read_in_range(key, out, k.low, k.high) : r.read(key, out);
+  } else {
+    present = r.read_in_range(key, out, static_cast<std::int64_t>(k.low),
+                              static_cast<std::int64_t>(k.high));
+  }
+  if (!present && k.required) r.fail(key, "is required");
+  return present;
+}
+
+}  // namespace
+
+bool read_input(scenario::TableReader& r, std::string_view table, std::string_view key,
+                double& out) {
+  return read_declared(r, table, key, out);
+}
+bool read_input(scenario::TableReader& r, std::string_view table, std::string_view key,
+                std::int64_t& out) {
+  return read_declared(r, table, key, out);
+}
+bool read_input(scenario::TableReader& r, std::string_view table, std::string_view key, int& out) {
+  return read_declared(r, table, key, out);
+}
+
+}  // namespace unrest::national
