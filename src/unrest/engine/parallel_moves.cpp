@@ -6,6 +6,7 @@
 #include "unrest/engine/parallel_engine.hpp"
 #include "unrest/engine/parallel_purposes.hpp"
 #include "unrest/engine/phase_timer.hpp"
+#include "unrest/model/movement.hpp"
 #include "unrest/rng/multiply_fold.hpp"
 #include "unrest/rng/random_stream.hpp"
 
@@ -186,19 +187,13 @@ std::uint32_t ParallelEngine::neighbour(int x, int y, std::size_t offset) const 
 
 template <typename Stream>
 bool ParallelEngine::exact_empty_site(int x, int y, Stream& stream, std::uint32_t& target) const {
-  const auto n = static_cast<std::size_t>(vision_.size());
-  std::uint32_t empty = 0;
-  for (std::size_t i = 0; i < n; ++i) empty += kind_[neighbour(x, y, i)] == kEmpty;
-  if (empty == 0) return false;
-  auto chosen = static_cast<std::uint32_t>(stream.below(empty));
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t candidate = neighbour(x, y, i);
-    if (kind_[candidate] == kEmpty && chosen-- == 0) {
-      target = candidate;
-      return true;
-    }
-  }
-  return false;
+  const auto n = static_cast<std::uint32_t>(vision_.size());
+  const auto chosen = model::choose_by_scan(
+      n, [&](std::uint32_t i) { return kind_[neighbour(x, y, i)] == kEmpty; },
+      [&](std::uint32_t m) { return stream.below(m); });
+  if (!chosen) return false;
+  target = neighbour(x, y, *chosen);
+  return true;
 }
 
 }  // namespace unrest::engine

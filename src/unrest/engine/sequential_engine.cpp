@@ -7,6 +7,7 @@
 #include "unrest/model/arrest.hpp"
 #include "unrest/model/arrest_probability.hpp"
 #include "unrest/model/jail_term.hpp"
+#include "unrest/model/movement.hpp"
 
 namespace unrest::engine {
 namespace {
@@ -170,32 +171,22 @@ bool SequentialEngine::random_empty_site(int x, int y, bool will_read_counts,
                                          model::Offset& target) {
   const auto& offsets = world_.vision().offsets();
   const auto n = static_cast<std::uint32_t>(offsets.size());
-  // Rejection sampling: the first empty one of independent uniform candidates is uniform
-  // over the empty sites, and so is the scan after it. Candidates come four at a time and are
-  // tested without branching, since whether one is empty is a coin flip the branch predictor
-  // would lose.
-  std::uint32_t pick[4];
-  for (int round = 0; round < kMoveRounds; ++round) {
-    rng_.below32x4(n, pick);
-    unsigned empty_mask = 0;
-    for (int k = 0; k < 4; ++k) {
-      const std::uint32_t candidate = world_.site_at(x, y, offsets[pick[k]]);
-      // The mover decides at its new site next: start loading that site's counts now.
-      if (will_read_counts) world_.prefetch_site(candidate);
-      empty_mask |= static_cast<unsigned>(world_.is_empty(candidate)) << k;
-    }
-    if (empty_mask != 0) {
-      // Recomputed rather than kept from the loop: cheaper than a round trip through memory.
-      target = world_.wrap(x, y, offsets[pick[__builtin_ctz(empty_mask)]]);
-      return true;
-    }
-  }
-  empty_sites_.clear();
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (world_.is_empty(world_.site_at(x, y, offsets[i]))) empty_sites_.push_back(i);
-  }
-  if (empty_sites_.empty()) return false;
-  target = world_.wrap(x, y, offsets[empty_sites_[rng_.below(empty_sites_.size())]]);
+  const auto chosen = model::choose_move_target_exact(
+      n, kMoveRounds, [&](std::uint32_t* pick) { rng_.below32x4(n, pick); },
+      [&](const std::uint32_t* pick) {
+        unsigned mask = 0;
+        for (int k = 0; k < 4; ++k) {
+          const std::uint32_t candidate = world_.site_at(x, y, offsets[pick[k]]);
+          // The mover decides at its new site next: start loading that site's counts now.
+          if (will_read_counts) world_.prefetch_site(candidate);
+          mask |= static_cast<unsigned>(world_.is_empty(candidate)) << k;
+        }
+        return mask;
+      },
+      [&](std::uint32_t i) { return world_.is_empty(world_.site_at(x, y, offsets[i])); },
+      [&](std::uint32_t m) { return rng_.below(m); });
+  if (!chosen) return false;
+  target = world_.wrap(x, y, offsets[*chosen]);
   return true;
 }
 

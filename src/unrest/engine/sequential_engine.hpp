@@ -59,7 +59,7 @@ class SequentialEngine final : public ClassicEngine {
   std::uint64_t arrests_ = 0;
   std::vector<std::uint32_t> order_;        // agent tags: cop index | kCopTag, or citizen index
   std::vector<std::uint32_t> jailed_list_;  // for the end-of-tick countdown
-  std::vector<std::uint32_t> empty_sites_;  // scratch for the exact fallback of movement
+  std::vector<std::uint32_t> empty_sites_;  // scratch for placing reinforcements
 };
 
 }  // namespace unrest::engine
