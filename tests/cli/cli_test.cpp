@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "national/small_scenario.hpp"
+#include "scenario/small_scenario.hpp"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "national/tiny_world.hpp"
+#include "engine/tiny_world.hpp"
 #include "test_scenarios.hpp"
 #include "unrest/engine/classic_engine.hpp"
 #include "unrest/engine/engine.hpp"

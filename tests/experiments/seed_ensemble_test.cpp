@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "national/tiny_world.hpp"
+#include "engine/tiny_world.hpp"
 #include "unrest/experiments/quantiles.hpp"
 #include "unrest/run_national.hpp"
 

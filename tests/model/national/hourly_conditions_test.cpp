@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "national/tiny_world.hpp"
+#include "engine/tiny_world.hpp"
 
 namespace unrest::national {
 namespace {

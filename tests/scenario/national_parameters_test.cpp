@@ -5,7 +5,7 @@
 
 #include <set>
 
-#include "national/small_scenario.hpp"
+#include "scenario/small_scenario.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/scenario/national_parameters.hpp"
 #include "unrest/scenario/parse_national_scenario.hpp"

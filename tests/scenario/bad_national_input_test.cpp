@@ -2,7 +2,7 @@
 // nearest valid spelling where there is one.
 #include <gtest/gtest.h>
 
-#include "national/small_scenario.hpp"
+#include "scenario/small_scenario.hpp"
 #include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 

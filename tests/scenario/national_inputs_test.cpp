@@ -8,7 +8,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "national/small_scenario.hpp"
+#include "scenario/small_scenario.hpp"
 #include "unrest/scenario/builtin.hpp"
 #include "unrest/scenario/national_inputs.hpp"
 #include "unrest/scenario/national_parameters.hpp"

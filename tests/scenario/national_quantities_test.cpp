@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "national/tiny_world.hpp"
+#include "engine/tiny_world.hpp"
 #include "unrest/experiments/seed_ensemble.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/scenario/national_quantities.hpp"

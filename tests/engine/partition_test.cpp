@@ -5,7 +5,7 @@
 #include <barrier>
 #include <thread>
 
-#include "national/tiny_world.hpp"
+#include "engine/tiny_world.hpp"
 #include "unrest/io/national_outputs.hpp"
 
 namespace unrest::national {

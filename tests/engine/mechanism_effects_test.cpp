@@ -2,7 +2,7 @@
 // effect, and nothing when it is switched off.
 #include <gtest/gtest.h>
 
-#include "national/tiny_world.hpp"
+#include "engine/tiny_world.hpp"
 #include "unrest/analysis/outbursts.hpp"
 #include "unrest/io/national_outputs.hpp"
 
