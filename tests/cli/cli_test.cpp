@@ -407,6 +407,50 @@ TEST_F(Cli, ExistingResultsAreNeverReplacedUnasked) {
   EXPECT_NE(read_file(dir_ / "r" / "timeseries.csv"), before);
 }
 
+// --overwrite replaces only a folder an unrest run wrote: a user's folder, the current
+// directory, a file or a path under a file are refused with exit 2 and left as they were.
+TEST_F(Cli, OverwriteNeverDeletesWhatUnrestDidNotWrite) {
+  fs::create_directories(dir_ / "precious");
+  write("precious/thesis.tex", "years of work");
+  const auto precious =
+      unrest("run " R2 " --ticks 5 --quiet --overwrite --out " + path("precious"));
+  EXPECT_EQ(precious.status, 2);
+  EXPECT_NE(precious.output.find("no manifest.json"), std::string::npos) << precious.output;
+  EXPECT_EQ(read_file(dir_ / "precious" / "thesis.tex"), "years of work");
+
+  // An unrest run's folder with a file of the user's added to it.
+  ASSERT_EQ(unrest("run " R2 " --ticks 5 --quiet --out " + path("r")).status, 0);
+  write("r/notes.txt", "mine");
+  const auto added = unrest("run " R2 " --ticks 5 --quiet --overwrite --out " + path("r"));
+  EXPECT_EQ(added.status, 2);
+  EXPECT_NE(added.output.find("'notes.txt'"), std::string::npos) << added.output;
+  EXPECT_EQ(read_file(dir_ / "r" / "notes.txt"), "mine");
+
+  // The current directory, by name and as ".".
+  const std::string in_dir = "cd " + dir_.string() + " && ";
+  for (const std::string out : {std::string("."), dir_.string()}) {
+    const std::string command = "sh -c '" + in_dir + UNREST_BINARY + " run " +
+                                fs::absolute(R2).string() +
+                                " --ticks 5 --quiet --overwrite --out " + out + "' 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    std::string output;
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+    const int status = ::pclose(pipe);
+    EXPECT_EQ(WEXITSTATUS(status), 2) << out;
+    EXPECT_NE(output.find("current directory"), std::string::npos) << output;
+  }
+  EXPECT_EQ(read_file(dir_ / "precious" / "thesis.tex"), "years of work");
+
+  write("file.txt", "a file");
+  const auto file = unrest("run " R2 " --ticks 5 --quiet --overwrite --out " + path("file.txt"));
+  EXPECT_EQ(file.status, 2);
+  EXPECT_EQ(read_file(dir_ / "file.txt"), "a file");
+  const auto under = unrest("run " R2 " --ticks 5 --quiet --out " + path("file.txt/r"));
+  EXPECT_EQ(under.status, 2);
+  EXPECT_NE(under.output.find("is a file, not a directory"), std::string::npos) << under.output;
+}
+
 TEST_F(Cli, BadInputExitsTwoWithFileLineAndKeyAndWritesNothing) {
   struct Case {
     std::string args;

@@ -4,8 +4,12 @@
 // Files are written into a hidden sibling ".NAME.partial-PID"; commit() renames it into place.
 // A run that fails or is interrupted leaves no directory at the final path, so nothing
 // half-written can pass for a finished result. An existing result is never replaced unless
-// the user asked for it, and then only once the new one is complete.
+// the user asked for it, and then only once the new one is complete, and only if it is a
+// folder an unrest run wrote (its manifest.json lists every file in it): `--overwrite` never
+// deletes anything else (a folder with other files, the current or the home directory, a file).
 #include <filesystem>
+#include <optional>
+#include <stdexcept>
 #include <string>
 
 namespace unrest::io {
@@ -15,10 +19,15 @@ class OutputDirExists : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// What makes `dir` unsafe to replace with `--overwrite`, or nothing when it is an unrest run's
+// folder holding only the files its manifest lists and the reports `unrest report` writes there.
+std::optional<std::string> why_not_replaceable(const std::filesystem::path& dir);
+
 class AtomicOutputDir {
  public:
-  // Throws OutputDirExists if `final_path` exists and `overwrite` is false, before any work
-  // is done, so a long run never ends in that error.
+  // Throws OutputDirExists if `final_path` exists and `overwrite` is false, or if it may not be
+  // replaced (why_not_replaceable), or if a parent of it is not a directory, before any work is
+  // done, so a long run never ends in that error.
   AtomicOutputDir(std::filesystem::path final_path, bool overwrite);
   ~AtomicOutputDir();
   AtomicOutputDir(const AtomicOutputDir&) = delete;
