@@ -451,6 +451,62 @@ TEST_F(Cli, OverwriteNeverDeletesWhatUnrestDidNotWrite) {
   EXPECT_NE(under.output.find("is a file, not a directory"), std::string::npos) << under.output;
 }
 
+// A schedule asking for more cops than fit (or than there are), even beyond 2^31, adds as
+// many as there are empty sites (removes every cop), on both engines, at once.
+TEST_F(Cli, HugeCopCountsAreBoundedByTheLattice) {
+  const std::string base = read_file(R2);
+  for (const std::string engine : {"sequential", "parallel"}) {
+    const std::string add = write(
+        "add.toml", base + "\n[[schedule]]\nid = \"flood\"\ntick = 2\nadd_cops = 3000000000\n");
+    const auto added = unrest("run " + add + " --engine " + engine + " --ticks 3 --quiet --out " +
+                              path("add-" + engine));
+    ASSERT_EQ(added.status, 0) << added.output;
+    std::istringstream rows(read_file(dir_ / ("add-" + engine) / "timeseries.csv"));
+    std::string line, last;
+    while (std::getline(rows, line)) last = line;
+    // tick,quiet,active,jailed,cops,...: the flood filled every site no citizen held, so at
+    // least the 1600 - 1120 sites no citizen can hold have cops (40 x 40, density 0.7), and
+    // a cop or a citizen at large stands on every site but those arrests emptied since.
+    int tick = 0, quiet = 0, active = 0, jailed = 0, cops = 0;
+    ASSERT_EQ(std::sscanf(last.c_str(), "%d,%d,%d,%d,%d", &tick, &quiet, &active, &jailed, &cops),
+              5);
+    EXPECT_GE(cops, 480) << engine << ": " << last;
+    EXPECT_LE(quiet + active + cops, 1600) << engine << ": " << last;
+    EXPECT_GE(quiet + active + cops, 1500) << engine << ": " << last;
+
+    const std::string remove = write(
+        "remove.toml", base + "\n[[schedule]]\nid = \"all\"\ntick = 2\nremove_cops = 3000000000\n");
+    const auto removed = unrest("run " + remove + " --engine " + engine +
+                                " --ticks 3 --quiet --out " + path("remove-" + engine));
+    ASSERT_EQ(removed.status, 0) << removed.output;
+    const std::string text = read_file(dir_ / ("remove-" + engine) / "timeseries.csv");
+    last = text.substr(text.rfind('\n', text.size() - 2) + 1);
+    ASSERT_EQ(std::sscanf(last.c_str(), "%d,%d,%d,%d,%d", &tick, &quiet, &active, &jailed, &cops),
+              5);
+    EXPECT_EQ(cops, 0) << engine << ": " << last;
+  }
+}
+
+// A thread the system will not start ends the run at once with a clear error (exit 1), where
+// it used to freeze. Address-space limits and AddressSanitizer's shadow memory do not mix.
+TEST_F(Cli, AThreadThatCannotStartEndsTheRunWithAClearError) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "ulimit -v cannot be combined with AddressSanitizer";
+#else
+  const std::string command =
+      "sh -c 'ulimit -v 2000000; exec timeout -s KILL 60 " + std::string(UNREST_BINARY) +
+      " run --threads 300 --scale 0.01 --quiet --out " + path("r") + "' 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  std::string output;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  const int status = ::pclose(pipe);
+  EXPECT_EQ(WEXITSTATUS(status), 1) << output;
+  EXPECT_NE(output.find("could not start thread"), std::string::npos) << output;
+  EXPECT_FALSE(fs::exists(dir_ / "r"));
+#endif
+}
+
 TEST_F(Cli, BadInputExitsTwoWithFileLineAndKeyAndWritesNothing) {
   struct Case {
     std::string args;

@@ -549,7 +549,8 @@ void ParallelEngine::apply_event(const scenario::ScheduleEvent& event) {
     }
   }
   rng::RandomStream rng(rng::combine(key(0, kEvents), rng::combine(event.tick, event.every)));
-  for (int i = 0; i < static_cast<int>(event.value) && !candidates.empty(); ++i) {
+  const auto count = static_cast<std::int64_t>(event.value);
+  for (std::int64_t i = 0; i < count && !candidates.empty(); ++i) {
     const std::size_t j = rng.below(candidates.size());
     kind_[candidates[j]] = remove ? kEmpty : kCop;
     if (remove) {

@@ -95,12 +95,11 @@ void SequentialEngine::apply_event(const scenario::ScheduleEvent& event) {
     legitimacy_ = *legitimacy;
     return;
   }
-  for (int i = 0; i < static_cast<int>(event.value); ++i) {
-    if (event.action == ScheduleAction::remove_cops) {
-      remove_random_cop();
-    } else {
-      add_cop_at_random_empty_site();
-    }
+  const auto count = static_cast<std::int64_t>(event.value);
+  if (event.action == ScheduleAction::remove_cops) {
+    remove_random_cops(count);
+  } else {
+    add_cops_at_random_empty_sites(count);
   }
 }
 
@@ -225,33 +224,56 @@ void SequentialEngine::count_down_jail_terms() {
   }
 }
 
-void SequentialEngine::remove_random_cop() {
-  const std::uint32_t count = world_.cop_count();
-  if (count == 0) return;
-  const std::uint32_t p = rng_.below32(count);
-  const std::uint32_t last = count - 1;
-  world_.remove_cop(p);  // cop `last` now has index p
-  order_.erase(std::find(order_.begin(), order_.end(), p | kCopTag));
-  if (p != last) *std::find(order_.begin(), order_.end(), last | kCopTag) = p | kCopTag;
+void SequentialEngine::remove_random_cops(std::int64_t count) {
+  // Where each cop stands in the activation order, so that each removal is O(1) and the order
+  // is compacted once: the same result as erasing each removed cop in turn.
+  constexpr std::uint32_t kRemoved = 0xFFFF'FFFFu;
+  std::vector<std::size_t> at(world_.cop_count());
+  for (std::size_t i = 0; i < order_.size(); ++i) {
+    if (order_[i] & kCopTag) at[order_[i] & ~kCopTag] = i;
+  }
+  for (std::int64_t i = 0; i < count && world_.cop_count() > 0; ++i) {
+    const std::uint32_t n = world_.cop_count();
+    const std::uint32_t p = rng_.below32(n);
+    const std::uint32_t last = n - 1;
+    world_.remove_cop(p);  // cop `last` now has index p
+    order_[at[p]] = kRemoved;
+    if (p != last) {
+      order_[at[last]] = p | kCopTag;
+      at[p] = at[last];
+    }
+  }
+  std::erase(order_, kRemoved);
 }
 
-void SequentialEngine::add_cop_at_random_empty_site() {
+void SequentialEngine::add_cops_at_random_empty_sites(std::int64_t count) {
   const auto sites = static_cast<std::uint32_t>(world_.width()) * world_.height();
-  std::uint32_t site = world::kNone;
-  for (int attempt = 0; attempt < 64 && site == world::kNone; ++attempt) {
-    const std::uint32_t candidate = rng_.below32(sites);
-    if (world_.is_empty(candidate)) site = candidate;
-  }
-  if (site == world::kNone) {  // a crowded lattice: choose among all empty sites exactly
-    empty_sites_.clear();
-    for (std::uint32_t s = 0; s < sites; ++s) {
-      if (world_.is_empty(s)) empty_sites_.push_back(s);
+  // Once random tries fail the lattice is crowded: from then on the cops go to sites drawn
+  // from the list of empty ones, made once, so that filling a lattice stays linear.
+  bool listed = false;
+  for (std::int64_t i = 0; i < count; ++i) {
+    std::uint32_t site = world::kNone;
+    for (int attempt = 0; !listed && attempt < 64 && site == world::kNone; ++attempt) {
+      const std::uint32_t candidate = rng_.below32(sites);
+      if (world_.is_empty(candidate)) site = candidate;
     }
-    if (empty_sites_.empty()) return;  // a full lattice has no room for reinforcements
-    site = empty_sites_[rng_.below(empty_sites_.size())];
+    if (site == world::kNone) {
+      if (!listed) {
+        empty_sites_.clear();
+        for (std::uint32_t s = 0; s < sites; ++s) {
+          if (world_.is_empty(s)) empty_sites_.push_back(s);
+        }
+        listed = true;
+      }
+      if (empty_sites_.empty()) return;  // a full lattice has no room for reinforcements
+      const std::size_t k = rng_.below(empty_sites_.size());
+      site = empty_sites_[k];
+      empty_sites_[k] = empty_sites_.back();
+      empty_sites_.pop_back();
+    }
+    world_.add_cop(site);
+    order_.push_back((world_.cop_count() - 1) | kCopTag);
   }
-  world_.add_cop(site);
-  order_.push_back((world_.cop_count() - 1) | kCopTag);
 }
 
 }  // namespace unrest::engine

@@ -44,8 +44,10 @@ class SequentialEngine final : public ClassicEngine {
   // loading early.
   bool random_empty_site(int x, int y, bool will_read_counts, model::Offset& target);
   void count_down_jail_terms();
-  void remove_random_cop();
-  void add_cop_at_random_empty_site();
+  // A schedule's removal or reinforcement of `count` cops, bounded by the cops there are (or
+  // the empty sites): linear in the lattice however large `count` is.
+  void remove_random_cops(std::int64_t count);
+  void add_cops_at_random_empty_sites(std::int64_t count);
 
   model::ClassicParams params_;
   std::vector<scenario::ScheduleEvent> schedule_;

@@ -1,5 +1,7 @@
 #include "unrest/engine/thread_pool.hpp"
 
+#include <fmt/format.h>
+
 namespace unrest::engine {
 namespace {
 
@@ -13,17 +15,32 @@ std::pair<int, int> block_of(int rows, int count, int index) {
 
 }  // namespace
 
+ThreadStartFailed::ThreadStartFailed(int started, int wanted, const std::system_error& why)
+    : std::runtime_error(fmt::format(
+          "could not start thread {} of {} ({}): the system's limits (ulimit -v, ulimit -u) do "
+          "not allow that many; use fewer --threads",
+          started + 1, wanted, why.what())) {}
+
 ThreadPool::ThreadPool(int threads) {
-  for (int i = 1; i < threads; ++i) workers_.emplace_back([this, i] { work(i); });
+  try {
+    for (int i = 1; i < threads; ++i) workers_.emplace_back([this, i] { work(i); });
+  } catch (const std::system_error& e) {
+    stop();
+    throw ThreadStartFailed(static_cast<int>(workers_.size()) + 1, threads, e);
+  }
 }
 
-ThreadPool::~ThreadPool() {
+ThreadPool::~ThreadPool() { stop(); }
+
+void ThreadPool::stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
   wake_.notify_all();
-  for (auto& w : workers_) w.join();
+  for (auto& w : workers_) {
+    if (w.joinable()) w.join();
+  }
 }
 
 void ThreadPool::for_rows(int rows, const std::function<void(int, int)>& job) {

@@ -8,14 +8,24 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <stdexcept>
+#include <system_error>
 #include <thread>
 #include <vector>
 
 namespace unrest::engine {
 
+// A thread the system would not start (an address-space or process limit): the run cannot go
+// on as asked, and says so at once instead of hanging.
+class ThreadStartFailed : public std::runtime_error {
+ public:
+  ThreadStartFailed(int started, int wanted, const std::system_error& why);
+};
+
 class ThreadPool {
  public:
-  // `threads` >= 1; 1 runs everything on the calling thread.
+  // `threads` >= 1; 1 runs everything on the calling thread. Throws ThreadStartFailed, with
+  // the threads it started joined, when the system refuses one.
   explicit ThreadPool(int threads);
   ~ThreadPool();
   ThreadPool(const ThreadPool&) = delete;
@@ -35,6 +45,7 @@ class ThreadPool {
 
  private:
   void work(int index);
+  void stop();
 
   std::vector<std::thread> workers_;
   std::mutex mutex_;

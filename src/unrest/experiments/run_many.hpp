@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "unrest/engine/thread_pool.hpp"
+
 namespace unrest::experiments {
 
 // Calls job(i) for i in [0, count) on `threads` threads (>= 1) and waits for all. The first
@@ -36,7 +38,13 @@ inline void run_many(std::size_t count, int threads, const std::function<void(st
     }
   };
   std::vector<std::thread> team;
-  for (int t = 1; t < threads; ++t) team.emplace_back(work);
+  try {
+    for (int t = 1; t < threads; ++t) team.emplace_back(work);
+  } catch (const std::system_error& e) {
+    failed = true;
+    for (auto& t : team) t.join();
+    throw engine::ThreadStartFailed(static_cast<int>(team.size()) + 1, threads, e);
+  }
   work();
   for (auto& t : team) t.join();
   if (error) std::rethrow_exception(error);
