@@ -3,13 +3,16 @@
 // Exit status: 0 success; 2 bad input (scenario errors, bad options, an existing output
 // directory); 1 failures of the machine (unwritable disk, ...); 130 interrupted.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "cli/experiment_commands.hpp"
@@ -25,6 +28,7 @@
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/run_outputs.hpp"
 #include "unrest/report/html_report.hpp"
+#include "unrest/scenario/nearest_key.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
 #include "unrest/scenario/calendar.hpp"
@@ -326,13 +330,8 @@ int main(int argc, char** argv) {
                       "Scenario file (TOML); default: the built-in scenarios/kazakhstan-2022.toml");
   run_cmd->add_option("--set", run.sets, "Override a scenario key, e.g. --set model.legitimacy=0.8")
       ->type_name("KEY=VALUE");
-  run_cmd->add_option("--seed", run.seed, "Random seed (overrides run.seed)")
-      ->check(CLI::Validator(
-          [](const std::string& value) {
-            return value.find('-') == std::string::npos ? std::string()
-                                                        : "must be >= 0 (got " + value + ")";
-          },
-          "SEED >= 0"));
+  unrest::cli::add_seed_option(*run_cmd, run.seed, "Random seed (overrides run.seed)",
+                               std::numeric_limits<std::int64_t>::max());
   run_cmd->add_option("--ticks", run.ticks, "Number of ticks (overrides run.ticks)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}));
   run_cmd->add_option(
@@ -382,6 +381,20 @@ int main(int argc, char** argv) {
   unrest::cli::ServeOptions serve;
   auto* serve_cmd = unrest::cli::add_serve_command(app, serve);
 
+  // A first word that is no command: name it (CLI11 would only say a command is required).
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> commands;
+    for (const auto* command : app.get_subcommands({})) commands.push_back(command->get_name());
+    const std::string word = argv[1];
+    if (std::find(commands.begin(), commands.end(), word) == commands.end()) {
+      std::string message = fmt::format("unrest: unknown command '{}'", word);
+      if (auto guess = unrest::scenario::nearest_key(word, commands)) {
+        message += fmt::format(" (did you mean '{}'?)", *guess);
+      }
+      fmt::print(stderr, "{}; the commands are: {}\n", message, fmt::join(commands, ", "));
+      return kExitBadInput;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <fstream>
 #include <sstream>
 
@@ -50,12 +51,29 @@ national::NationalScenario load_national(const NationalOptions& options,
   return scenario;
 }
 
+void add_seed_option(CLI::App& command, std::optional<std::int64_t>& seed, const std::string& help,
+                     std::int64_t max) {
+  // Checked on the text: a number too large for 64 bits would otherwise be clamped silently.
+  command.add_option("--seed", seed, help)
+      ->check(CLI::Validator(
+          [max](const std::string& text) -> std::string {
+            std::uint64_t value = 0;
+            const char* end = text.data() + text.size();
+            const auto [at, error] = std::from_chars(text.data(), end, value);
+            if (error != std::errc() || at != end || value > static_cast<std::uint64_t>(max)) {
+              return fmt::format("must be a whole number in [0, {}] (got {})", max, text);
+            }
+            return {};
+          },
+          "SEED"));
+}
+
 void add_experiment_options(CLI::App& command, std::string& scenario, NationalOptions& options,
                             std::string& out, bool& quiet, const std::string& seed_help,
                             const std::string& out_help) {
   command.add_option("scenario", scenario, "Scenario file; default: the built-in Kazakhstan 2022");
-  command.add_option("--seed", options.seed, seed_help)
-      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1} << 62));
+  // The first of a run of seeds: room for the rest below 2^63.
+  add_seed_option(command, options.seed, seed_help, std::int64_t{1} << 62);
   command
       .add_option("--threads", options.threads,
                   "Runs at a time, one per thread (0: one per hardware thread)")

@@ -28,6 +28,10 @@ struct NationalOptions {
   std::string counterfactual;
 };
 
+// Adds --seed: a whole number in [0, max], refused (not clamped) outside it.
+void add_seed_option(CLI::App& command, std::optional<std::int64_t>& seed, const std::string& help,
+                     std::int64_t max);
+
 // Adds --scale, --without and --counterfactual (the others differ in wording per command).
 void add_national_options(CLI::App& command, NationalOptions& options);
 

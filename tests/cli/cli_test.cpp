@@ -430,7 +430,7 @@ TEST_F(Cli, OverwriteNeverDeletesWhatUnrestDidNotWrite) {
   const std::string in_dir = "cd " + dir_.string() + " && ";
   for (const std::string out : {std::string("."), dir_.string()}) {
     const std::string command = "sh -c '" + in_dir + UNREST_BINARY + " run " +
-                                fs::absolute(R2).string() +
+                                (fs::path(UNREST_SOURCE_DIR) / R2).string() +
                                 " --ticks 5 --quiet --overwrite --out " + out + "' 2>&1";
     FILE* pipe = ::popen(command.c_str(), "r");
     std::string output;
@@ -454,7 +454,8 @@ TEST_F(Cli, OverwriteNeverDeletesWhatUnrestDidNotWrite) {
 // A schedule asking for more cops than fit (or than there are), even beyond 2^31, adds as
 // many as there are empty sites (removes every cop), on both engines, at once.
 TEST_F(Cli, HugeCopCountsAreBoundedByTheLattice) {
-  const std::string base = read_file(R2);
+  const std::string base = read_file(fs::path(UNREST_SOURCE_DIR) / R2);
+  ASSERT_NE(base.find("[scenario]"), std::string::npos);
   for (const std::string engine : {"sequential", "parallel"}) {
     const std::string add = write(
         "add.toml", base + "\n[[schedule]]\nid = \"flood\"\ntick = 2\nadd_cops = 3000000000\n");
@@ -505,6 +506,38 @@ TEST_F(Cli, AThreadThatCannotStartEndsTheRunWithAClearError) {
   EXPECT_NE(output.find("could not start thread"), std::string::npos) << output;
   EXPECT_FALSE(fs::exists(dir_ / "r"));
 #endif
+}
+
+// What used to be taken silently and give another result than asked for is refused.
+TEST_F(Cli, NoSilentlyChangedInputs) {
+  const auto seed =
+      unrest("run " R2 " --ticks 5 --quiet --seed 18446744073709551615 --out " + path("s"));
+  EXPECT_EQ(seed.status, 2);
+  EXPECT_NE(seed.output.find("must be a whole number in [0, 9223372036854775807]"),
+            std::string::npos)
+      << seed.output;
+  const auto sweep_seed =
+      unrest("ensemble " R2 " --seeds 2 --quiet --seed 9223372036854775807 --out " + path("e"));
+  EXPECT_EQ(sweep_seed.status, 2) << sweep_seed.output;
+  EXPECT_EQ(
+      unrest("run " R2 " --ticks 5 --quiet --seed 9223372036854775807 --out " + path("top")).status,
+      0);
+  EXPECT_FALSE(fs::exists(dir_ / "s"));
+
+  const auto newline = unrest("run " R2 " --ticks 5 --quiet --out " + path("n") +
+                              " --set \"$(printf 'model.legitimacy=0.8\\nmodel.vision=3')\"");
+  EXPECT_EQ(newline.status, 2);
+  EXPECT_NE(newline.output.find("line break"), std::string::npos) << newline.output;
+  EXPECT_FALSE(fs::exists(dir_ / "n"));
+
+  const auto empty = unrest("run " + write("empty.toml", "") + " --quiet --out " + path("e"));
+  EXPECT_EQ(empty.status, 2);
+  EXPECT_NE(empty.output.find("needs a [scenario] table"), std::string::npos) << empty.output;
+
+  const auto unknown = unrest("rnu " R2);
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_NE(unknown.output.find("unknown command 'rnu' (did you mean 'run'?)"), std::string::npos)
+      << unknown.output;
 }
 
 TEST_F(Cli, BadInputExitsTwoWithFileLineAndKeyAndWritesNothing) {

@@ -31,23 +31,23 @@ TEST(BadNationalInput, TheGoodFileParses) {
 
 TEST(BadNationalInput, ErrorsNameFileLineAndKey) {
   EXPECT_EQ(error_of(replaced(kGood, "police = 10", "police = 10\nexposur = 1")),
-            "bad.toml:9: place[0].exposur: unknown key; did you mean 'place[0].exposure'?");
+            "bad.toml:12: place[0].exposur: unknown key; did you mean 'place[0].exposure'?");
   EXPECT_EQ(error_of(replaced(kGood, "police = 10", "polce = 10")),
-            "bad.toml:5: place[0].police: is required");
+            "bad.toml:8: place[0].police: is required");
   EXPECT_EQ(error_of(replaced(kGood, "police = 10", "police = 5000")),
-            "bad.toml:8: place[0].police: must be in [0, population] (got 5000)");
+            "bad.toml:11: place[0].police: must be in [0, population] (got 5000)");
   EXPECT_EQ(error_of(replaced(kGood, "where = \"national\"", "where = \"aktou\"")),
-            "bad.toml:17: event[0].where: no place has the id \"aktou\" (did you mean \"aktau\"?)");
+            "bad.toml:20: event[0].where: no place has the id \"aktou\" (did you mean \"aktau\"?)");
   EXPECT_EQ(error_of(replaced(kGood, "size = 0.2", "cut = 0.2")),
-            "bad.toml:13: event[0].size: is required for kind \"price_shock\"");
+            "bad.toml:16: event[0].size: is required for kind \"price_shock\"");
   EXPECT_EQ(error_of(replaced(kGood, "at = 2022-01-01T06:00:00", "at = \"5 January\"")),
-            "bad.toml:16: event[0].at: \"5 January\" is not a date or date-time");
+            "bad.toml:19: event[0].at: \"5 January\" is not a date or date-time");
   EXPECT_EQ(error_of(replaced(kGood, "kind = \"price_shock\"", "kind = \"price_shok\"")),
-            "bad.toml:15: event[0].kind: \"price_shok\" is not one of: price_shock, concession, "
+            "bad.toml:18: event[0].kind: \"price_shok\" is not one of: price_shock, concession, "
             "legitimacy, emergency, lift_emergency, internet, lethal_force, reinforcement, "
             "observed (did you mean \"price_shock\"?)");
   EXPECT_EQ(error_of(replaced(kGood, "end = 2022-01-02", "end = 2021-12-01"))
-                .rfind("bad.toml:3: run.end:", 0),
+                .rfind("bad.toml:6: run.end:", 0),
             0u);
   EXPECT_NE(
       error_of(
@@ -63,7 +63,7 @@ TEST(BadNationalInput, FreeParametersNeedAProperPrior) {
   const std::string free =
       "\n[[free]]\nkey = \"rules.k\"\nprior = \"log_uniform\"\nlow = 0\nhigh = 5\n";
   EXPECT_EQ(error_of(kGood + free),
-            "bad.toml:23: free[0].low: must be > 0 for a log_uniform prior");
+            "bad.toml:26: free[0].low: must be > 0 for a log_uniform prior");
   const std::string twice = "\n[[free]]\nkey = \"rules.k\"\nlow = 1\nhigh = 5\n";
   EXPECT_NE(
       error_of(kGood + "\n[[free]]\nkey = \"rules.no_such\"\nlow = 1\nhigh = 5\n")

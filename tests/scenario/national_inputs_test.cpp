@@ -89,7 +89,7 @@ TEST(Inputs, TheParserEnforcesEveryDeclaredRange) {
 TEST(Inputs, RequiredKeysAreRequired) {
   std::string text = testing::kSmallScenario;
   text.erase(text.find("lat = 43.65\n"), std::string("lat = 43.65\n").size());
-  EXPECT_EQ(testing::national_error_of(text, "s.toml"), "s.toml:5: place[0].lat: is required");
+  EXPECT_EQ(testing::national_error_of(text, "s.toml"), "s.toml:8: place[0].lat: is required");
   EXPECT_TRUE(input_key("place", "lat").required);
   EXPECT_FALSE(input_key("place", "exposure").required);
 }

@@ -57,7 +57,7 @@ TEST(ParseScenario, TableTwoOfThePaper) {
 }
 
 TEST(ParseScenario, NetlogoPresetIsTheDefault) {
-  const auto s = parse_scenario("[model]\nwidth = 40\nheight = 40\n", "x.toml");
+  const auto s = parse_scenario("[scenario]\n[model]\nwidth = 40\nheight = 40\n", "x.toml");
   EXPECT_EQ(s.preset, "netlogo");
   EXPECT_EQ(s.model.options.ratio, Ratio::floor);
   EXPECT_EQ(s.model.options.vision_shape, VisionShape::disc);

@@ -45,7 +45,16 @@ TEST(ScenarioKind, EveryShippedScenarioSaysItsKindAndEachParserRefusesTheOther) 
   EXPECT_EQ(
       error_of([&] { parse_scenario(national, "n.toml"); }),
       "n.toml:2: scenario.kind: is \"national\", but this file is read as a classic scenario");
-  EXPECT_EQ(parse_scenario(classic, "c.toml").name, parse_scenario("", "c.toml").name);
+  EXPECT_EQ(parse_scenario(classic, "c.toml").name, "c");
+  // An empty (or truncated) file is an error, not a run of the defaults.
+  EXPECT_EQ(error_of([&] {
+              parse_scenario("", "e.toml");
+            }).rfind("e.toml:1: scenario: a scenario file needs a [scenario] table", 0),
+            0u);
+  EXPECT_EQ(error_of([&] {
+              parse_scenario("# nothing\n[model]\nwidth = 40\n", "e.toml");
+            }).find("needs a [scenario] table") != std::string::npos,
+            true);
 }
 
 }  // namespace

@@ -9,7 +9,10 @@
 
 namespace unrest::testing {
 
-inline const std::string kSmallScenario = R"([run]
+inline const std::string kSmallScenario = R"([scenario]
+kind = "national"
+
+[run]
 start = 2022-01-01
 end = 2022-01-02
 

@@ -37,6 +37,12 @@ toml::table parse_value(const std::string& value, const std::string& origin) {
 }  // namespace
 
 void apply_override(toml::table& root, std::string_view assignment) {
+  if (assignment.find_first_of("\r\n") != std::string_view::npos) {
+    // The value would be read up to the line break and the rest dropped without a word.
+    const std::string first(assignment.substr(0, assignment.find_first_of("\r\n")));
+    throw ScenarioError(fmt::format("--set {}", first), 0, "",
+                        "the assignment contains a line break; give one key=value per --set");
+  }
   const std::string origin = fmt::format("--set {}", assignment);
   const auto equals = assignment.find('=');
   if (equals == std::string_view::npos) {

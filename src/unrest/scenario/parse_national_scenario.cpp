@@ -464,6 +464,8 @@ NationalScenario parse_national_scenario(std::string_view text, const std::strin
       reader, "counterfactual",
       [&](TableReader& r, std::size_t) { return read_counterfactual(r, s); });
   reader.finish();
+  // Last, so that a file with other errors hears of them first.
+  if (!root.get("scenario")) reader.fail("scenario", scenario::kScenarioTableRequired);
   return s;
 }
 

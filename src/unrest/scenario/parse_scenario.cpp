@@ -30,7 +30,7 @@ void read_enum(TableReader& reader, std::string_view key, E& out, const std::arr
 
 void read_scenario_table(TableReader& root, const std::string& file, Scenario& s) {
   const toml::table* table = root.table("scenario");
-  if (!table) return;
+  if (!table) return;  // required, checked once the rest is read (parse_scenario)
   TableReader reader(*table, file, "scenario");
   read_kind(reader, ScenarioKind::classic);
   reader.read("name", s.name);
@@ -223,6 +223,8 @@ Scenario parse_scenario(std::string_view text, const std::string& source_name,
   s.schedule = read_entries<ScheduleEvent>(
       reader, "schedule", [](TableReader& r, std::size_t) { return read_event(r); });
   reader.finish();
+  // Last, so that a file with other errors hears of them first.
+  if (!root.get("scenario")) reader.fail("scenario", kScenarioTableRequired);
   return s;
 }
 
