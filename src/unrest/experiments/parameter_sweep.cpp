@@ -14,6 +14,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "unrest/io/text_file.hpp"
 #include "unrest/rng/random_stream.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 
@@ -159,13 +160,7 @@ SweepLog::SweepLog(std::filesystem::path path, const std::string& header) : path
     }
   } else {
     std::filesystem::create_directories(path_.parent_path().empty() ? "." : path_.parent_path());
-    const std::filesystem::path partial = path_.string() + ".new";
-    {
-      std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-      out << header << "\n";
-      if (!out) throw std::runtime_error("cannot write " + partial.string());
-    }
-    std::filesystem::rename(partial, path_);
+    io::replace_text_file(path_, header + "\n");
   }
   fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
   if (fd_ < 0) {
@@ -181,9 +176,10 @@ SweepLog::~SweepLog() {
 void SweepLog::append(const std::string& row) {
   const std::string line = row + "\n";
   std::lock_guard lock(mutex_);
-  // One write of the whole line, then fsync: a crash leaves at most a torn last line.
-  const ssize_t n = ::write(fd_, line.data(), line.size());
-  if (n != static_cast<ssize_t>(line.size()) || ::fsync(fd_) != 0) {
+  // The whole line, then fsync: a crash leaves at most a torn last line, which the reader
+  // drops.
+  io::write_all(fd_, line, path_);
+  if (::fsync(fd_) != 0) {
     throw std::runtime_error(
         fmt::format("cannot append to '{}': {}", path_.string(), std::strerror(errno)));
   }

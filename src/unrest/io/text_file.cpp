@@ -1,20 +1,48 @@
 #include "unrest/io/text_file.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
 namespace unrest::io {
 
+// POSIX calls rather than streams: a stream's failure does not say why, and errno read after
+// it is whatever the last call left (a full disk used to read "No such file or directory").
+void write_all(int fd, std::string_view data, const std::filesystem::path& path) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw std::runtime_error(
+          fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
+    }
+    if (n == 0) {
+      throw std::runtime_error(fmt::format("cannot write '{}': the system accepted no bytes",
+                                           path.string()));
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
 void write_text_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    throw std::runtime_error(
+        fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
+  }
+  try {
+    write_all(fd, text, path);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  // A full disk may only show when the data is flushed: close's result counts too.
+  if (::close(fd) != 0) {
     throw std::runtime_error(
         fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
   }
@@ -23,7 +51,13 @@ void write_text_file(const std::filesystem::path& path, const std::string& text)
 void replace_text_file(const std::filesystem::path& path, const std::string& text) {
   std::filesystem::path partial = path;
   partial += ".partial";
-  write_text_file(partial, text);
+  try {
+    write_text_file(partial, text);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(partial, ignored);
+    throw;
+  }
   std::error_code error;
   std::filesystem::rename(partial, path, error);
   if (error) {

@@ -2,8 +2,13 @@
 // Writes a whole text file, throwing with the path and the system's reason on failure.
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace unrest::io {
+
+// Writes all of `data` to the open file `fd`, throwing with `path` and the system's reason
+// (a full disk says so).
+void write_all(int fd, std::string_view data, const std::filesystem::path& path);
 
 void write_text_file(const std::filesystem::path& path, const std::string& text);
 
