@@ -28,10 +28,11 @@
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/run_outputs.hpp"
 #include "unrest/report/html_report.hpp"
-#include "unrest/scenario/nearest_key.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
 #include "unrest/scenario/calendar.hpp"
+#include "unrest/scenario/nearest_key.hpp"
+#include "unrest/scenario/outside_the_run.hpp"
 #include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/web/web_assets.hpp"
 #ifdef UNREST_WITH_MPI
@@ -102,6 +103,11 @@ std::string national_progress(const unrest::national::NationalEngine& engine, do
                      seconds > 0 ? static_cast<double>(engine.agent_updates()) / seconds : 0.0);
 }
 
+// What the scenario dates outside the run: said, not silently dropped.
+void print_notes(const std::vector<std::string>& notes) {
+  for (const auto& note : notes) fmt::print(stderr, "unrest: note: {}\n", note);
+}
+
 int run_national_command(const RunOptions& options, ScenarioSource source,
                          const unrest::cli::Team& team) {
   if (!options.engine.empty() && options.engine != "parallel") {
@@ -117,6 +123,8 @@ int run_national_command(const RunOptions& options, ScenarioSource source,
     scenario.ticks = std::min(scenario.ticks, *options.ticks);
     source.overrides.push_back(fmt::format("--ticks {}", *options.ticks));
   }
+  if (team.owns_outputs() && !options.quiet)
+    print_notes(unrest::scenario::outside_the_run(scenario));
   std::string name = scenario.name;
   if (!scenario.counterfactual.empty()) name += "-" + scenario.counterfactual;
   const std::filesystem::path out = options.out.empty() ? std::filesystem::path("out") / name
@@ -234,6 +242,7 @@ int run_command(const RunOptions& given, const unrest::cli::Team& team) {
     scenario.run.ticks = *options.ticks;
     source.overrides.push_back(fmt::format("--ticks {}", *options.ticks));
   }
+  if (!options.quiet) print_notes(unrest::scenario::outside_the_run(scenario));
   const std::filesystem::path out = options.out.empty()
                                         ? std::filesystem::path("out") / scenario.name
                                         : std::filesystem::path(options.out);
@@ -277,11 +286,13 @@ int validate_command(const std::vector<std::string>& files) {
             "{} counterfactuals)\n",
             source.path, s.name, s.places.size(), s.start_date, s.end_date, s.events.size(),
             s.targets.size(), s.checks.size(), s.counterfactuals.size());
+        print_notes(unrest::scenario::outside_the_run(s));
         continue;
       }
       const auto s = unrest::scenario::parse_scenario(source.text, source.path);
       fmt::print("{}: ok ({}, {}x{}, {} ticks, {} scheduled events)\n", source.path, s.name,
                  s.model.width, s.model.height, s.run.ticks, s.schedule.size());
+      print_notes(unrest::scenario::outside_the_run(s));
     } catch (const ScenarioError& e) {
       fmt::print(stderr, "unrest: {}\n", e.what());
       status = kExitBadInput;

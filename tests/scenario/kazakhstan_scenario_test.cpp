@@ -7,6 +7,7 @@
 #include "unrest/analysis/national_analysis.hpp"
 #include "unrest/run_national.hpp"
 #include "unrest/scenario/builtin.hpp"
+#include "unrest/scenario/outside_the_run.hpp"
 #include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 
@@ -51,6 +52,9 @@ TEST(Kazakhstan, IsTheDefaultAndReadsLikeTheStory) {
   ASSERT_GE(s.targets.size(), 5u);
   for (const auto& t : s.targets) EXPECT_FALSE(t.reporter.empty()) << t.id;
   EXPECT_EQ(s.counterfactuals.size(), 5u);
+  // Nothing is dated outside the run, after 7 January least of all (the calibration line):
+  // the default run prints no note.
+  EXPECT_EQ(scenario::outside_the_run(s), std::vector<std::string>{});
 }
 
 TEST(Kazakhstan, SmallScaleRunsMeetTheCalibrationChecksForMostSeeds) {
