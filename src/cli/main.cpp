@@ -23,6 +23,7 @@
 #include "cli/scenario_source.hpp"
 #include "cli/team.hpp"
 #include "cli/view_commands.hpp"
+#include "unrest/engine/memory_estimate.hpp"
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/io/manifest_replay.hpp"
 #include "unrest/io/national_outputs.hpp"
@@ -64,6 +65,7 @@ struct RunOptions {
   bool quiet = false;
   bool progress = false;
   bool report = false;
+  std::uint64_t max_memory = 0;           // bytes; 0: what the machine has available
   unrest::cli::NationalOptions national;  // --scale, --without, --counterfactual
 };
 
@@ -125,6 +127,8 @@ int run_national_command(const RunOptions& options, ScenarioSource source,
   }
   if (team.owns_outputs() && !options.quiet)
     print_notes(unrest::scenario::outside_the_run(scenario));
+  unrest::engine::check_memory(unrest::engine::estimate_memory(scenario, source.path),
+                               options.max_memory);
   std::string name = scenario.name;
   if (!scenario.counterfactual.empty()) name += "-" + scenario.counterfactual;
   const std::filesystem::path out = options.out.empty() ? std::filesystem::path("out") / name
@@ -243,6 +247,8 @@ int run_command(const RunOptions& given, const unrest::cli::Team& team) {
     source.overrides.push_back(fmt::format("--ticks {}", *options.ticks));
   }
   if (!options.quiet) print_notes(unrest::scenario::outside_the_run(scenario));
+  unrest::engine::check_memory(unrest::engine::estimate_memory(scenario, source.path),
+                               options.max_memory);
   const std::filesystem::path out = options.out.empty()
                                         ? std::filesystem::path("out") / scenario.name
                                         : std::filesystem::path(options.out);
@@ -343,6 +349,11 @@ int main(int argc, char** argv) {
       ->type_name("KEY=VALUE");
   unrest::cli::add_seed_option(*run_cmd, run.seed, "Random seed (overrides run.seed)",
                                std::numeric_limits<std::int64_t>::max());
+  run_cmd
+      ->add_option("--max-memory", run.max_memory,
+                   "Refuse a run whose estimated memory exceeds this (e.g. 4GB, 500MB); default: "
+                   "the memory this machine has available")
+      ->transform(CLI::AsSizeValue(true));
   run_cmd->add_option("--ticks", run.ticks, "Number of ticks (overrides run.ticks)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}));
   run_cmd->add_option(
