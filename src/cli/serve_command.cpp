@@ -38,6 +38,10 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& options) {
   cmd->add_option("--max-scale", options.max_scale,
                   "Largest scale a run may ask for (default 1: one agent per person)")
       ->check(CLI::Range(1e-6, 1.0));
+  cmd->add_option("--max-memory", options.max_memory,
+                  "Refuse a requested run whose estimated memory exceeds this (e.g. 4GB); "
+                  "default: the memory this machine has available")
+      ->transform(CLI::AsSizeValue(true));
   return cmd;
 }
 
@@ -69,7 +73,7 @@ int serve_command(const ServeOptions& options) {
     served.push_back({std::move(source), std::move(parsed)});
   }
   serve::RunManager runs(options.out, std::move(served), options.max_runs,
-                         {options.max_scale, 200});
+                         {options.max_scale, 200, options.max_memory});
   serve::ViewerServer server(runs,
                              {options.host, options.port, 64 * 1024, [](const std::string& line) {
                                 fmt::print(stderr, "{:%Y-%m-%d %H:%M:%S} {}\n",

@@ -25,6 +25,7 @@ struct ServeOptions {
   std::vector<std::string> scenarios;
   int max_runs = 2;
   double max_scale = 1.0;
+  std::uint64_t max_memory = 0;  // bytes a requested run may need; 0: what the machine has
 };
 
 CLI::App* add_report_command(CLI::App& app, ReportOptions& options);

@@ -2,8 +2,11 @@
 // hours, finish with their outputs, cancel, and bad requests get 4xx answers.
 #include "unrest/serve/viewer_server.hpp"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <filesystem>
@@ -34,7 +37,9 @@ class ViewerServerTest : public ::testing::Test {
     std::vector<ServedScenario> served = {
         {{b->path, b->text, true, {}},
          unrest::national::parse_national_scenario(b->text, b->path)}};
-    runs_ = std::make_unique<RunManager>(out_, std::move(served), 2, RequestLimits{});
+    // A memory limit a scale-0.005 run keeps far below and a billion people do not.
+    runs_ = std::make_unique<RunManager>(out_, std::move(served), 2,
+                                         RequestLimits{1.0, 200, 4'000'000'000});
     server_ = std::make_unique<ViewerServer>(
         *runs_, ServerOptions{"127.0.0.1", 0, 64 * 1024, [this](const std::string& line) {
                                 std::lock_guard lock(log_mutex_);
@@ -52,8 +57,10 @@ class ViewerServerTest : public ::testing::Test {
     fs::remove_all(out_);
   }
 
+  // As the page does: JSON, the server's token, no Origin or its own.
   std::pair<int, json> post(const std::string& path, const std::string& body) {
-    auto res = client_->Post(path.c_str(), body, "application/json");
+    auto res = client_->Post(path.c_str(), {{"X-Unrest-Token", server_->token()}}, body,
+                             "application/json");
     if (!res) return {-1, json()};
     return {res->status, json::parse(res->body, nullptr, false)};
   }
@@ -88,7 +95,10 @@ TEST_F(ViewerServerTest, ARunStreamsEveryHourAndFinishesWithItsOutputs) {
   EXPECT_EQ(started["places"].size(), 17u);
   const json done = wait_until_done(id);
   ASSERT_EQ(done["status"], "finished") << done.dump();
-  const fs::path folder = done["folder"].get<std::string>();
+  // The folder by its name in the output folder, never a path of the machine.
+  const std::string name = done["folder"].get<std::string>();
+  EXPECT_EQ(name.find('/'), std::string::npos) << name;
+  const fs::path folder = out_ / name;
   EXPECT_TRUE(fs::exists(folder / "manifest.json"));
   EXPECT_EQ(fs::exists(folder / "report.html"), unrest::web::available());
 
@@ -212,6 +222,85 @@ TEST_F(ViewerServerTest, LimitsAndBadRequestsGet4xxWithAMessage) {
   EXPECT_TRUE(std::any_of(log_.begin(), log_.end(), [](const std::string& l) {
     return l.find("GET /api/nothing 404") != std::string::npos;
   }));
+}
+
+// What a web page the user visits could try: a cross-site POST (no token, another origin, a
+// form's content type) or a DNS-rebound Host. Each is refused and no run starts.
+TEST_F(ViewerServerTest, CrossSiteRequestsAndForeignHostsAreRefused) {
+  const std::string body = std::string(kRun) + "}";
+  const std::string token = server_->token();
+  auto post_with = [&](const httplib::Headers& headers, const std::string& type) {
+    auto res = client_->Post("/api/runs", headers, body, type.c_str());
+    return res ? res->status : -1;
+  };
+  EXPECT_EQ(post_with({{"Origin", "http://evil.example"}}, "text/plain"), 403);
+  EXPECT_EQ(
+      post_with({{"Origin", "http://evil.example"}, {"X-Unrest-Token", token}}, "application/json"),
+      403);
+  EXPECT_EQ(post_with({{"X-Unrest-Token", token}}, "text/plain"), 403);
+  EXPECT_EQ(post_with({}, "application/json"), 403);  // no token
+  EXPECT_EQ(post_with({{"X-Unrest-Token", "0" + token}}, "application/json"), 403);
+  EXPECT_EQ(get("/api/runs").second.size(), 0u);
+  const std::string own = "http://127.0.0.1:" + std::to_string(port_);
+  EXPECT_EQ(post_with({{"Origin", own}, {"X-Unrest-Token", token}}, "application/json"), 201);
+
+  // The page carries the token; /api/session gives it to command-line clients.
+  EXPECT_EQ(get("/api/session").second["token"], token);
+  if (unrest::web::available()) {
+    EXPECT_NE(client_->Get("/")->body.find(token), std::string::npos);
+  }
+  const std::string port = std::to_string(port_);
+  for (const std::string host :
+       std::vector<std::string>{"attacker.example", "attacker.example:" + port, "127.0.0.1:1",
+                                "localhost.attacker.example:" + port}) {
+    auto res = client_->Get("/api/runs", {{"Host", host}});
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 421) << host;
+    EXPECT_EQ(res->body.find("kazakhstan"), std::string::npos);
+  }
+  EXPECT_EQ(client_->Get("/api/runs", {{"Host", "localhost:" + std::to_string(port_)}})->status,
+            200);
+}
+
+TEST_F(ViewerServerTest, RunsBeyondTheMemoryLimitAreRefusedBeforeTheyStart) {
+  const auto [status, body] =
+      post("/api/runs", R"({"scenario": "scenarios/kazakhstan-2022.toml", "scale": 1,)"
+                        R"( "parameters": {"place.almaty-city.population": 1e9}})");
+  EXPECT_EQ(status, 400) << body.dump();
+  EXPECT_NE(body["error"].get<std::string>().find("memory"), std::string::npos) << body.dump();
+  EXPECT_EQ(get("/api/runs").second.size(), 0u);
+}
+
+// 200 clients that send a header line now and then hold a worker each; the others still get
+// answers at once, and each slow client is dropped after read_timeout_s of silence.
+TEST_F(ViewerServerTest, SlowClientsDoNotStallTheServer) {
+  std::vector<int> sockets;
+  for (int i = 0; i < 200; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port_));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    const std::string start = "GET /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    ASSERT_GT(::send(fd, start.data(), start.size(), MSG_NOSIGNAL), 0);
+    sockets.push_back(fd);
+  }
+  for (int round = 0; round < 3; ++round) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    for (int fd : sockets) ::send(fd, "X-Slow: 1\r\n", 11, MSG_NOSIGNAL);
+    const auto before = std::chrono::steady_clock::now();
+    httplib::Client fresh("127.0.0.1", port_);
+    fresh.set_connection_timeout(2);
+    fresh.set_read_timeout(2);
+    const auto res = fresh.Get("/api/scenarios");
+    const auto took = std::chrono::steady_clock::now() - before;
+    ASSERT_TRUE(res) << "round " << round;
+    EXPECT_EQ(res->status, 200);
+    EXPECT_LT(took, std::chrono::seconds(1)) << "round " << round;
+  }
+  for (int fd : sockets) ::close(fd);
 }
 
 }  // namespace

@@ -24,7 +24,9 @@ const base = await new Promise((resolve, reject) => {
   setTimeout(() => reject(new Error('unrest serve did not start')), 15000);
 });
 
-async function http(method, route, body, headers = { 'content-type': 'application/json' }) {
+// POSTs carry the server's token, as the page does (docs/SECURITY.md).
+const { token } = await (await fetch(base + '/api/session')).json();
+async function http(method, route, body, headers = { 'content-type': 'application/json', 'x-unrest-token': token }) {
   const res = await fetch(base + route, { method, body, headers });
   const text = await res.text();
   return { status: res.status, text, json: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : null };
@@ -152,7 +154,9 @@ try {
   check(earlier.length === 2, `the two finished runs are listed again (${listed.map((r) => r.id + ':' + r.status).join(', ')})`);
   const report = await fetch(`${base2}/api/compare?a=${earlier[0].id}&b=${earlier[1].id}`);
   check(report.status === 200, `earlier runs can be compared (${report.status})`);
-  const next = await fetch(`${base2}/api/runs`, { method: 'POST', body: JSON.stringify({ scenario: 'scenarios/kazakhstan-2022.toml', scale: 0.01, hours_per_second: 1 }) });
+  const session = await (await fetch(`${base2}/api/session`)).json();
+  const headers = { 'content-type': 'application/json', 'x-unrest-token': session.token };
+  const next = await fetch(`${base2}/api/runs`, { method: 'POST', headers, body: JSON.stringify({ scenario: 'scenarios/kazakhstan-2022.toml', scale: 0.01, hours_per_second: 1 }) });
   const id = (await next.json()).id;
   check(Number(id.slice(1)) > Math.max(...listed.map((r) => Number(r.id.slice(1)))), `numbering goes on after them (${id})`);
 } finally {

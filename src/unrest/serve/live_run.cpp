@@ -197,7 +197,8 @@ json LiveRun::summary_json() const {
     out["arrests"] = national_[chart_index("arrests")].back();
     out["deaths"] = national_[chart_index("deaths")].back();
   }
-  if (status_ == RunStatus::finished) out["folder"] = out_dir_.string();
+  // The folder's name in the server's output folder: never a path of this machine.
+  if (status_ == RunStatus::finished) out["folder"] = out_dir_.filename().string();
   return out;
 }
 

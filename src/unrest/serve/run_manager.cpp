@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <charconv>
 
+#include "unrest/engine/memory_estimate.hpp"
 #include "unrest/io/csv_table.hpp"
+#include "unrest/scenario/scenario_error.hpp"
 #include "unrest/serve/http_error.hpp"
 
 namespace unrest::serve {
@@ -43,14 +45,40 @@ RunManager::~RunManager() {
     std::lock_guard lock(mutex_);
     for (auto& [n, run] : runs_) run->cancel();
   }
-  for (auto& t : threads_) t.join();
+  for (auto& [n, t] : threads_) t.join();
+}
+
+void RunManager::tidy() {
+  for (auto it = threads_.begin(); it != threads_.end();) {
+    const auto run = runs_.find(it->first);
+    if (run != runs_.end() && run->second->status() == RunStatus::running) {
+      ++it;
+      continue;
+    }
+    it->second.join();  // the run has ended: its thread is returning
+    it = threads_.erase(it);
+  }
+  for (auto it = runs_.begin(); runs_.size() > kKeptRuns && it != runs_.end();) {
+    if (it->second->status() != RunStatus::running && !threads_.count(it->first)) {
+      it = runs_.erase(it);
+    } else {
+      ++it;
+    }
+  }
 }
 
 std::shared_ptr<LiveRun> RunManager::start(const std::string& body) {
   const RunRequest request = parse_run_request(body, served_, limits_);
   io::ScenarioSource source;
   auto scenario = request_scenario(request, served_, source, threads_per_run_);
+  try {
+    engine::check_memory(engine::estimate_memory(scenario, source.path), limits_.max_memory,
+                         "the server's --max-memory");
+  } catch (const scenario::ScenarioError& e) {
+    throw HttpError(400, e.what());
+  }
   std::lock_guard lock(mutex_);
+  tidy();
   const auto running = std::count_if(runs_.begin(), runs_.end(), [](const auto& r) {
     return r.second->status() == RunStatus::running;
   });
@@ -65,8 +93,13 @@ std::shared_ptr<LiveRun> RunManager::start(const std::string& body) {
       id, std::move(scenario), std::move(source), nlohmann::json::parse(body),
       request.hours_per_second,
       out_ / fmt::format("{}-{}", id, served_[request.scenario].scenario.name));
+  try {
+    threads_.emplace(n, std::thread([run] { run->execute(); }));
+  } catch (const std::system_error& e) {
+    throw HttpError(
+        503, fmt::format("could not start the run's thread ({}); try again later", e.what()));
+  }
   runs_[n] = run;
-  threads_.emplace_back([run] { run->execute(); });
   return run;
 }
 

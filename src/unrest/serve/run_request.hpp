@@ -1,6 +1,7 @@
 #pragma once
 // What the viewer may ask to run: one of the served national scenarios, at a scale, with a
 // seed, events switched on or off and parameters changed; and the catalogue it chooses from.
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -30,6 +31,8 @@ struct RunRequest {
 struct RequestLimits {
   double max_scale = 1.0;
   std::size_t max_changes = 200;  // events toggled plus parameters changed
+  // A run's estimated memory may not exceed this (bytes); 0: what the machine has available.
+  std::uint64_t max_memory = 0;
 };
 
 // Reads a POST /api/runs body:

@@ -2,11 +2,16 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <fstream>
+#include <random>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -73,11 +78,61 @@ std::string read_whole(const std::filesystem::path& path) {
   return s.str();
 }
 
+std::string random_token() {
+  std::random_device device;
+  std::string token;
+  for (int i = 0; i < 4; ++i) token += fmt::format("{:08x}", device());
+  return token;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+bool is_ip_literal(std::string_view name) {
+  if (name.size() > 2 && name.front() == '[' && name.back() == ']') return true;  // IPv6
+  return !name.empty() && name.find_first_not_of("0123456789.") == std::string_view::npos;
+}
+
 }  // namespace
 
 ViewerServer::ViewerServer(RunManager& runs, ServerOptions options)
     : runs_(runs), options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
+  if (options_.token.empty()) options_.token = random_token();
   routes();
+}
+
+std::pair<int, std::string> ViewerServer::refusal(const std::string& method,
+                                                  const std::string& host,
+                                                  const std::string& origin,
+                                                  const std::string& content_type,
+                                                  const std::string& token) const {
+  // Host: this server by a name a web page cannot point elsewhere (DNS rebinding).
+  const std::string port = std::to_string(port_.load());
+  const auto colon = host.rfind(':');
+  const std::string name = lower(host.substr(0, colon));
+  const bool port_ok = colon != std::string::npos && host.substr(colon + 1) == port;
+  const bool wildcard = options_.host == "0.0.0.0" || options_.host == "::";
+  const bool name_ok = name == "localhost" || name == "127.0.0.1" || name == "[::1]" ||
+                       name == lower(options_.host) || (wildcard && is_ip_literal(name));
+  if (!port_ok || !name_ok) {
+    return {421, fmt::format("this server answers to localhost:{} and 127.0.0.1:{} (Host was "
+                             "'{}')",
+                             port, port, host)};
+  }
+  if (method != "POST") return {0, ""};
+  if (!origin.empty() && lower(origin) != "http://" + lower(host)) {
+    return {403, fmt::format("cross-origin request refused (Origin '{}')", origin)};
+  }
+  if (lower(content_type).rfind("application/json", 0) != 0) {
+    return {403, "a POST must be sent as Content-Type: application/json"};
+  }
+  if (token != options_.token) {
+    return {403, "a POST must carry this server's token in X-Unrest-Token (GET /api/session)"};
+  }
+  return {0, ""};
 }
 
 ViewerServer::~ViewerServer() { stop(); }
@@ -88,17 +143,42 @@ void ViewerServer::routes() {
   // cpp-httplib's default also sets SO_REUSEPORT, which lets a second server bind the same
   // port and silently take half the requests. SO_REUSEADDR alone: a restart may reuse a port
   // in TIME_WAIT, but a port in use is refused.
+  // TCP_NODELAY: without it every keep-alive poll waited 40 ms for the delayed ACK.
   s.set_socket_options([](socket_t sock) {
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
   });
-  s.set_read_timeout(10, 0);
+  // A client that sends nothing for read_timeout_s is dropped, and there are many workers, so
+  // slow clients (one header line every few seconds) cannot hold the server.
+  s.set_read_timeout(options_.read_timeout_s, 0);
   s.set_write_timeout(10, 0);
+  s.new_task_queue = [workers = options_.workers] {
+    return new httplib::ThreadPool(static_cast<std::size_t>(workers));
+  };
+  s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    const auto [status, why] =
+        refusal(req.method, req.get_header_value("Host"), req.get_header_value("Origin"),
+                req.get_header_value("Content-Type"), req.get_header_value("X-Unrest-Token"));
+    if (status == 0) return httplib::Server::HandlerResponse::Unhandled;
+    send_error(res, status, why);
+    return httplib::Server::HandlerResponse::Handled;
+  });
 
-  s.Get("/", [](const httplib::Request&, httplib::Response& res) {
+  s.Get("/", [this](const httplib::Request&, httplib::Response& res) {
     const auto page = web::asset("app.html");
     if (!page) return send_error(res, 503, web::kUnavailable);
-    res.set_content(std::string(*page), "text/html; charset=utf-8");
+    // The page learns the token here; a page of another origin cannot read it.
+    std::string html(*page);
+    const auto head = html.find("<head>");
+    if (head != std::string::npos) {
+      html.insert(head + 6,
+                  fmt::format("<meta name=\"unrest-token\" content=\"{}\">", options_.token));
+    }
+    res.set_content(html, "text/html; charset=utf-8");
+  });
+  s.Get("/api/session", [this](const httplib::Request&, httplib::Response& res) {
+    send_json(res, {{"token", options_.token}});
   });
   s.Get("/api/scenarios", guarded([this](const httplib::Request&, httplib::Response& res) {
           send_json(res, catalogue_json(runs_.served()));
@@ -201,6 +281,12 @@ void ViewerServer::routes() {
 }
 
 int ViewerServer::bind() {
+  const int port = bind_port();
+  port_ = port;
+  return port;
+}
+
+int ViewerServer::bind_port() {
   int port = options_.port;
   if (port == 0) {
     port = server_->bind_to_any_port(options_.host);

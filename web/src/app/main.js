@@ -10,7 +10,13 @@ const POLL_MS = 250;
 const state = { scenarios: [], scenario: null, live: null, runs: [], frames: new Map() };
 window.unrestApp = state;
 
+// The server's token, which every POST must carry (a page of another origin cannot read it).
+const TOKEN = document.querySelector('meta[name="unrest-token"]')?.content ?? '';
+
 async function api(path, options = {}) {
+  if (options.method === 'POST') {
+    options = { ...options, headers: { 'content-type': 'application/json', 'x-unrest-token': TOKEN, ...options.headers } };
+  }
   const res = await fetch(path, options);
   const body = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
   if (!res.ok) throw new Error(body.error ?? `HTTP ${res.status}`);
@@ -208,7 +214,7 @@ async function start(event) {
   event.preventDefault();
   try {
     form.querySelector('#run').disabled = true;
-    const detail = await api('/api/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request()) });
+    const detail = await api('/api/runs', { method: 'POST', body: JSON.stringify(request()) });
     form.querySelector('#cancel').disabled = false;
     setStatus(`Run ${detail.id} started`, 'running');
     await refreshRuns();
