@@ -19,6 +19,16 @@ namespace unrest::engine {
 namespace {
 namespace fs = std::filesystem;
 
+scenario::Scenario classic(const std::string& engine, int side, int ticks, int vision = 7) {
+  const auto run2 = scenario::find_builtin("scenarios/epstein-2002/run2.toml");
+  return scenario::parse_scenario(
+      run2->text, "run2.toml",
+      {"run.engine=" + engine, "model.width=" + std::to_string(side),
+       "model.height=" + std::to_string(side), "run.ticks=" + std::to_string(ticks),
+       "model.vision=" + std::to_string(vision)});
+}
+
+#if !defined(__SANITIZE_ADDRESS__)  // AddressSanitizer's shadow memory is not the engines'
 // Peak resident bytes of `unrest run ARGS`.
 std::uint64_t peak_of(std::vector<std::string> args) {
   const fs::path out = fs::temp_directory_path() / "unrest-memory-estimate";
@@ -39,21 +49,14 @@ std::uint64_t peak_of(std::vector<std::string> args) {
   return static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
 }
 
-scenario::Scenario classic(const std::string& engine, int side, int ticks, int vision = 7) {
-  const auto run2 = scenario::find_builtin("scenarios/epstein-2002/run2.toml");
-  return scenario::parse_scenario(
-      run2->text, "run2.toml",
-      {"run.engine=" + engine, "model.width=" + std::to_string(side),
-       "model.height=" + std::to_string(side), "run.ticks=" + std::to_string(ticks),
-       "model.vision=" + std::to_string(vision)});
-}
-
 void expect_bounds(const MemoryEstimate& e, std::uint64_t peak, const std::string& what) {
   EXPECT_GE(e.bytes, peak) << what << ": estimate " << bytes_text(e.bytes) << ", peak "
                            << bytes_text(peak);
   EXPECT_LE(e.bytes, 4 * peak + 64'000'000)
       << what << ": estimate " << bytes_text(e.bytes) << ", peak " << bytes_text(peak);
 }
+
+#endif
 
 TEST(MemoryEstimate, IsAboveTheMeasuredPeakOfEachKindOfRun) {
 #if defined(__SANITIZE_ADDRESS__)

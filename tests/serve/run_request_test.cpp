@@ -82,6 +82,8 @@ TEST(RunRequest, DefaultsAreTheScenarioAtScaleOneHundredth) {
 TEST(RunRequest, BadRequestsAreAnsweredWithWhatIsWrong) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"{\"scenario\": ", "not valid JSON"},
+      {"5555555555555e5050", "not valid JSON"},  // found by the fuzzer: a 500 before
+      {body(R"("scale": 1e999)"), "not valid JSON"},
       {"[1, 2]", "must be a JSON object"},
       {"{}", "'scenario' (a string: the path of a served scenario) is required"},
       {R"({"scenario": "../../etc/passwd"})", "no served scenario '../../etc/passwd'"},

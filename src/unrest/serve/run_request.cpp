@@ -48,7 +48,9 @@ RunRequest parse_run_request(const std::string& body_text,
   json body;
   try {
     body = json::parse(body_text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
+    // Not only parse errors: a number too large for a double is an out_of_range (found by
+    // fuzz/run_request_fuzzer.cpp; it was a 500).
     throw bad(fmt::format("the body is not valid JSON: {}", e.what()));
   }
   if (!body.is_object()) throw bad("the body must be a JSON object");
