@@ -22,14 +22,18 @@ struct Result {
   std::string output;  // stdout and stderr together
 };
 
-Result unrest(const std::string& args) {
-  const std::string command = std::string(UNREST_BINARY) + " " + args + " 2>&1";
+// A shell command's exit status and its output (add 2>&1 to have stderr too).
+Result shell(const std::string& command) {
   FILE* pipe = ::popen(command.c_str(), "r");
   std::string output;
   char buffer[4096];
   while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
   const int status = ::pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+Result unrest(const std::string& args) {
+  return shell(std::string(UNREST_BINARY) + " " + args + " 2>&1");
 }
 
 std::string read_file(const fs::path& p) {
@@ -432,12 +436,8 @@ TEST_F(Cli, OverwriteNeverDeletesWhatUnrestDidNotWrite) {
     const std::string command = "sh -c '" + in_dir + UNREST_BINARY + " run " +
                                 (fs::path(UNREST_SOURCE_DIR) / R2).string() +
                                 " --ticks 5 --quiet --overwrite --out " + out + "' 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    std::string output;
-    char buffer[4096];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-    const int status = ::pclose(pipe);
-    EXPECT_EQ(WEXITSTATUS(status), 2) << out;
+    const auto [status, output] = shell(command);
+    EXPECT_EQ(status, 2) << out;
     EXPECT_NE(output.find("current directory"), std::string::npos) << output;
   }
   EXPECT_EQ(read_file(dir_ / "precious" / "thesis.tex"), "years of work");
@@ -497,12 +497,8 @@ TEST_F(Cli, AThreadThatCannotStartEndsTheRunWithAClearError) {
   const std::string command =
       "sh -c 'ulimit -v 2000000; exec timeout -s KILL 60 " + std::string(UNREST_BINARY) +
       " run --threads 300 --scale 0.01 --quiet --out " + path("r") + "' 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  std::string output;
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  const int status = ::pclose(pipe);
-  EXPECT_EQ(WEXITSTATUS(status), 1) << output;
+  const auto [status, output] = shell(command);
+  EXPECT_EQ(status, 1) << output;
   EXPECT_NE(output.find("could not start thread"), std::string::npos) << output;
   EXPECT_FALSE(fs::exists(dir_ / "r"));
 #endif
