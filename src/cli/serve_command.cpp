@@ -74,11 +74,13 @@ int serve_command(const ServeOptions& options) {
   }
   serve::RunManager runs(options.out, std::move(served), options.max_runs,
                          {options.max_scale, 200, options.max_memory});
-  serve::ViewerServer server(runs,
-                             {options.host, options.port, 64 * 1024, [](const std::string& line) {
-                                fmt::print(stderr, "{:%Y-%m-%d %H:%M:%S} {}\n",
-                                           fmt::localtime(std::time(nullptr)), line);
-                              }});
+  serve::ServerOptions server_options;
+  server_options.host = options.host;
+  server_options.port = options.port;
+  server_options.log = [](const std::string& line) {
+    fmt::print(stderr, "{:%Y-%m-%d %H:%M:%S} {}\n", fmt::localtime(std::time(nullptr)), line);
+  };
+  serve::ViewerServer server(runs, server_options);
   const int port = server.bind();
   for (const auto& why : runs.skipped()) {
     fmt::print(stderr, "unrest serve: not listing an earlier run: {}\n", why);

@@ -40,11 +40,13 @@ class ViewerServerTest : public ::testing::Test {
     // A memory limit a scale-0.005 run keeps far below and a billion people do not.
     runs_ = std::make_unique<RunManager>(out_, std::move(served), 2,
                                          RequestLimits{1.0, 200, 4'000'000'000});
-    server_ = std::make_unique<ViewerServer>(
-        *runs_, ServerOptions{"127.0.0.1", 0, 64 * 1024, [this](const std::string& line) {
-                                std::lock_guard lock(log_mutex_);
-                                log_.push_back(line);
-                              }});
+    ServerOptions options;
+    options.port = 0;  // any free port
+    options.log = [this](const std::string& line) {
+      std::lock_guard lock(log_mutex_);
+      log_.push_back(line);
+    };
+    server_ = std::make_unique<ViewerServer>(*runs_, options);
     port_ = server_->bind();
     thread_ = std::thread([this] { server_->listen(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
@@ -189,7 +191,9 @@ TEST_F(ViewerServerTest, AWatchedPlaceGetsItsLatticeAndACancelledRunLeavesNoFold
 
 TEST_F(ViewerServerTest, ASecondServerCannotTakeAPortInUse) {
   RunManager other(out_ / "other", {}, 1, RequestLimits{});
-  ViewerServer second(other, ServerOptions{"127.0.0.1", port_, 64 * 1024, {}});
+  ServerOptions same_port;
+  same_port.port = port_;
+  ViewerServer second(other, same_port);
   try {
     second.bind();
     ADD_FAILURE() << "a second server bound port " << port_;
@@ -250,7 +254,7 @@ TEST_F(ViewerServerTest, CrossSiteRequestsAndForeignHostsAreRefused) {
     EXPECT_NE(client_->Get("/")->body.find(token), std::string::npos);
   }
   const std::string port = std::to_string(port_);
-  for (const std::string host :
+  for (const std::string& host :
        std::vector<std::string>{"attacker.example", "attacker.example:" + port, "127.0.0.1:1",
                                 "localhost.attacker.example:" + port}) {
     auto res = client_->Get("/api/runs", {{"Host", host}});
