@@ -21,6 +21,7 @@ constexpr double kClassicPerTick = 128.0;        // a tick's counts and its CSV 
 constexpr double kNationalPerAgent = 40.0;       // traits, site, state, jail (measured 26-30)
 constexpr double kNationalPerSite = 1.0;         // occupancy bits and the bucket index
 constexpr double kNationalPerPlaceHour = 256.0;  // the hour's record and its CSV rows
+constexpr double kNationalPerPlacePair = 8.0;    // the news diffusion's gravity weights
 
 }  // namespace
 
@@ -53,16 +54,23 @@ MemoryEstimate estimate_memory(const national::NationalScenario& s, const std::s
     sites += side * side;
     if (p.population > largest) largest = p.population, largest_id = p.id;
   }
-  const double hours = static_cast<double>(s.ticks) * static_cast<double>(s.places.size());
+  const double places = static_cast<double>(s.places.size());
+  const double hours = static_cast<double>(s.ticks) * places;
   MemoryEstimate e;
   e.bytes = static_cast<std::uint64_t>(kBase + agents * kNationalPerAgent +
-                                       sites * kNationalPerSite + hours * kNationalPerPlaceHour);
+                                       sites * kNationalPerSite + hours * kNationalPerPlaceHour +
+                                       places * places * kNationalPerPlacePair);
   e.file = file;
-  const bool people_drive = agents * kNationalPerAgent >= hours * kNationalPerPlaceHour;
-  e.key = people_drive ? fmt::format("place.{}.population", largest_id) : "run.end";
+  // The key that drives the largest part: the people, the run's length, or the places.
+  const double people = agents * kNationalPerAgent;
+  const double series = hours * kNationalPerPlaceHour;
+  const double pairs = places * places * kNationalPerPlacePair;
+  e.key = people >= std::max(series, pairs) ? fmt::format("place.{}.population", largest_id)
+          : series >= pairs                 ? "run.end"
+                                            : "place";
   e.drivers = fmt::format(
       "{:.0f} agents (the places' population and police x run.scale = {:g}; the largest place "
-      "is {}), {} places x {} hours",
+      "is {}), {} places x {} hours, news weights between every pair of places",
       agents, s.scale, largest_id, s.places.size(), s.ticks);
   return e;
 }
