@@ -9,7 +9,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 extern char** environ;
@@ -53,14 +52,20 @@ std::vector<Case> read_table(const fs::path& work) {
     if (cells.size() != 4) continue;
     Case c{n, trim(cells[0]), {}, std::stoi(cells[2]), trim(cells[3])};
     std::istringstream words(trim(cells[1]));
+    const std::vector<std::pair<std::string, std::string>> placeholders = {
+        {"{C}", (source / "scenarios/epstein-2002/run2.toml").string()},
+        {"{DIR}", (work / "a-folder").string()},
+        {"{FILE}", (work / "a-file").string()},
+        {"{USER}", (work / "users-folder").string()},
+        {"{F:", (source / "tests/cli/bad_inputs").string() + "/"}};
     for (std::string w; words >> w;) {
-      w = std::regex_replace(w, std::regex(R"(\{F:([a-z-]+)\})"),
-                             (source / "tests/cli/bad_inputs").string() + "/$1.toml");
-      w = std::regex_replace(w, std::regex(R"(\{C\})"),
-                             (source / "scenarios/epstein-2002/run2.toml").string());
-      w = std::regex_replace(w, std::regex(R"(\{DIR\})"), (work / "a-folder").string());
-      w = std::regex_replace(w, std::regex(R"(\{FILE\})"), (work / "a-file").string());
-      w = std::regex_replace(w, std::regex(R"(\{USER\})"), (work / "users-folder").string());
+      for (const auto& [from, to] : placeholders) {
+        const auto at = w.find(from);
+        if (at == std::string::npos) continue;
+        w.replace(at, from.size(), to);
+        // {F:name} names tests/cli/bad_inputs/name.toml.
+        if (from == "{F:") w.replace(w.find('}', at), 1, ".toml");
+      }
       if (w == "{NEWLINE}") w = "model.legitimacy=0.8\nmodel.vision=3";
       c.args.push_back(w);
     }

@@ -432,7 +432,7 @@ TEST_F(Cli, OverwriteNeverDeletesWhatUnrestDidNotWrite) {
 
   // The current directory, by name and as ".".
   const std::string in_dir = "cd " + dir_.string() + " && ";
-  for (const std::string out : {std::string("."), dir_.string()}) {
+  for (const std::string& out : {std::string("."), dir_.string()}) {
     const std::string command = "sh -c '" + in_dir + UNREST_BINARY + " run " +
                                 (fs::path(UNREST_SOURCE_DIR) / R2).string() +
                                 " --ticks 5 --quiet --overwrite --out " + out + "' 2>&1";
