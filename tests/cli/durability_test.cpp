@@ -72,7 +72,9 @@ void expect_complete(const fs::path& dir) {
   for (const auto& f : manifest["files"]) {
     const std::string text = read_file(dir / f.get<std::string>());
     EXPECT_FALSE(text.empty()) << dir / f.get<std::string>();
-    if (!text.empty()) EXPECT_EQ(text.back(), '\n') << dir / f.get<std::string>();
+    if (!text.empty()) {
+      EXPECT_EQ(text.back(), '\n') << dir / f.get<std::string>();
+    }
   }
 }
 
