@@ -11,6 +11,15 @@ if ! command -v clang++ >/dev/null 2>&1; then
   echo "fuzz.sh: skipped: clang++ is not installed (apt-get install clang libclang-rt-14-dev)" >&2
   exit 0
 fi
+probe="$(mktemp -d)"
+printf 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }\n' \
+  >"$probe/probe.cpp"
+if ! clang++ -fsanitize=fuzzer "$probe/probe.cpp" -o "$probe/probe" 2>/dev/null; then
+  rm -rf "$probe"
+  echo "fuzz.sh: skipped: clang++ cannot link libFuzzer (apt-get install libclang-rt-14-dev)" >&2
+  exit 0
+fi
+rm -rf "$probe"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target unrest_fuzzers
 per_target=$((seconds / 4 > 1 ? seconds / 4 : 1))

@@ -81,7 +81,10 @@ void expect_complete(const fs::path& dir) {
 class Durability : public ::testing::Test {
  protected:
   void SetUp() override {
-    work_ = fs::temp_directory_path() / "unrest-durability";
+    // One folder a test: CTest runs tests in parallel.
+    work_ = fs::temp_directory_path() /
+            ("unrest-durability-" +
+             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(work_);
     fs::create_directories(work_);
   }
