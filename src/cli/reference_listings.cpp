@@ -6,6 +6,7 @@
 #include <string>
 #include <variant>
 
+#include "unrest/scenario/classic_keys.hpp"
 #include "unrest/scenario/national_inputs.hpp"
 #include "unrest/scenario/national_parameters.hpp"
 #include "unrest/scenario/national_quantities.hpp"
@@ -88,6 +89,10 @@ void print_parameter_keys(bool toml) {
   // The event's data and what a run is judged on: no defaults shared by every event.
   fmt::print("\nNot behaviour: the run, the event's data (with their sources) and its targets\n");
   for (const auto& k : national::input_keys()) {
+    fmt::print("{}\n    {}\n    {}\n", k.heading(), k.type_text(), k.meaning);
+  }
+  fmt::print("\nClassic scenarios (Epstein's Model I, kind = \"classic\")\n");
+  for (const auto& k : scenario::classic_keys()) {
     fmt::print("{}\n    {}\n    {}\n", k.heading(), k.type_text(), k.meaning);
   }
 }

@@ -2,21 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <stdexcept>
-
 namespace unrest::national {
-
-std::string InputKey::heading() const {
-  const bool array = table != "run" && table != "report" && table != "scenario";
-  return array ? fmt::format("[[{}]] {}", table, key) : fmt::format("[{}] {}", table, key);
-}
-
-std::string InputKey::type_text() const {
-  std::string text(type);
-  if (low < high) text += fmt::format(" in [{:g}, {:g}]", low, high);
-  if (required) text += ", required";
-  return text;
-}
 
 namespace {
 constexpr bool kRequired = true;
@@ -108,40 +94,19 @@ const std::vector<InputKey>& input_keys() {
 }
 
 const InputKey& input_key(std::string_view table, std::string_view key) {
-  for (const auto& k : input_keys()) {
-    if (k.table == table && k.key == key) return k;
-  }
-  throw std::logic_error(fmt::format("scenario key {}.{} is read but not declared", table, key));
+  return scenario::find_declared(input_keys(), table, key);
 }
-
-namespace {
-
-template <typename T>
-bool read_declared(scenario::TableReader& r, std::string_view table, std::string_view key, T& out) {
-  const InputKey& k = input_key(table, key);
-  bool present = false;
-  if constexpr (std::is_same_v<T, double>) {
-    present = k.low < k.high ? r.read_in_range(key, out, k.low, k.high) : r.read(key, out);
-  } else {
-    present = r.read_in_range(key, out, static_cast<std::int64_t>(k.low),
-                              static_cast<std::int64_t>(k.high));
-  }
-  if (!present && k.required) r.fail(key, "is required");
-  return present;
-}
-
-}  // namespace
 
 bool read_input(scenario::TableReader& r, std::string_view table, std::string_view key,
                 double& out) {
-  return read_declared(r, table, key, out);
+  return scenario::read_declared(r, input_key(table, key), out);
 }
 bool read_input(scenario::TableReader& r, std::string_view table, std::string_view key,
                 std::int64_t& out) {
-  return read_declared(r, table, key, out);
+  return scenario::read_declared(r, input_key(table, key), out);
 }
 bool read_input(scenario::TableReader& r, std::string_view table, std::string_view key, int& out) {
-  return read_declared(r, table, key, out);
+  return scenario::read_declared(r, input_key(table, key), out);
 }
 
 }  // namespace unrest::national

@@ -9,24 +9,11 @@
 #include <string_view>
 #include <vector>
 
-#include "unrest/scenario/toml_reader.hpp"
+#include "unrest/scenario/declared_keys.hpp"
 
 namespace unrest::national {
 
-struct InputKey {
-  std::string_view table;  // "run", "report", "place", "event", ... (arrays of tables unbracketed)
-  std::string_view key;
-  std::string_view type;  // "number", "integer", "date", "string", "strings", "boolean", ...
-  double low = 0.0;       // the checked range, inclusive (numbers only; low == high: unchecked)
-  double high = 0.0;
-  bool required = false;
-  std::string_view meaning;
-
-  // "[run] scale", "[[place]] population".
-  std::string heading() const;
-  // "number in [0, 1e+09], required".
-  std::string type_text() const;
-};
+using InputKey = scenario::DeclaredKey;
 
 // In the order of a scenario file.
 const std::vector<InputKey>& input_keys();

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "unrest/model/neighbourhood.hpp"
+#include "unrest/scenario/classic_keys.hpp"
 #include "unrest/scenario/overrides.hpp"
 #include "unrest/scenario/scenario_kind.hpp"
 #include "unrest/scenario/toml_reader.hpp"
@@ -42,10 +43,7 @@ void read_run_table(TableReader& root, const std::string& file, Scenario& s) {
   const toml::table* table = root.table("run");
   if (!table) return;
   TableReader reader(*table, file, "run");
-  if (reader.read("ticks", s.run.ticks)) {
-    reader.require(s.run.ticks > 0 && s.run.ticks <= 1'000'000'000, "ticks",
-                   fmt::format("must be in [1, 1000000000] (got {})", s.run.ticks));
-  }
+  read_declared(reader, classic_key("run", "ticks"), s.run.ticks);
   std::int64_t seed = 1;
   if (reader.read("seed", seed)) {
     reader.require(seed >= 0, "seed", fmt::format("must be >= 0 (got {})", seed));
@@ -53,11 +51,7 @@ void read_run_table(TableReader& root, const std::string& file, Scenario& s) {
   }
   read_enum(reader, "engine", s.run.engine,
             std::array{EngineKind::sequential, EngineKind::parallel});
-  if (reader.read("threads", s.run.threads)) {
-    reader.require(s.run.threads >= 0 && s.run.threads <= 1024, "threads",
-                   fmt::format("must be in [0, 1024], 0 meaning one per hardware thread (got {})",
-                               s.run.threads));
-  }
+  read_declared(reader, classic_key("run", "threads"), s.run.threads);
   reader.finish();
 }
 
@@ -112,21 +106,20 @@ void read_model_table(TableReader& root, const std::string& file, Scenario& s) {
   m.options = *preset_options(s.preset);
   read_options(reader, m.options);
 
-  reader.read_in_range("width", m.width, 1, 65535);
-  reader.read_in_range("height", m.height, 1, 65535);
-  reader.read_in_range("citizen_density", m.citizen_density, 0.0, 1.0);
-  reader.read_in_range("cop_density", m.cop_density, 0.0, 1.0);
+  // The ranges are the declared ones (classic_keys.cpp); checks across keys follow below.
+  read_declared(reader, classic_key("model", "width"), m.width);
+  read_declared(reader, classic_key("model", "height"), m.height);
+  read_declared(reader, classic_key("model", "citizen_density"), m.citizen_density);
+  read_declared(reader, classic_key("model", "cop_density"), m.cop_density);
   if (reader.read("vision", m.vision)) {
     reader.require(m.vision > 0.0 && m.vision <= 100.0, "vision",
                    fmt::format("must be > 0 and <= 100 (got {})", m.vision));
   }
-  reader.read_in_range("legitimacy", m.legitimacy, 0.0, 1.0);
+  read_declared(reader, classic_key("model", "legitimacy"), m.legitimacy);
   read_max_jail_term(reader, m.max_jail_term);
   reader.read("citizen_movement", m.citizen_movement);
-  if (reader.read("k", m.k)) {
-    reader.require(m.k >= 0.0, "k", fmt::format("must be >= 0 (got {})", m.k));
-  }
-  reader.read_in_range("threshold", m.threshold, 0.0, 1.0);
+  read_declared(reader, classic_key("model", "k"), m.k);
+  read_declared(reader, classic_key("model", "threshold"), m.threshold);
 
   // Checks across keys, reported at the key most likely to be wrong.
   reader.require(
@@ -156,10 +149,8 @@ void read_analysis_table(TableReader& root, const std::string& file, Scenario& s
   const toml::table* table = root.table("analysis");
   if (!table) return;
   TableReader reader(*table, file, "analysis");
-  if (reader.read("outburst_threshold", s.analysis.outburst_threshold)) {
-    reader.require(s.analysis.outburst_threshold >= 0, "outburst_threshold",
-                   fmt::format("must be >= 0 (got {})", s.analysis.outburst_threshold));
-  }
+  read_declared(reader, classic_key("analysis", "outburst_threshold"),
+                s.analysis.outburst_threshold);
   reader.finish();
 }
 
@@ -167,14 +158,10 @@ ScheduleEvent read_event(TableReader& reader) {
   ScheduleEvent e;
   if (!reader.read("id", e.id)) reader.fail("id", "every schedule entry needs an id");
   reader.require(!e.id.empty(), "id", "must not be empty");
-  if (!reader.read("tick", e.tick)) reader.fail("tick", "every schedule entry needs a tick");
-  reader.require(e.tick >= 1, "tick", fmt::format("must be >= 1 (got {})", e.tick));
-  if (reader.read("every", e.every)) {
-    reader.require(e.every >= 1, "every", fmt::format("must be >= 1 (got {})", e.every));
-  }
+  read_declared(reader, classic_key("schedule", "tick"), e.tick);
+  read_declared(reader, classic_key("schedule", "every"), e.every);
   std::int64_t times = 0;
-  if (reader.read("times", times)) {
-    reader.require(times >= 1, "times", fmt::format("must be >= 1 (got {})", times));
+  if (read_declared(reader, classic_key("schedule", "times"), times)) {
     reader.require(e.every > 0 || times == 1, "times", "needs 'every' to repeat");
     e.times = times;
   }
@@ -182,21 +169,16 @@ ScheduleEvent read_event(TableReader& reader) {
 
   int actions = 0;
   double value = 0;
-  if (reader.read("set_legitimacy", value)) {
-    reader.require(value >= 0 && value <= 1, "set_legitimacy",
-                   fmt::format("must be in [0, 1] (got {})", value));
+  if (read_declared(reader, classic_key("schedule", "set_legitimacy"), value)) {
     e.action = ScheduleAction::set_legitimacy, e.value = value, ++actions;
   }
-  if (reader.read("change_legitimacy", value)) {
-    reader.require(value >= -1 && value <= 1, "change_legitimacy",
-                   fmt::format("must be in [-1, 1] (got {})", value));
+  if (read_declared(reader, classic_key("schedule", "change_legitimacy"), value)) {
     e.action = ScheduleAction::change_legitimacy, e.value = value, ++actions;
   }
   std::int64_t cops = 0;
   for (auto [key, action] : {std::pair{"remove_cops", ScheduleAction::remove_cops},
                              std::pair{"add_cops", ScheduleAction::add_cops}}) {
-    if (reader.read(key, cops)) {
-      reader.require(cops >= 1, key, fmt::format("must be >= 1 (got {})", cops));
+    if (read_declared(reader, classic_key("schedule", key), cops)) {
       e.action = action, e.value = static_cast<double>(cops), ++actions;
     }
   }
