@@ -74,9 +74,11 @@ void print_run_summary(const unrest::ClassicRun& run, const std::filesystem::pat
   const auto summary = unrest::io::summary_json(run);
   const auto& totals = summary["totals"];
   const auto& bursts = summary["outbursts"];
-  fmt::print("{} (seed {}, {} ticks) finished in {:.2f} s: {:.3g} agent-activations/s\n",
-             run.scenario.name, run.scenario.run.seed, run.scenario.run.ticks, seconds,
-             seconds > 0 ? static_cast<double>(run.activations) / seconds : 0.0);
+  fmt::print(
+      "{} (seed {}, {} ticks) finished in {:.2f} s: {:.3g} agent-activations/s, peak memory {}\n",
+      run.scenario.name, run.scenario.run.seed, run.scenario.run.ticks, seconds,
+      seconds > 0 ? static_cast<double>(run.activations) / seconds : 0.0,
+      unrest::engine::bytes_text(unrest::engine::peak_resident_memory()));
   const auto& last = run.series.back();
   fmt::print("  final: quiet {}, active {}, jailed {}, cops {}, legitimacy {}\n", last.quiet,
              last.active, last.jailed, last.cops, last.legitimacy);
@@ -175,8 +177,9 @@ int run_national_command(const RunOptions& options, ScenarioSource source,
   dir->commit();
   if (speak) {
     fmt::print("{}", unrest::io::national_report_text(*engine));
-    fmt::print("\nfinished in {:.2f} s ({:.3g} agent-updates/s)\n", seconds,
-               seconds > 0 ? static_cast<double>(engine->agent_updates()) / seconds : 0.0);
+    fmt::print("\nfinished in {:.2f} s ({:.3g} agent-updates/s), peak memory {}\n", seconds,
+               seconds > 0 ? static_cast<double>(engine->agent_updates()) / seconds : 0.0,
+               unrest::engine::bytes_text(unrest::engine::peak_resident_memory()));
     if (team.size > 1) {
       fmt::print(
           "exchange of places' records between {} MPI processes: {:.3f} ms a tick on rank 0\n",

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <string>
 
@@ -82,6 +83,16 @@ std::uint64_t available_memory() {
   std::string unit;
   while (in >> name >> kb >> unit) {
     if (name == "MemAvailable:") return kb * 1024;
+  }
+  return 0;
+}
+
+std::uint64_t peak_resident_memory() {
+  std::ifstream in("/proc/self/status");
+  std::string name;
+  for (std::string line; std::getline(in, line);) {
+    std::uint64_t kb = 0;
+    if (std::sscanf(line.c_str(), "VmHWM: %lu kB", &kb) == 1) return kb * 1024;
   }
   return 0;
 }

@@ -33,6 +33,10 @@ std::uint64_t available_memory();
 void check_memory(const MemoryEstimate& estimate, std::uint64_t limit,
                   const std::string& limit_source = "--max-memory");
 
+// The most memory this process has held so far (VmHWM), or 0 when unknown. Reported by each
+// run, so estimates can be checked against what runs really take.
+std::uint64_t peak_resident_memory();
+
 // "1.5 GB", "340 MB".
 std::string bytes_text(std::uint64_t bytes);
 
