@@ -101,7 +101,8 @@ std::pair<int, std::string> run(const std::vector<std::string>& args, const fs::
 }
 
 TEST(BadInputTable, EveryCaseIsRefusedClearlyAndWritesNothing) {
-  const fs::path work = fs::temp_directory_path() / "unrest-bad-input-table";
+  const fs::path work =
+      fs::temp_directory_path() / ("unrest-bad-input-table-" + std::to_string(::getpid()));
   fs::remove_all(work);
   fs::create_directories(work / "a-folder");
   fs::create_directories(work / "users-folder");

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -83,7 +84,7 @@ class Durability : public ::testing::Test {
   void SetUp() override {
     // One folder a test: CTest runs tests in parallel.
     work_ = fs::temp_directory_path() /
-            ("unrest-durability-" +
+            ("unrest-durability-" + std::to_string(::getpid()) + "-" +
              std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(work_);
     fs::create_directories(work_);

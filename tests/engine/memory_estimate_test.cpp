@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -28,7 +29,8 @@ scenario::Scenario classic(const std::string& engine, int side, int ticks, int v
 // The peak memory `unrest run ARGS` reports for itself (VmHWM: the process's own pages; the
 // rusage of a child would count this test process's pages, shared until exec).
 std::uint64_t peak_of(std::vector<std::string> args) {
-  const fs::path out = fs::temp_directory_path() / "unrest-memory-estimate";
+  const fs::path out =
+      fs::temp_directory_path() / ("unrest-memory-estimate-" + std::to_string(::getpid()));
   fs::remove_all(out);
   std::string command = UNREST_BINARY " run";
   for (const auto& a : args) command += " " + a;

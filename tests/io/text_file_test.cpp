@@ -35,7 +35,8 @@ TEST(TextFile, AFullDiskSaysSo) {
 }
 
 TEST(TextFile, WritesAndReplacesWholeFiles) {
-  const fs::path dir = fs::temp_directory_path() / "unrest-text-file";
+  const fs::path dir =
+      fs::temp_directory_path() / ("unrest-text-file-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   replace_text_file(dir / "a.txt", "first\n");
@@ -45,8 +46,9 @@ TEST(TextFile, WritesAndReplacesWholeFiles) {
   text << in.rdbuf();
   EXPECT_EQ(text.str(), "second\n");
   EXPECT_FALSE(fs::exists(dir / "a.txt.partial"));
-  EXPECT_NE(message_of([&] { write_text_file(dir / "no" / "such" / "b.txt", "x"); })
-                .find("No such file or directory"),
+  EXPECT_NE(message_of([&] {
+              write_text_file(dir / "no" / "such" / "b.txt", "x");
+            }).find("No such file or directory"),
             std::string::npos);
   fs::remove_all(dir);
 }
