@@ -1,6 +1,8 @@
 // The table of the keys that are not behaviour ([run], [report], [[place]], [[event]],
 // [[target]], [[check]], ...): it covers every key of the shipped scenario, and the parser
 // checks each declared range, so what `unrest scenarios --keys` says is what is enforced.
+#include "unrest/scenario/national_inputs.hpp"
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <toml++/toml.h>
@@ -10,7 +12,6 @@
 
 #include "scenario/small_scenario.hpp"
 #include "unrest/scenario/builtin.hpp"
-#include "unrest/scenario/national_inputs.hpp"
 #include "unrest/scenario/national_parameters.hpp"
 
 namespace unrest::national {

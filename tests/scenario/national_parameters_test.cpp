@@ -1,5 +1,7 @@
 // The table of behaviour parameters: the parser reads every entry, checks its range, and writes
 // it back in the manifest under the same key.
+#include "unrest/scenario/national_parameters.hpp"
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -7,7 +9,6 @@
 
 #include "scenario/small_scenario.hpp"
 #include "unrest/io/national_outputs.hpp"
-#include "unrest/scenario/national_parameters.hpp"
 #include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 

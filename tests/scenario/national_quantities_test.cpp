@@ -1,5 +1,7 @@
 // The table of output quantities: one declaration behind the CSV files, the ensemble series and
 // the target quantities.
+#include "unrest/scenario/national_quantities.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
@@ -7,7 +9,6 @@
 #include "engine/tiny_world.hpp"
 #include "unrest/experiments/seed_ensemble.hpp"
 #include "unrest/io/national_outputs.hpp"
-#include "unrest/scenario/national_quantities.hpp"
 
 namespace unrest::national {
 namespace {

@@ -66,9 +66,8 @@ long staging_pid(const std::string& name) {
 
 // A report `unrest report` (or `run --report`) writes into a run's folder after its manifest.
 bool is_report_file(const std::string& name) {
-  return name == "report.html" ||
-         (name.rfind("report-vs-", 0) == 0 && name.size() > 15 &&
-          name.compare(name.size() - 5, 5, ".html") == 0);
+  return name == "report.html" || (name.rfind("report-vs-", 0) == 0 && name.size() > 15 &&
+                                   name.compare(name.size() - 5, 5, ".html") == 0);
 }
 
 // Staging folders left in `parent` by runs that were killed: their process is gone.

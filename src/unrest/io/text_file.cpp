@@ -22,8 +22,8 @@ void write_all(int fd, std::string_view data, const std::filesystem::path& path)
           fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
     }
     if (n == 0) {
-      throw std::runtime_error(fmt::format("cannot write '{}': the system accepted no bytes",
-                                           path.string()));
+      throw std::runtime_error(
+          fmt::format("cannot write '{}': the system accepted no bytes", path.string()));
     }
     data.remove_prefix(static_cast<std::size_t>(n));
   }
