@@ -93,6 +93,7 @@ void print_parameter_keys(bool toml) {
   }
   fmt::print("\nClassic scenarios (Epstein's Model I, kind = \"classic\")\n");
   for (const auto& k : scenario::classic_keys()) {
+    if (k.table == "scenario") continue;  // listed above: the same in every file
     fmt::print("{}\n    {}\n    {}\n", k.heading(), k.type_text(), k.meaning);
   }
 }

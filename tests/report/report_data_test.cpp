@@ -3,6 +3,7 @@
 #include "unrest/report/report_data.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -25,8 +26,11 @@ using nlohmann::json;
 using unrest::io::InputFileError;
 using namespace unrest::report;
 
+// Per process: CTest runs these tests in parallel, each in its own process, and each writes
+// the shared "base" run; a folder replaced under another process's feet failed it now and then.
 fs::path scratch(const std::string& name) {
-  return fs::temp_directory_path() / ("unrest-report-test-" + name);
+  return fs::temp_directory_path() /
+         ("unrest-report-test-" + std::to_string(::getpid()) + "-" + name);
 }
 
 // A national run of the shipped scenario at scale 0.01, written as `unrest run` writes it.

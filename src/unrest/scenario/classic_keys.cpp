@@ -2,18 +2,11 @@
 
 namespace unrest::scenario {
 
-namespace {
-constexpr bool kRequired = true;
-constexpr bool kOptional = false;
-}  // namespace
-
 const std::vector<DeclaredKey>& classic_keys() {
   // clang-format off
-  static const std::vector<DeclaredKey> table = {
-      {"scenario", "kind", "\"classic\" or \"national\"", 0, 0, kOptional, "which model the file is for (classic when it has no [[place]])"},
-      {"scenario", "name", "string", 0, 0, kOptional, "the name outputs carry (default: the file's stem)"},
-      {"scenario", "description", "string", 0, 0, kOptional, "one paragraph"},
-
+  static const std::vector<DeclaredKey> table = [] {
+    std::vector<DeclaredKey> keys = scenario_table_keys();
+    keys.insert(keys.end(), {
       {"run", "ticks", "integer", 1, 1e9, kOptional, "ticks to run (--ticks overrides)"},
       {"run", "seed", "integer >= 0", 0, 0, kOptional, "random seed (--seed overrides)"},
       {"run", "engine", "sequential or parallel", 0, 0, kOptional, "the paper's asynchronous order, or the synchronous multithreaded engine"},
@@ -51,7 +44,9 @@ const std::vector<DeclaredKey>& classic_keys() {
       {"schedule", "change_legitimacy", "number", -1, 1, kOptional, "action: L changes by this"},
       {"schedule", "remove_cops", "integer", 1, kUnbounded, kOptional, "action: this many cops leave (at most all)"},
       {"schedule", "add_cops", "integer", 1, kUnbounded, kOptional, "action: this many cops arrive (at most the empty sites)"},
-  };
+    });
+    return keys;
+  }();
   // clang-format on
   return table;
 }

@@ -47,6 +47,16 @@ std::string DeclaredKey::type_text() const {
   return text;
 }
 
+std::vector<DeclaredKey> scenario_table_keys() {
+  return {
+      {"scenario", "kind", "\"classic\" or \"national\"", 0, 0, kOptional,
+       "which model the file is for (national when it has [[place]] entries, if absent)"},
+      {"scenario", "name", "string", 0, 0, kOptional,
+       "the name outputs carry (default: the file's stem)"},
+      {"scenario", "description", "string", 0, 0, kOptional, "one paragraph for the report"},
+  };
+}
+
 const DeclaredKey& find_declared(const std::vector<DeclaredKey>& keys, std::string_view table,
                                  std::string_view key) {
   for (const auto& k : keys) {

@@ -15,6 +15,8 @@ namespace unrest::scenario {
 
 // A bound that is not there: `high` of a key with a lower bound only.
 inline constexpr double kUnbounded = 1e18;
+inline constexpr bool kRequired = true;
+inline constexpr bool kOptional = false;
 
 struct DeclaredKey {
   std::string_view table;  // "run", "model", "place", ... (arrays of tables unbracketed)
@@ -30,6 +32,10 @@ struct DeclaredKey {
   // "integer in [1, 1e+09], required", "number >= 0".
   std::string type_text() const;
 };
+
+// The [scenario] table's keys, the same in every scenario file; each model's table starts with
+// them.
+std::vector<DeclaredKey> scenario_table_keys();
 
 // The declaration of `table`.`key` in `keys`; a key read but not declared is a programming
 // error (std::logic_error), caught by the tests.

@@ -5,18 +5,16 @@
 namespace unrest::national {
 
 namespace {
-constexpr bool kRequired = true;
-constexpr bool kOptional = false;
+using scenario::kOptional;
+using scenario::kRequired;
 constexpr double kPeople = 1e9;  // the largest population a place may have
 }  // namespace
 
 const std::vector<InputKey>& input_keys() {
   // clang-format off
-  static const std::vector<InputKey> table = {
-      {"scenario", "kind", "\"national\" or \"classic\"", 0, 0, kOptional, "which model the file is for (sniffed from [[place]] when absent)"},
-      {"scenario", "name", "string", 0, 0, kOptional, "the name outputs carry (default: the file's stem)"},
-      {"scenario", "description", "string", 0, 0, kOptional, "one paragraph for the report"},
-
+  static const std::vector<InputKey> table = [] {
+    std::vector<InputKey> keys = scenario::scenario_table_keys();
+    keys.insert(keys.end(), {
       {"run", "start", "date", 0, 0, kOptional, "local date of the first simulated hour (00:00)"},
       {"run", "end", "date", 0, 0, kOptional, "last simulated local date, inclusive; at most 10 years after start"},
       {"run", "utc_offset", "integer", -12, 14, kOptional, "hours ahead of UTC of the run's clock"},
@@ -88,7 +86,9 @@ const std::vector<InputKey>& input_keys() {
       {"counterfactual", "description", "string", 0, 0, kOptional, "the question it asks"},
       {"counterfactual", "without", "event ids", 0, 0, kOptional, "events it removes"},
       {"counterfactual", "enable", "event ids", 0, 0, kOptional, "disabled events it enables"},
-  };
+    });
+    return keys;
+  }();
   // clang-format on
   return table;
 }
