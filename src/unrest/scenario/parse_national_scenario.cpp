@@ -59,6 +59,22 @@ std::vector<std::string> read_strings(TableReader& r, std::string_view key) {
   return out;
 }
 
+// An entry's id, which every [[place]], [[event]], ... must have.
+std::string required_id(TableReader& r, std::string_view what) {
+  std::string id;
+  r.require(r.read("id", id) && !id.empty(), "id",
+            fmt::format("every {} needs a non-empty id", what));
+  return id;
+}
+
+// An entry's `kind`: its index among `kinds`.
+std::size_t required_kind(TableReader& r, const std::vector<std::string>& kinds) {
+  std::size_t kind = 0;
+  r.require(r.read_choice("kind", kinds, kind), "kind",
+            fmt::format("is required: one of {}", fmt::join(kinds, ", ")));
+  return kind;
+}
+
 // One declared parameter (national_parameters.hpp), read and range-checked.
 void read_parameter(TableReader& r, const Parameter& p, NationalScenario& s) {
   std::visit(
@@ -131,7 +147,7 @@ void read_parameters(TableReader& root, const std::string& file, NationalScenari
 
 Place read_place(TableReader& r) {
   Place p;
-  r.require(r.read("id", p.id) && !p.id.empty(), "id", "every place needs a non-empty id");
+  p.id = required_id(r, "place");
   r.read("name", p.name);
   if (p.name.empty()) p.name = p.id;
   read_input(r, "place", "population", p.population);
@@ -181,10 +197,8 @@ std::vector<int> resolve_places(TableReader& r, std::string_view key,
 
 Event read_event(TableReader& r, const NationalScenario& s, const LocalTime& start) {
   Event e;
-  r.require(r.read("id", e.id) && !e.id.empty(), "id", "every event needs a non-empty id");
-  std::size_t kind = 0;
-  r.require(r.read_choice("kind", kEventKinds, kind), "kind",
-            fmt::format("is required: one of {}", fmt::join(kEventKinds, ", ")));
+  e.id = required_id(r, "event");
+  const std::size_t kind = required_kind(r, kEventKinds);
   e.kind = static_cast<EventKind>(kind);
   int offset = s.utc_offset;
   read_input(r, "event", "utc_offset", offset);
@@ -252,7 +266,7 @@ const std::vector<std::string>& target_quantities() {
 
 Target read_target(TableReader& r, const NationalScenario& s, const LocalTime& start) {
   Target g;
-  r.require(r.read("id", g.id) && !g.id.empty(), "id", "every target needs a non-empty id");
+  g.id = required_id(r, "target");
   std::size_t q = 0;
   r.require(r.read_choice("quantity", target_quantities(), q), "quantity",
             fmt::format("is required: one of {}", fmt::join(target_quantities(), ", ")));
@@ -284,10 +298,8 @@ const std::vector<std::string> kCheckKinds = {"calm_before",         "first_prot
 
 Check read_check(TableReader& r, const NationalScenario& s, const LocalTime& start) {
   Check c;
-  r.require(r.read("id", c.id) && !c.id.empty(), "id", "every check needs a non-empty id");
-  std::size_t kind = 0;
-  r.require(r.read_choice("kind", kCheckKinds, kind), "kind",
-            fmt::format("is required: one of {}", fmt::join(kCheckKinds, ", ")));
+  c.id = required_id(r, "check");
+  const std::size_t kind = required_kind(r, kCheckKinds);
   c.kind = static_cast<CheckKind>(kind);
   r.read("text", c.text);
   auto place = [&](std::string_view key, int& out) {
@@ -363,7 +375,7 @@ FreeParameter read_free(TableReader& r) {
 
 Counterfactual read_counterfactual(TableReader& r, const NationalScenario& s) {
   Counterfactual c;
-  r.require(r.read("id", c.id) && !c.id.empty(), "id", "every counterfactual needs an id");
+  c.id = required_id(r, "counterfactual");
   r.read("description", c.description);
   c.without = read_strings(r, "without");
   c.enable = read_strings(r, "enable");
