@@ -21,6 +21,7 @@
 #include "unrest/io/content_hash.hpp"
 #include "unrest/io/text_file.hpp"
 #include "unrest/rng/random_stream.hpp"
+#include "unrest/scenario/reported_figure.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 
 namespace unrest::cli {
@@ -81,8 +82,8 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
     priors.push_back({f.key, f.low, f.high, f.log_scale});
     ranges.push_back({f.key, f.low, f.high, 0, false});
   }
-  std::vector<double> reported;
-  for (const auto& t : base.targets) reported.push_back(t.value);
+  experiments::Aims aims;
+  for (const auto& t : base.targets) aims.push_back(national::aim_interval(t));
 
   auto assignments = [&](const std::vector<double>& theta) {
     std::vector<std::string> sets;
@@ -142,7 +143,7 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
   });
   processes.broadcast(cached_text);
   const SimulationCache cache =
-      experiments::read_calibration_log(cached_text, priors.size(), reported.size());
+      experiments::read_calibration_log(cached_text, priors.size(), aims.size());
   if (processes.size == 1) watch_interrupts();
   const bool show_progress = processes.owns_outputs() && !o.quiet && ::isatty(STDERR_FILENO);
   const auto runner = processes.job_runner(settings.threads);
@@ -151,7 +152,7 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
   experiments::AbcResult result;
   try {
     result = experiments::run_abc_smc(
-        priors, reported, simulate, settings, *runner, cache, [&](const SimulationRecord& r) {
+        priors, aims, simulate, settings, *runner, cache, [&](const SimulationRecord& r) {
           if (!processes.owns_outputs()) return true;
           log->append(experiments::calibration_log_row(r));
           ++fresh;
@@ -228,18 +229,17 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
          {"acceptance", static_cast<double>(o.particles) / static_cast<double>(g.proposals)}});
   }
   nlohmann::json check = nlohmann::json::object();
-  for (std::size_t t = 0; t < reported.size(); ++t) {
+  for (std::size_t t = 0; t < aims.size(); ++t) {
     std::vector<double> v;
     for (const auto& run : predictive) {
       if (!std::isnan(run[t])) v.push_back(run[t]);
     }
     std::size_t within = 0;
     const auto& target = base.targets[t];
-    for (double x : v)
-      within +=
-          (x / target.value >= 1 / target.factor && x / target.value <= target.factor) ? 1 : 0;
+    for (double x : v) within += national::agrees(target, x) ? 1 : 0;
     check[target.id] = {
         {"reported", target.value},
+        {"kind", national::to_string(target.kind)},
         {"reporter", target.reporter},
         {"q05", experiments::quantile(v, 0.05)},
         {"q50", experiments::quantile(v, 0.5)},
@@ -252,7 +252,8 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
       {"scenario", base.name},
       {"scale", base.scale},
       {"method",
-       "ABC-SMC, adaptive tolerances, RMS of log((sim + 1) / (reported + 1)) over targets"},
+       "ABC-SMC, adaptive tolerances, RMS over targets of log((sim + 1) / (aim + 1)), aim the "
+       "nearest end of the interval the target aims at (0 inside)"},
       {"particles", o.particles},
       {"generations", generations},
       {"stopped_because", result.stopped_because},

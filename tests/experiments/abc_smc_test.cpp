@@ -29,7 +29,7 @@ AbcSettings settings(int threads) {
 
 TEST(AbcSmc, ThePosteriorGathersAroundTheTruthAndTolerancesShrink) {
   const std::vector<Prior> priors = {{"theta", 1.0, 100.0, true}};
-  const auto r = run_abc_smc(priors, {20.0}, toy, settings(2));
+  const auto r = run_abc_smc(priors, {{20.0, 20.0}}, toy, settings(2));
   ASSERT_EQ(r.generations.size(), 5u);
   const auto& last = r.generations.back().particles;
   const double median = weighted_quantile(last, 0, 0.5);
@@ -47,11 +47,11 @@ TEST(AbcSmc, ThePosteriorGathersAroundTheTruthAndTolerancesShrink) {
 TEST(AbcSmc, ResultsDoNotDependOnThreadsAndACacheReplaysExactly) {
   const std::vector<Prior> priors = {{"theta", 1.0, 100.0, false}};
   SimulationCache cache;
-  const auto a = run_abc_smc(priors, {20.0}, toy, settings(1), {}, [&](const SimulationRecord& r) {
+  const auto a = run_abc_smc(priors, {{20.0, 20.0}}, toy, settings(1), {}, [&](const SimulationRecord& r) {
     cache[{r.generation, r.number}] = r;
     return true;
   });
-  const auto b = run_abc_smc(priors, {20.0}, toy, settings(3));
+  const auto b = run_abc_smc(priors, {{20.0, 20.0}}, toy, settings(3));
   ASSERT_EQ(a.generations.size(), b.generations.size());
   for (std::size_t i = 0; i < a.generations.back().particles.size(); ++i) {
     EXPECT_EQ(a.generations.back().particles[i].theta, b.generations.back().particles[i].theta);
@@ -61,16 +61,21 @@ TEST(AbcSmc, ResultsDoNotDependOnThreadsAndACacheReplaysExactly) {
   const Simulator never = [](const std::vector<double>&, std::uint64_t) -> std::vector<double> {
     throw std::logic_error("simulated although cached");
   };
-  const auto c = run_abc_smc(priors, {20.0}, never, settings(2), cache);
+  const auto c = run_abc_smc(priors, {{20.0, 20.0}}, never, settings(2), cache);
   EXPECT_EQ(c.generations.back().particles.front().theta,
             a.generations.back().particles.front().theta);
 }
 
 TEST(AbcSmc, DistanceIsTheRootMeanSquareOfLogRelativeErrors) {
-  EXPECT_DOUBLE_EQ(log_error_distance({9, 99}, {9, 99}), 0.0);
-  EXPECT_NEAR(log_error_distance({19}, {9}), std::log(2.0), 1e-12);
-  EXPECT_NEAR(log_error_distance({19, 9}, {9, 9}), std::log(2.0) / std::sqrt(2.0), 1e-12);
-  EXPECT_TRUE(std::isinf(log_error_distance({std::nan("")}, {9})));
+  const national::Interval nine{9, 9};
+  EXPECT_DOUBLE_EQ(log_error_distance({9, 99}, {nine, {99, 99}}), 0.0);
+  EXPECT_NEAR(log_error_distance({19}, {nine}), std::log(2.0), 1e-12);
+  EXPECT_NEAR(log_error_distance({19, 9}, {nine, nine}), std::log(2.0) / std::sqrt(2.0), 1e-12);
+  EXPECT_TRUE(std::isinf(log_error_distance({std::nan("")}, {nine})));
+  // An interval: nothing inside it, the log error to the nearest end outside.
+  EXPECT_DOUBLE_EQ(log_error_distance({50}, {{9, 99}}), 0.0);
+  EXPECT_NEAR(log_error_distance({4}, {{9, 99}}), std::log(2.0), 1e-12);  // (4+1)/(9+1)
+  EXPECT_NEAR(log_error_distance({199}, {{9, 99}}), std::log(2.0), 1e-12);
 }
 
 }  // namespace

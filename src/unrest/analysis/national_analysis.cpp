@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "unrest/scenario/national_quantities.hpp"
+#include "unrest/scenario/reported_figure.hpp"
 
 namespace unrest::national {
 namespace {
@@ -38,7 +39,7 @@ std::vector<TargetResult> evaluate_targets(const NationalEngine& engine) {
                                                           [static_cast<std::size_t>(t.place)]);
       r.simulated = agents / scale;
       r.ratio = *r.simulated / t.value;
-      r.within = r.ratio >= 1.0 / t.factor && r.ratio <= t.factor;
+      r.within = agrees(t, *r.simulated);
     }
     out.push_back(r);
   }

@@ -15,7 +15,7 @@ struct TargetResult {
   const Target* target = nullptr;
   std::optional<double> simulated;  // people; empty when the date is outside the run
   double ratio = 0.0;               // simulated / reported
-  bool within = false;              // ratio within [1 / factor, factor]
+  bool within = false;              // agrees with the figure (scenario/reported_figure.hpp)
 };
 
 struct CheckResult {

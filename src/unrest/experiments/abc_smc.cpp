@@ -63,12 +63,12 @@ std::vector<double> kernel_sd(const std::vector<Prior>& priors, const std::vecto
 }  // namespace
 
 double log_error_distance(const std::vector<double>& simulated,
-                          const std::vector<double>& reported) {
+                          const Aims& aims) {
   double sum = 0;
   std::size_t n = 0;
-  for (std::size_t i = 0; i < reported.size(); ++i) {
+  for (std::size_t i = 0; i < aims.size(); ++i) {
     if (std::isnan(simulated[i])) return std::numeric_limits<double>::infinity();
-    const double e = std::log((simulated[i] + 1.0) / (reported[i] + 1.0));
+    const double e = national::log_error_to(aims[i], simulated[i]);
     sum += e * e;
     ++n;
   }
@@ -89,14 +89,14 @@ double weighted_quantile(const std::vector<Particle>& particles, std::size_t k, 
   return v.empty() ? std::nan("") : v.back().first;
 }
 
-AbcResult run_abc_smc(const std::vector<Prior>& priors, const std::vector<double>& reported,
+AbcResult run_abc_smc(const std::vector<Prior>& priors, const Aims& aims,
                       const Simulator& simulate, const AbcSettings& s, const SimulationCache& cache,
                       const std::function<bool(const SimulationRecord&)>& on_simulation) {
   ThreadJobRunner runner(s.threads);
-  return run_abc_smc(priors, reported, simulate, s, runner, cache, on_simulation);
+  return run_abc_smc(priors, aims, simulate, s, runner, cache, on_simulation);
 }
 
-AbcResult run_abc_smc(const std::vector<Prior>& priors, const std::vector<double>& reported,
+AbcResult run_abc_smc(const std::vector<Prior>& priors, const Aims& aims,
                       const Simulator& simulate, const AbcSettings& s, JobRunner& runner,
                       const SimulationCache& cache,
                       const std::function<bool(const SimulationRecord&)>& on_simulation) {
@@ -168,7 +168,7 @@ AbcResult run_abc_smc(const std::vector<Prior>& priors, const std::vector<double
           r.simulated = simulate(r.theta, r.seed);
           w.u64(1);
           w.doubles(r.simulated);
-          w.f64(log_error_distance(r.simulated, reported));
+          w.f64(log_error_distance(r.simulated, aims));
         }
         return w.take();
       };

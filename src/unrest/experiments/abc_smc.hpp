@@ -8,7 +8,8 @@
 // with a Gaussian kernel (variance twice the weighted variance, per parameter, on the prior's
 // scale: log for log-uniform priors), and accepts a proposal whose simulation lies within the
 // tolerance; weights are prior / sum of (previous weight x kernel). Distances are the root mean
-// square of log relative errors over the targets, log((simulated + 1) / (reported + 1)).
+// square of log relative errors over the targets, log((simulated + 1) / (aim + 1)) with aim the
+// nearest end of the interval the target aims at (scenario/reported_figure.hpp; 0 inside it).
 //
 // Proposals are numbered within a generation and drawn from streams keyed by (seed,
 // generation, number); they are simulated in batches on a team of threads and accepted in
@@ -24,6 +25,7 @@
 #include <vector>
 
 #include "unrest/experiments/job_runner.hpp"
+#include "unrest/scenario/reported_figure.hpp"
 
 namespace unrest::experiments {
 
@@ -43,7 +45,10 @@ struct AbcSettings {
   std::uint64_t seed = 1;
 };
 
-// What one simulation gives: the simulated value of each target (same order as `reported`).
+// What the calibration aims at, one interval per target (a point for a count).
+using Aims = std::vector<national::Interval>;
+
+// What one simulation gives: the simulated value of each target (same order as the aims).
 using Simulator =
     std::function<std::vector<double>(const std::vector<double>& theta, std::uint64_t seed)>;
 
@@ -78,18 +83,17 @@ struct AbcResult {
   std::string stopped_because;
 };
 
-double log_error_distance(const std::vector<double>& simulated,
-                          const std::vector<double>& reported);
+double log_error_distance(const std::vector<double>& simulated, const Aims& aims);
 
 // `on_simulation` (optional) is called, serialised, for every new simulation (for the cache
 // file and progress); returning false stops the calibration (an exception, RunCancelled).
-AbcResult run_abc_smc(const std::vector<Prior>& priors, const std::vector<double>& reported,
+AbcResult run_abc_smc(const std::vector<Prior>& priors, const Aims& aims,
                       const Simulator& simulate, const AbcSettings& settings,
                       const SimulationCache& cache = {},
                       const std::function<bool(const SimulationRecord&)>& on_simulation = {});
 // The same with the simulations on `runner` (every process follows the same generations;
 // `on_simulation` is called where the runner delivers results).
-AbcResult run_abc_smc(const std::vector<Prior>& priors, const std::vector<double>& reported,
+AbcResult run_abc_smc(const std::vector<Prior>& priors, const Aims& aims,
                       const Simulator& simulate, const AbcSettings& settings, JobRunner& runner,
                       const SimulationCache& cache,
                       const std::function<bool(const SimulationRecord&)>& on_simulation);

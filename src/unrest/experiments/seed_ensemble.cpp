@@ -15,6 +15,7 @@
 #include "unrest/run_national.hpp"
 #include "unrest/scenario/calendar.hpp"
 #include "unrest/scenario/national_quantities.hpp"
+#include "unrest/scenario/reported_figure.hpp"
 
 namespace unrest::experiments {
 namespace {
@@ -221,9 +222,9 @@ nlohmann::json ensemble_summary_json(const Ensemble& e) {
       for (const auto& t : e.targets) {
         if ("target:" + t.id != name) continue;
         std::size_t within = 0;
-        for (double x : v)
-          within += (x / t.value >= 1.0 / t.factor && x / t.value <= t.factor) ? 1 : 0;
+        for (double x : v) within += national::agrees(t, x) ? 1 : 0;
         entry["reported"] = t.value;
+        entry["kind"] = national::to_string(t.kind);
         entry["reporter"] = t.reporter;
         entry["factor"] = t.factor;
         entry["share_within_factor"] =

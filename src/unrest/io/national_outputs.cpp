@@ -9,6 +9,7 @@
 #include "unrest/io/text_file.hpp"
 #include "unrest/scenario/national_parameters.hpp"
 #include "unrest/scenario/national_quantities.hpp"
+#include "unrest/scenario/reported_figure.hpp"
 
 namespace unrest::io {
 namespace {
@@ -212,6 +213,9 @@ json national_summary_json(const NationalEngine& e) {
                                        : s.places[static_cast<std::size_t>(t.target->place)].id},
          {"date", t.target->date},
          {"reported", t.target->value},
+         {"kind", to_string(t.target->kind)},
+         {"agrees_low", agreement_interval(*t.target).low},
+         {"agrees_high", agreement_interval(*t.target).high},
          {"reporter", t.target->reporter},
          {"simulated", t.simulated ? json(*t.simulated) : json(nullptr)},
          {"ratio", t.simulated ? json(t.ratio) : json(nullptr)},
@@ -287,14 +291,14 @@ std::string national_report_text(const NationalEngine& e) {
       const std::string where =
           g.place < 0 ? std::string("national") : s.places[static_cast<std::size_t>(g.place)].name;
       if (!t.simulated) {
-        out += fmt::format("  {:<34} {:>8} reported {:>7g}  (date outside the run)  [{}]\n", g.id,
-                           "-", g.value, g.reporter);
+        out += fmt::format("  {:<34} {:>8} reported {:>7}  (date outside the run)  [{}]\n", g.id,
+                           "-", reported_text(g), g.reporter);
         continue;
       }
       out += fmt::format(
-          "  {:<34} simulated {:>8.0f}  reported {:>7g}  ratio {:>5.2f}  {} (x{:g})  [{}, {} {}]\n",
-          g.id, *t.simulated, g.value, t.ratio, t.within ? "ok  " : "OFF ", g.factor, g.reporter,
-          where, g.date);
+          "  {:<34} simulated {:>8.0f}  reported {:>11}  ratio {:>5.2f}  {} ({})  [{}, {} {}]\n",
+          g.id, *t.simulated, reported_text(g), t.ratio, t.within ? "ok  " : "OFF ",
+          agreement_text(g), g.reporter, where, g.date);
     }
   }
   const auto checks = evaluate_checks(e);

@@ -58,8 +58,11 @@ const std::vector<InputKey>& input_keys() {
       {"target", "where", "a place id or \"national\"", 0, 0, kOptional, "default national"},
       {"target", "date", "date", 0, 0, kRequired, "the figure holds at the end of this local date"},
       {"target", "utc_offset", "integer", -12, 14, kOptional, "the clock of `date` (default: the place's)"},
-      {"target", "value", "number > 0", 0, 0, kRequired, "the reported figure (people)"},
-      {"target", "factor", "number", 1.0, 100.0, kOptional, "agreement means within this factor (default 2)"},
+      {"target", "kind", "factor, lower_bound or range", 0, 0, kOptional, "how it was reported: a count (default), \"more than\", or a range"},
+      {"target", "value", "number > 0", 0, 0, kOptional, "the reported figure (people); required but for kind range"},
+      {"target", "factor", "number", 1.0, 100.0, kOptional, "factor: agreement means within this factor (default 2); lower_bound: at most this multiple"},
+      {"target", "low", "number", 0.0, kPeople, kOptional, "range: the lowest reported figure"},
+      {"target", "high", "number", 0.0, kPeople, kOptional, "range: the highest reported figure"},
       {"target", "reporter", "string", 0, 0, kOptional, "who reported it"},
       {"target", "text", "string", 0, 0, kOptional, "what was reported"},
 

@@ -53,6 +53,13 @@ struct Event {
   std::string source;
 };
 
+// How a figure was reported (scenario/reported_figure.hpp says what each means).
+enum class TargetKind {
+  factor,       // a count: agreement within `factor` of `value`
+  lower_bound,  // "more than `value`": at least `value`, at most `factor` times it
+  range,        // "between `low` and `high`"
+};
+
 // A reported figure: a national or per-place quantity at the end of a local date.
 struct Target {
   std::string id;
@@ -60,8 +67,11 @@ struct Target {
   int place = -1;        // -1: national total
   std::string date;
   std::int64_t tick = 0;  // the last tick of that date
-  double value = 0.0;
-  double factor = 2.0;  // agreement means within this factor
+  TargetKind kind = TargetKind::factor;
+  double value = 0.0;   // the figure (range: the geometric mean of low and high)
+  double factor = 2.0;  // factor: agreement within it; lower_bound: the highest plausible multiple
+  double low = 0.0;     // range only
+  double high = 0.0;
   std::string reporter;
   std::string text;
 };
@@ -140,5 +150,6 @@ struct NationalScenario {
 
 std::string_view to_string(EventKind kind);
 std::string_view to_string(CheckKind kind);
+std::string_view to_string(TargetKind kind);
 
 }  // namespace unrest::national

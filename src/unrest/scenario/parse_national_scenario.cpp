@@ -4,6 +4,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <optional>
 
@@ -264,6 +265,8 @@ const std::vector<std::string>& target_quantities() {
   return names;
 }
 
+const std::vector<std::string> kTargetKinds = {"factor", "lower_bound", "range"};
+
 Target read_target(TableReader& r, const NationalScenario& s, const LocalTime& start) {
   Target g;
   g.id = required_id(r, "target");
@@ -284,7 +287,20 @@ Target read_target(TableReader& r, const NationalScenario& s, const LocalTime& s
   int offset = g.place >= 0 ? s.places[static_cast<std::size_t>(g.place)].utc_offset : s.utc_offset;
   read_input(r, "target", "utc_offset", offset);
   g.tick = hours_since(start, s.utc_offset, date, offset) + 23;
-  r.require(r.read("value", g.value) && g.value > 0, "value", "is required and must be > 0");
+  std::size_t kind = 0;
+  if (r.read_choice("kind", kTargetKinds, kind)) g.kind = static_cast<TargetKind>(kind);
+  if (g.kind == TargetKind::range) {
+    r.require(read_input(r, "target", "low", g.low) && read_input(r, "target", "high", g.high),
+              "low", "low and high are required for kind \"range\"");
+    r.require(g.low > 0 && g.low <= g.high, "high",
+              fmt::format("must be >= low > 0 (got low {:g}, high {:g})", g.low, g.high));
+    r.require(!r.has("value"), "value", "is not used by kind \"range\" (low and high say it)");
+    g.value = std::sqrt(g.low * g.high);
+  } else {
+    r.require(r.read("value", g.value) && g.value > 0, "value", "is required and must be > 0");
+    r.require(!r.has("low") && !r.has("high"), r.has("low") ? "low" : "high",
+              "is used only by kind \"range\"");
+  }
   read_input(r, "target", "factor", g.factor);
   r.read("reporter", g.reporter);
   r.read("text", g.text);
@@ -401,6 +417,10 @@ int NationalScenario::place_index(const std::string& id) const {
 }
 
 std::string_view to_string(CheckKind kind) { return kCheckKinds[static_cast<std::size_t>(kind)]; }
+
+std::string_view to_string(TargetKind kind) {
+  return kTargetKinds[static_cast<std::size_t>(kind)];
+}
 
 std::string_view to_string(EventKind kind) { return kEventKinds[static_cast<std::size_t>(kind)]; }
 

@@ -35,6 +35,8 @@ class TableReader {
 
   // Declares a key as known without reading it (for keys read some other way).
   const toml::node* take(std::string_view key);
+  // Whether the key is present, without declaring it known.
+  bool has(std::string_view key) const { return table_.contains(key); }
 
   // A sub-table; absent means empty. A value of another type is an error.
   const toml::table* table(std::string_view key);
