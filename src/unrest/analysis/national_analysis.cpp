@@ -23,6 +23,40 @@ double national_at(const NationalEngine& engine, std::int64_t tick, const std::s
                         engine.scenario().places);
 }
 
+// The most of a place's `field` at any hour of [from_tick, to_tick] within the run.
+template <typename Field>
+double most_in(const NationalEngine& engine, int place, std::int64_t from_tick,
+               std::int64_t to_tick, Field field) {
+  double most = 0;
+  for (std::int64_t t = std::max<std::int64_t>(0, from_tick);
+       t <= std::min(to_tick, engine.tick() - 1); ++t) {
+    most = std::max(most, static_cast<double>(field(
+                              engine.records()[static_cast<std::size_t>(t)]
+                                              [static_cast<std::size_t>(place)]
+                                                  .counts)));
+  }
+  return most;
+}
+
+// Whether a place saw violence in the window: an hour at the riot threshold, or a killing.
+bool violent(const NationalEngine& engine, int place, std::int64_t from_tick,
+             std::int64_t to_tick) {
+  const auto riot = static_cast<double>(engine.riot_threshold_agents());
+  if (most_in(engine, place, from_tick, to_tick,
+              [](const PlaceCounts& c) { return c.rioting; }) >= riot) {
+    return true;
+  }
+  const std::int64_t last = std::min(to_tick, engine.tick() - 1);
+  if (last < 0 || last < from_tick) return false;
+  auto deaths = [&](std::int64_t t) -> std::uint64_t {
+    if (t < 0) return 0;
+    const auto& c =
+        engine.records()[static_cast<std::size_t>(t)][static_cast<std::size_t>(place)].counts;
+    return c.citizens_killed + c.cops_killed;
+  };
+  return deaths(last) > deaths(from_tick - 1);
+}
+
 }  // namespace
 
 std::vector<TargetResult> evaluate_targets(const NationalEngine& engine) {
@@ -141,11 +175,55 @@ std::vector<CheckResult> evaluate_checks(const NationalEngine& engine) {
       }
       case CheckKind::peak_active_between: {
         double peak = 0;
-        for (std::int64_t t = 0; t < engine.tick(); ++t)
+        for (std::int64_t t = std::max<std::int64_t>(0, c.from_tick);
+             t <= std::min(c.to_tick, engine.tick() - 1); ++t)
           peak = std::max(peak, national_at(engine, t, "active"));
         peak /= scale;
         r.pass = peak >= c.low && peak <= c.high;
-        r.detail = fmt::format("national peak {:.0f} people active", peak);
+        r.detail = c.from.empty()
+                       ? fmt::format("national peak {:.0f} people active", peak)
+                       : fmt::format("national peak {:.0f} people active, {} to {}", peak, c.from,
+                                     c.to);
+        break;
+      }
+      case CheckKind::places_protesting: {
+        const double agents = std::max(1.0, std::round(c.people * scale));
+        std::string who;
+        int n = 0;
+        for (std::size_t p = 0; p < s.places.size(); ++p) {
+          if (most_in(engine, static_cast<int>(p), c.from_tick, c.to_tick,
+                      [](const PlaceCounts& k) { return k.active; }) >= agents) {
+            ++n;
+            who += (who.empty() ? "" : ", ") + s.places[p].name;
+          }
+        }
+        r.pass = c.to_tick < engine.tick() && n >= c.low && n <= c.high;
+        r.detail = fmt::format("{} places with {:g}+ active on {}{}{}", n, c.people, c.from,
+                               n > 0 ? ": " : "", who);
+        break;
+      }
+      case CheckKind::protest_without_riot: {
+        const double active = most_in(engine, c.place, c.from_tick, c.to_tick,
+                                      [](const PlaceCounts& k) { return k.active; });
+        const double rioting = most_in(engine, c.place, c.from_tick, c.to_tick,
+                                       [](const PlaceCounts& k) { return k.rioting; });
+        r.pass = active >= static_cast<double>(engine.protest_threshold_agents()) &&
+                 rioting < static_cast<double>(engine.riot_threshold_agents());
+        r.detail = fmt::format("{}: at most {:.0f} active, {:.0f} rioting, {} to {}",
+                               name(c.place), active / scale, rioting / scale, c.from, c.to);
+        break;
+      }
+      case CheckKind::violence_in: {
+        std::string who;
+        int n = 0;
+        for (int p : c.places) {
+          if (!violent(engine, p, c.from_tick, c.to_tick)) continue;
+          ++n;
+          who += (who.empty() ? "" : ", ") + name(p);
+        }
+        r.pass = n >= c.at_least;
+        r.detail = fmt::format("violence in {} of {} places{}{}", n, c.places.size(),
+                               n > 0 ? ": " : "", who);
         break;
       }
       case CheckKind::activity_below: {

@@ -308,9 +308,10 @@ Target read_target(TableReader& r, const NationalScenario& s, const LocalTime& s
   return g;
 }
 
-const std::vector<std::string> kCheckKinds = {"calm_before",         "first_protest",
-                                              "protest_within",      "most_violent",
-                                              "peak_active_between", "activity_below"};
+const std::vector<std::string> kCheckKinds = {
+    "calm_before",    "first_protest",     "protest_within",       "most_violent",
+    "peak_active_between", "activity_below", "places_protesting", "protest_without_riot",
+    "violence_in"};
 
 Check read_check(TableReader& r, const NationalScenario& s, const LocalTime& start) {
   Check c;
@@ -354,7 +355,41 @@ Check read_check(TableReader& r, const NationalScenario& s, const LocalTime& sta
       r.require(read_input(r, "check", "low", c.low) && read_input(r, "check", "high", c.high) &&
                     c.low <= c.high,
                 "high", "low and high are required, low <= high");
+      c.from_tick = 0;
+      c.to_tick = s.ticks - 1;
+      if (r.has("from") || r.has("to")) {
+        date("from", c.from, c.from_tick, 0);
+        date("to", c.to, c.to_tick, 23);
+      }
       break;
+    case CheckKind::places_protesting:
+      date("on", c.from, c.from_tick, 0);
+      c.to = c.from;
+      c.to_tick = c.from_tick + 23;
+      r.require(read_input(r, "check", "low", c.low) && read_input(r, "check", "high", c.high) &&
+                    c.low <= c.high,
+                "high", "low and high (places) are required, low <= high");
+      c.people = s.protest_people;
+      read_input(r, "check", "people", c.people);
+      break;
+    case CheckKind::protest_without_riot:
+      place("where", c.place);
+      date("from", c.from, c.from_tick, 0);
+      date("to", c.to, c.to_tick, 23);
+      break;
+    case CheckKind::violence_in: {
+      const auto where = read_strings(r, "where");
+      r.require(!where.empty(), "where", "is required for kind \"violence_in\": place ids");
+      bool national = false;
+      c.places = resolve_places(r, "where", where, s, national);
+      date("from", c.from, c.from_tick, 0);
+      date("to", c.to, c.to_tick, 23);
+      c.at_least = static_cast<int>(c.places.size());
+      read_input(r, "check", "at_least", c.at_least);
+      r.require(c.at_least <= static_cast<int>(c.places.size()), "at_least",
+                fmt::format("must be at most the {} places named", c.places.size()));
+      break;
+    }
     case CheckKind::activity_below:
       place("where", c.place);
       date("from", c.from, c.from_tick, 0);
@@ -362,6 +397,8 @@ Check read_check(TableReader& r, const NationalScenario& s, const LocalTime& sta
       r.require(read_input(r, "check", "below", c.high), "below", "is required");
       break;
   }
+  r.require(c.from_tick <= c.to_tick || c.kind == CheckKind::calm_before, "to",
+            "must not be before from");
   r.finish();
   return c;
 }

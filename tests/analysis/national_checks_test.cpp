@@ -1,0 +1,121 @@
+// The checks of a national run measure what they say: each kind passes on a run that shows it
+// and fails on one that does not. Two places, one hit by a large price shock and one not.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "unrest/analysis/national_analysis.hpp"
+#include "unrest/run_national.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
+
+namespace unrest::national {
+namespace {
+
+const std::string kTwoPlaces = R"([scenario]
+kind = "national"
+
+[run]
+start = 2022-01-01
+end = 2022-01-03
+seed = 3
+
+[report]
+protest_people = 50
+riot_people = 20
+
+[rules]
+hardship_max = 0.15
+legitimacy = 0.5
+
+[mechanisms.news]
+enabled = false
+
+[mechanisms.day_night]
+enabled = false
+
+[[place]]
+id = "hot"
+population = 5000
+police = 20
+lat = 43.65
+lon = 51.17
+exposure = 1.0
+
+[[place]]
+id = "calm"
+population = 5000
+police = 20
+lat = 51.17
+lon = 71.45
+exposure = 0.0
+
+[[event]]
+id = "shock"
+kind = "price_shock"
+at = 2022-01-02T00:00:00
+where = "national"
+size = 0.5
+)";
+
+std::map<std::string, CheckResult> checks_of(const std::string& checks) {
+  static std::vector<std::unique_ptr<NationalEngine>> kept;  // results point into the scenario
+  kept.push_back(run_national(parse_national_scenario(kTwoPlaces + checks, "two.toml")));
+  std::map<std::string, CheckResult> out;
+  for (const auto& c : evaluate_checks(*kept.back())) out[c.check->id] = c;
+  return out;
+}
+
+std::string check(const std::string& id, const std::string& kind, const std::string& body) {
+  return "\n[[check]]\nid = \"" + id + "\"\nkind = \"" + kind + "\"\n" + body;
+}
+
+TEST(NationalChecks, PlacesProtestingCountsThePlacesAtTheThresholdThatDay) {
+  const auto r = checks_of(
+      check("one-on-2nd", "places_protesting", "on = 2022-01-02\nlow = 1\nhigh = 1\n") +
+      check("two-on-2nd", "places_protesting", "on = 2022-01-02\nlow = 2\nhigh = 2\n") +
+      check("none-on-1st", "places_protesting", "on = 2022-01-01\nlow = 0\nhigh = 0\n") +
+      check("huge-crowds", "places_protesting",
+            "on = 2022-01-02\nlow = 1\nhigh = 2\npeople = 1e6\n"));
+  EXPECT_TRUE(r.at("one-on-2nd").pass) << r.at("one-on-2nd").detail;
+  EXPECT_FALSE(r.at("two-on-2nd").pass);
+  EXPECT_TRUE(r.at("none-on-1st").pass) << r.at("none-on-1st").detail;
+  EXPECT_FALSE(r.at("huge-crowds").pass);
+  EXPECT_NE(r.at("one-on-2nd").detail.find(": hot"), std::string::npos)
+      << r.at("one-on-2nd").detail;
+}
+
+TEST(NationalChecks, ProtestWithoutRiotNeedsTheProtestAndNoRiot) {
+  // With 20 police against thousands the hot place riots; with riot escalation off it cannot.
+  const std::string body = check("hot-peaceful", "protest_without_riot",
+                                 "where = \"hot\"\nfrom = 2022-01-02\nto = 2022-01-03\n") +
+                           check("calm-peaceful", "protest_without_riot",
+                                 "where = \"calm\"\nfrom = 2022-01-02\nto = 2022-01-03\n");
+  const auto rioting = checks_of(body);
+  EXPECT_FALSE(rioting.at("hot-peaceful").pass) << rioting.at("hot-peaceful").detail;
+  EXPECT_FALSE(rioting.at("calm-peaceful").pass);  // no protest at all
+  const auto peaceful = checks_of("\n[mechanisms.riot]\nenabled = false\n" + body);
+  EXPECT_TRUE(peaceful.at("hot-peaceful").pass) << peaceful.at("hot-peaceful").detail;
+}
+
+TEST(NationalChecks, ViolenceInCountsThePlacesThatRiotedInTheWindow) {
+  const auto r = checks_of(
+      check("one-of-two", "violence_in",
+            "where = [\"hot\", \"calm\"]\nat_least = 1\nfrom = 2022-01-02\nto = 2022-01-03\n") +
+      check("both", "violence_in", "where = [\"hot\", \"calm\"]\nfrom = 2022-01-02\nto = 2022-01-03\n") +
+      check("before-the-shock", "violence_in",
+            "where = [\"hot\"]\nfrom = 2022-01-01\nto = 2022-01-01\n"));
+  EXPECT_TRUE(r.at("one-of-two").pass) << r.at("one-of-two").detail;
+  EXPECT_FALSE(r.at("both").pass);
+  EXPECT_FALSE(r.at("before-the-shock").pass);
+}
+
+TEST(NationalChecks, PeakActiveBetweenLooksOnlyAtItsWindowWhenGiven) {
+  const auto r = checks_of(
+      check("whole-run", "peak_active_between", "low = 50\nhigh = 1e9\n") +
+      check("first-day", "peak_active_between", "from = 2022-01-01\nto = 2022-01-01\nlow = 50\nhigh = 1e9\n"));
+  EXPECT_TRUE(r.at("whole-run").pass) << r.at("whole-run").detail;
+  EXPECT_FALSE(r.at("first-day").pass) << r.at("first-day").detail;
+}
+
+}  // namespace
+}  // namespace unrest::national
