@@ -19,7 +19,8 @@ constexpr double kBase = 24e6;                   // the program, its libraries, 
 constexpr double kSequentialPerSite = 56.0;      // world counts, agents, order (measured 41)
 constexpr double kParallelPerSite = 12.0;        // kinds, citizens, cutoffs (measured 6)
 constexpr double kClassicPerTick = 128.0;        // a tick's counts and its CSV row (measured 92)
-constexpr double kNationalPerAgent = 40.0;       // traits, site, state, jail (measured 26-30)
+constexpr double kNationalPerAgent = 40.0;       // traits, site, state, jail (measured 26-30),
+                                                 // and up to 5 for mechanism 13's pool
 constexpr double kNationalPerSite = 1.0;         // occupancy bits and the bucket index
 constexpr double kNationalPerPlaceHour = 256.0;  // the hour's record and its CSV rows
 constexpr double kNationalPerPlacePair = 8.0;    // the news diffusion's gravity weights

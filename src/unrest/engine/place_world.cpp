@@ -22,6 +22,8 @@ enum Purpose : std::uint64_t {
   kHarm,
   kPolice,
   kMove,
+  kDetainAfter,
+  kDisposition,
 };
 
 // The vision disc without the own site, as (dx, dy) pairs in one flat array.
@@ -66,6 +68,14 @@ PlaceWorld::PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms, st
   counts_.mean_hardship = mean_hardship(0.0);
   counts_.quiet = static_cast<std::uint32_t>(citizens);
   counts_.cops = static_cast<std::uint32_t>(cops);
+  if (mechanisms.later_detentions.enabled) {
+    took_part_.assign(static_cast<std::size_t>(citizens), 0);
+  }
+}
+
+double PlaceWorld::disposition(std::uint32_t id) const {
+  return rng::to_unit_double(
+      rng::combine(rng::combine(rng::combine(seed_, place_), kDisposition), id));
 }
 
 void PlaceWorld::reinforce(std::int64_t delta, std::uint64_t key) {
@@ -150,13 +160,18 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
       for_each_within(actives_grid_, here, rules_.vision,
                       [&](const Item& item) { others += item.id != id ? 1 : 0; });
       if (weighs_active(rules_, h, base_hardship_[id], risk_aversion_[id], cops, others + 1)) {
-        next = is_rioting(mechanisms_.riot, others + 1, cops) ? rioting : active;
+        const bool violent = h.violent_share >= 1.0 || disposition(id) < h.violent_share;
+        next = violent && is_rioting(mechanisms_.riot, others + 1, cops) ? rioting : active;
       }
     }
     state_[id] = next;
     if (next != quiet) {
       actives_.push_back(id);
       new_bound = id + 1;
+      if (!took_part_.empty() && !took_part_[id]) {
+        took_part_[id] = 1;
+        participants_.push_back(id);
+      }
     }
   }
   active_bound_ = new_bound;
@@ -205,8 +220,9 @@ void PlaceWorld::police(const PlaceInputs& in, std::uint64_t key) {
     if (candidates_.empty()) continue;
     const std::uint32_t id =
         candidates_[model::choose_arrestee(draw, static_cast<std::uint32_t>(candidates_.size()))];
-    const Confrontation outcome = confront(mechanisms_.lethal_force, in.conditions.lethal_order,
-                                           state_[id] == rioting, draw.uniform());
+    const Confrontation outcome =
+        confront(mechanisms_.lethal_force, in.conditions.lethal_order, state_[id] == rioting,
+                 in.conditions.dispersal_injury, draw.uniform());
     if (outcome == Confrontation::kill) {
       state_[id] = dead;
       clear_occupied(site_[id]);
@@ -214,17 +230,50 @@ void PlaceWorld::police(const PlaceInputs& in, std::uint64_t key) {
       ++counts_.killed_now;
       continue;
     }
+    if (outcome == Confrontation::disperse_injured) {
+      state_[id] = quiet;  // hurt, and home for the hour
+      ++counts_.citizens_injured;
+      ++counts_.injured_now;
+      continue;
+    }
     if (!jail_has_room(jail, static_cast<std::int64_t>(jailed_ids_.size()), jail_capacity_)) {
       continue;
     }
-    if (outcome == Confrontation::injure_and_arrest) ++counts_.citizens_injured;
-    state_[id] = jailed;
-    jail_left_[id] = static_cast<std::int32_t>(
-        model::draw_jail_term_between(draw, jail.min_hours, jail.max_hours));
-    jailed_ids_.push_back(id);
-    clear_occupied(site_[id]);
-    ++counts_.arrests;
-    ++counts_.arrests_now;
+    if (outcome == Confrontation::injure_and_arrest) {
+      ++counts_.citizens_injured;
+      ++counts_.injured_now;
+    }
+    this->jail(id, draw);
+  }
+}
+
+void PlaceWorld::jail(std::uint32_t id, rng::RandomStream& draw) {
+  const Detention& rule = mechanisms_.jail;
+  state_[id] = jailed;
+  jail_left_[id] = static_cast<std::int32_t>(
+      model::draw_jail_term_between(draw, rule.min_hours, rule.max_hours));
+  jailed_ids_.push_back(id);
+  clear_occupied(site_[id]);
+  ++counts_.arrests;
+  ++counts_.arrests_now;
+}
+
+void PlaceWorld::detain_participants(const PlaceInputs& in, std::uint64_t key) {
+  const double rate = in.conditions.later_detentions;
+  if (rate <= 0.0 || participants_.empty()) return;
+  const double p = rate * static_cast<double>(participants_.size()) /
+                   static_cast<double>(base_hardship_.size());
+  rng::RandomStream draw(key);
+  const auto pool = static_cast<std::uint32_t>(participants_.size());
+  for (std::uint32_t c = 0; c < cop_site_.size(); ++c) {
+    if (cop_state_[c] != on_duty || draw.uniform() >= p) continue;
+    const std::uint32_t id = participants_[draw.below32(pool)];
+    if (state_[id] == jailed || state_[id] == dead) continue;
+    if (!jail_has_room(mechanisms_.jail, static_cast<std::int64_t>(jailed_ids_.size()),
+                       jail_capacity_)) {
+      return;
+    }
+    jail(id, draw);
   }
 }
 
@@ -275,6 +324,7 @@ void PlaceWorld::step(const PlaceInputs& in) {
       rng::combine(rng::combine(seed_, place_), static_cast<std::uint64_t>(in.tick) + 1000);
   counts_.arrests_now = 0;
   counts_.killed_now = 0;
+  counts_.injured_now = 0;
   if (in.cops_delta != 0 && mechanisms_.reinforcements.enabled) {
     reinforce(in.cops_delta, rng::combine(base, kReinforce));
   }
@@ -282,6 +332,7 @@ void PlaceWorld::step(const PlaceInputs& in) {
   decide(in, rng::combine(base, kDecide));
   riot_harm(in, rng::combine(base, kHarm));
   police(in, rng::combine(base, kPolice));
+  detain_participants(in, rng::combine(base, kDetainAfter));
   move(in, rng::combine(base, kMove));
 
   PlaceCounts& c = counts_;

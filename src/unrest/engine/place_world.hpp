@@ -50,6 +50,10 @@ class PlaceWorld : public world::PlaceLattice {
   void decide(const PlaceInputs& in, std::uint64_t key);
   void riot_harm(const PlaceInputs& in, std::uint64_t key);
   void police(const PlaceInputs& in, std::uint64_t key);
+  void detain_participants(const PlaceInputs& in, std::uint64_t key);
+  void jail(std::uint32_t id, rng::RandomStream& draw);
+  // The citizen's disposition to violence, uniform in [0, 1), fixed for life (mechanism 11).
+  double disposition(std::uint32_t id) const;
   void move(const PlaceInputs& in, std::uint64_t key);
   bool move_one(std::uint32_t& site, const std::vector<std::int32_t>& offsets,
                 rng::RandomStream& draw);
@@ -68,6 +72,9 @@ class PlaceWorld : public world::PlaceLattice {
   std::vector<Item> scratch_;
   std::vector<std::uint32_t> actives_;  // citizen ids active after decide
   std::vector<std::uint32_t> candidates_;
+  // Mechanism 13: who ever protested, in order, and a flag per citizen (empty when it is off).
+  std::vector<std::uint32_t> participants_;
+  std::vector<std::uint8_t> took_part_;
 
   BlockActivity activity_;
   PlaceCounts counts_;

@@ -37,7 +37,7 @@ const std::vector<InputKey>& input_keys() {
       {"place", "hardship_max", "number", 0.0, 1.0, kOptional, "the place's highest base hardship (default: rules.hardship_max)"},
 
       {"event", "id", "string", 0, 0, kRequired, "unique id (--without, counterfactuals)"},
-      {"event", "kind", "price_shock, concession, legitimacy, emergency, lift_emergency, internet, lethal_force, reinforcement or observed", 0, 0, kRequired, "what happens"},
+      {"event", "kind", "price_shock, concession, legitimacy, emergency, lift_emergency, internet, lethal_force, reinforcement, posture or observed", 0, 0, kRequired, "what happens"},
       {"event", "at", "date or local date-time", 0, 0, kRequired, "when, in local time"},
       {"event", "until", "date or local date-time", 0, 0, kOptional, "internet: when the reach returns to 1"},
       {"event", "utc_offset", "integer", -12, 14, kOptional, "the clock of `at` and `until` (default: the run's)"},
@@ -49,6 +49,7 @@ const std::vector<InputKey>& input_keys() {
       {"event", "change", "number", -1.0, 1.0, kOptional, "legitimacy (required): change of L and of its baseline"},
       {"event", "reach", "number", 0.0, 1.0, kOptional, "internet (required): media reach, 0 blackout, 1 normal"},
       {"event", "cops", "number", -1e7, 1e7, kOptional, "reinforcement (required): police arriving (negative: withdrawn)"},
+      {"event", "posture", "restraint or force", 0, 0, kOptional, "posture (required): the police hold back (no dispersal, no arrests) or use force (the default)"},
       {"event", "curfew", "\"HH:00-HH:00\"", 0, 0, kOptional, "emergency: curfew hours (default 23:00-07:00)"},
       {"event", "text", "string", 0, 0, kOptional, "what was reported"},
       {"event", "source", "string", 0, 0, kOptional, "who reported it"},

@@ -96,6 +96,28 @@ const std::vector<Parameter>& parameters() {
       {"mechanisms.activity", "enabled", 0.0, 0.0, "9: the economic activity index", UNREST_FIELD(mechanisms.activity.enabled)},
       {"mechanisms.activity", "block", 1, 4096, "side of a business block in sites", UNREST_FIELD(mechanisms.activity.block)},
       {"mechanisms.activity", "closed_hours", 0, 100000, "hours a block stays closed after a riot in it", UNREST_FIELD(mechanisms.activity.closed_hours)},
+
+      {"mechanisms.political", "enabled", 0.0, 0.0, "10: political grievance, beside the price shock's hardship", UNREST_FIELD(mechanisms.political.enabled)},
+      {"mechanisms.political", "weight", 0.0, 10.0, "hardship added per unit of political grievance", UNREST_FIELD(mechanisms.political.weight)},
+      {"mechanisms.political", "per_protest", 0.0, 1e3, "rise per hour per unit share of the place's people active", UNREST_FIELD(mechanisms.political.per_protest)},
+      {"mechanisms.political", "per_news", 0.0, 1e3, "rise per hour per unit news signal (times media reach): solidarity", UNREST_FIELD(mechanisms.political.per_news)},
+      {"mechanisms.political", "per_injury", 0.0, 1.0, "rise per citizen injured per 100,000 people", UNREST_FIELD(mechanisms.political.per_injury)},
+      {"mechanisms.political", "per_arrest", 0.0, 1.0, "rise per arrest per 100,000 people", UNREST_FIELD(mechanisms.political.per_arrest)},
+      {"mechanisms.political", "per_killing", 0.0, 1.0, "rise per citizen killed per 100,000 people", UNREST_FIELD(mechanisms.political.per_killing)},
+      {"mechanisms.political", "decay_per_hour", 0.0, 1.0, "share of political grievance lost each hour", UNREST_FIELD(mechanisms.political.decay_per_hour)},
+      {"mechanisms.political", "max", 0.0, 1.0, "the most political grievance a place can hold", UNREST_FIELD(mechanisms.political.max)},
+
+      {"mechanisms.violence", "enabled", 0.0, 0.0, "11: who among the protesters turns violent", UNREST_FIELD(mechanisms.violence.enabled)},
+      {"mechanisms.violence", "disposed_share", 0.0, 1.0, "share of people disposed to violence", UNREST_FIELD(mechanisms.violence.disposed_share)},
+      {"mechanisms.violence", "unprovoked", 0.0, 1.0, "share of the disposed who riot without force used against the place's crowds", UNREST_FIELD(mechanisms.violence.unprovoked)},
+      {"mechanisms.violence", "force_half", 1e-9, 1e6, "force felt (injured, arrested, killed per 100,000) that provokes half the rest", UNREST_FIELD(mechanisms.violence.force_half)},
+      {"mechanisms.violence", "force_decay_per_hour", 0.0, 1.0, "share of the force felt forgotten each hour", UNREST_FIELD(mechanisms.violence.force_decay_per_hour)},
+
+      {"mechanisms.dispersal", "enabled", 0.0, 0.0, "12: dispersal with stun grenades, tear gas and batons injures protesters", UNREST_FIELD(mechanisms.dispersal.enabled)},
+      {"mechanisms.dispersal", "injure_probability", 0.0, 1.0, "probability a confrontation injures (and sends home) instead of arresting", UNREST_FIELD(mechanisms.dispersal.injure_probability)},
+
+      {"mechanisms.later_detentions", "enabled", 0.0, 0.0, "13: under an emergency, people who took part are detained afterwards", UNREST_FIELD(mechanisms.later_detentions.enabled)},
+      {"mechanisms.later_detentions", "rate", 0.0, 1.0, "detentions per cop-hour per unit share of the place's people who took part", UNREST_FIELD(mechanisms.later_detentions.rate)},
   };
   // clang-format on
   return table;

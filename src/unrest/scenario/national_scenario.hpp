@@ -33,6 +33,7 @@ enum class EventKind {
   internet,       // value: media reach (0 = blackout, 1 = normal), until `until_tick`
   lethal_force,   // shoot-to-kill order in force
   reinforcement,  // value: cops (people; negative withdraws)
+  posture,        // value: 1 the police hold back (no dispersal, no arrests), 0 they use force
   observed,       // reported happening; no effect, kept for the event log and the report
 };
 

@@ -165,9 +165,9 @@ Place read_place(TableReader& r) {
   return p;
 }
 
-const std::vector<std::string> kEventKinds = {"price_shock",  "concession",     "legitimacy",
-                                              "emergency",    "lift_emergency", "internet",
-                                              "lethal_force", "reinforcement",  "observed"};
+const std::vector<std::string> kEventKinds = {
+    "price_shock",  "concession",    "legitimacy", "emergency", "lift_emergency",
+    "internet",     "lethal_force",  "reinforcement", "posture", "observed"};
 
 std::vector<int> resolve_places(TableReader& r, std::string_view key,
                                 const std::vector<std::string>& ids, const NationalScenario& s,
@@ -239,6 +239,13 @@ Event read_event(TableReader& r, const NationalScenario& s, const LocalTime& sta
     case EventKind::reinforcement:
       need("cops");
       break;
+    case EventKind::posture: {
+      std::size_t posture = 0;
+      r.require(r.read_choice("posture", {"force", "restraint"}, posture), "posture",
+                "is required for kind \"posture\": \"restraint\" or \"force\"");
+      e.value = static_cast<double>(posture);
+      break;
+    }
     case EventKind::emergency: {
       std::string curfew;
       if (r.read("curfew", curfew)) {

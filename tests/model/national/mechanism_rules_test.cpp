@@ -112,13 +112,81 @@ TEST(LethalForceRule, KillsOrWoundsRiotersOnlyUnderAnOrder) {
   LethalForce rule;
   rule.kill_probability = 0.2;
   rule.injure_probability = 0.3;
-  EXPECT_EQ(confront(rule, true, true, 0.1), Confrontation::kill);
-  EXPECT_EQ(confront(rule, true, true, 0.4), Confrontation::injure_and_arrest);
-  EXPECT_EQ(confront(rule, true, true, 0.6), Confrontation::arrest);
-  EXPECT_EQ(confront(rule, false, true, 0.1), Confrontation::arrest);  // no order
-  EXPECT_EQ(confront(rule, true, false, 0.1), Confrontation::arrest);  // a peaceful protester
+  EXPECT_EQ(confront(rule, true, true, 0.0, 0.1), Confrontation::kill);
+  EXPECT_EQ(confront(rule, true, true, 0.0, 0.4), Confrontation::injure_and_arrest);
+  EXPECT_EQ(confront(rule, true, true, 0.0, 0.6), Confrontation::arrest);
+  EXPECT_EQ(confront(rule, false, true, 0.0, 0.1), Confrontation::arrest);  // no order
+  EXPECT_EQ(confront(rule, true, false, 0.0, 0.1), Confrontation::arrest);  // a peaceful protester
   rule.enabled = false;
-  EXPECT_EQ(confront(rule, true, true, 0.1), Confrontation::arrest);
+  EXPECT_EQ(confront(rule, true, true, 0.0, 0.1), Confrontation::arrest);
+}
+
+TEST(DispersalRule, AConfrontationOutsideLethalForceMayInjureInsteadOfArresting) {
+  LethalForce lethal;
+  lethal.kill_probability = 0.2;
+  Dispersal rule;
+  rule.enabled = true;
+  rule.injure_probability = 0.3;
+  const double p = dispersal_injury(rule, false);
+  EXPECT_DOUBLE_EQ(p, 0.3);
+  EXPECT_EQ(confront(lethal, false, true, p, 0.25), Confrontation::disperse_injured);
+  EXPECT_EQ(confront(lethal, false, false, p, 0.35), Confrontation::arrest);
+  // Under the order a rioter meets lethal force, not dispersal.
+  EXPECT_EQ(confront(lethal, true, true, p, 0.1), Confrontation::kill);
+  EXPECT_EQ(confront(lethal, true, true, p, 0.25), Confrontation::arrest);
+  // Police who hold back disperse nobody; a switched-off rule neither.
+  EXPECT_DOUBLE_EQ(dispersal_injury(rule, true), 0.0);
+  rule.enabled = false;
+  EXPECT_DOUBLE_EQ(dispersal_injury(rule, false), 0.0);
+}
+
+TEST(PoliticalGrievanceRule, RisesWithProtestNewsAndForceDecaysAndIsCapped) {
+  PoliticalGrievance rule;
+  rule.enabled = true;
+  rule.per_protest = 1.0;
+  rule.per_news = 2.0;
+  rule.per_injury = 0.01;
+  rule.per_arrest = 0.001;
+  rule.per_killing = 0.1;
+  rule.decay_per_hour = 0.5;
+  rule.max = 0.3;
+  EXPECT_DOUBLE_EQ(next_political_grievance(rule, 0.0, {0.01, 0.0, 0, 0, 0}), 0.01);
+  EXPECT_DOUBLE_EQ(next_political_grievance(rule, 0.0, {0.0, 0.01, 0, 0, 0}), 0.02);
+  EXPECT_DOUBLE_EQ(next_political_grievance(rule, 0.0, {0, 0, 1.0, 10.0, 0.5}), 0.01 + 0.01 + 0.05);
+  EXPECT_DOUBLE_EQ(next_political_grievance(rule, 0.2, {}), 0.1);  // halves in an hour
+  EXPECT_DOUBLE_EQ(next_political_grievance(rule, 0.2, {1.0, 0, 0, 0, 0}), 0.3);  // the cap
+  rule.weight = 0.5;
+  EXPECT_DOUBLE_EQ(political_hardship(rule, 0.2), 0.1);
+  rule.enabled = false;
+  EXPECT_DOUBLE_EQ(next_political_grievance(rule, 0.2, {1.0, 1.0, 1, 1, 1}), 0.0);
+  EXPECT_DOUBLE_EQ(political_hardship(rule, 0.2), 0.0);
+}
+
+TEST(ViolenceRule, TheDisposedRiotUnprovokedOrOnceForceHasBeenUsed) {
+  Violence rule;
+  EXPECT_DOUBLE_EQ(violent_share(rule, 0.0), 1.0);  // off: every protester of the crowd
+  rule.enabled = true;
+  rule.disposed_share = 0.2;
+  rule.unprovoked = 0.25;
+  rule.force_half = 10.0;
+  rule.force_decay_per_hour = 0.1;
+  EXPECT_DOUBLE_EQ(violent_share(rule, 0.0), 0.05);  // no force used: the unprovoked only
+  EXPECT_DOUBLE_EQ(violent_share(rule, 10.0), 0.2 * (0.25 + 0.75 * 0.5));
+  EXPECT_NEAR(violent_share(rule, 1e9), 0.2, 1e-6);  // at most the disposed
+  EXPECT_DOUBLE_EQ(next_force(rule, 10.0, 0.0), 9.0);
+  EXPECT_DOUBLE_EQ(next_force(rule, 10.0, 5.0), 14.0);
+}
+
+TEST(LaterDetentionsRule, OnlyUnderAnEmergencyOrOrderAndNotUnderRestraint) {
+  LaterDetentions rule;
+  rule.enabled = true;
+  rule.rate = 0.05;
+  EXPECT_DOUBLE_EQ(later_detention_rate(rule, false, false, false), 0.0);
+  EXPECT_DOUBLE_EQ(later_detention_rate(rule, true, false, false), 0.05);
+  EXPECT_DOUBLE_EQ(later_detention_rate(rule, false, true, false), 0.05);
+  EXPECT_DOUBLE_EQ(later_detention_rate(rule, true, true, true), 0.0);
+  rule.enabled = false;
+  EXPECT_DOUBLE_EQ(later_detention_rate(rule, true, true, false), 0.0);
 }
 
 TEST(LethalForceRule, FearRisesWithKillingsAndDecays) {

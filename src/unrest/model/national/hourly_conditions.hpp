@@ -7,10 +7,11 @@
 // two as one equation:
 //
 //   out (probability q(hour)), and
-//   min(1, H0 + s e_p) (1 - L_p)
+//   min(1, H0 + s e_p + w g_p) (1 - L_p)
 //     - R min(1, m_curfew (1 + fear) (1 - exp(-k ratio(C, A + 1 + mu reach S_p V)))) > T
 //
-// with A the other actives and C the cops within vision.
+// with A the other actives, C the cops within vision and g_p the political grievance; an
+// active citizen riots where A + 1 > rho C and its disposition lies below the violent share.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -36,6 +37,9 @@ struct PlaceState {
   bool lethal_order = false;
   double fear = 0.0;
   std::int64_t cops_delta = 0;
+  double political = 0.0;  // political grievance g_p (10)
+  double force = 0.0;      // force felt, per 100,000 people, decaying (11)
+  bool restraint = false;  // the police hold back: no dispersal, no arrests (12, 13)
 };
 
 // What a place's citizens weigh and its cops do in one hour.
@@ -45,7 +49,10 @@ struct HourlyConditions {
   double news_actives = 0.0;     // extra actives within vision from the news (3)
   double participation = 1.0;    // probability that an eligible citizen is out (4a)
   double risk_multiplier = 1.0;  // on P: the curfew's (4b) times fear's (6)
-  double arrest_rate = 1.0;      // arrest attempts per cop-hour (4b)
+  double arrest_rate = 1.0;      // arrest attempts per cop-hour (4b; 0 under restraint)
+  double violent_share = 1.0;    // protesters in an outnumbering crowd who riot (11)
+  double dispersal_injury = 0.0;  // a confrontation injures instead of arresting (12)
+  double later_detentions = 0.0;  // per cop-hour, times the share who took part (13)
   bool curfew_hours = false;
   bool lethal_order = false;
 };
@@ -56,13 +63,19 @@ inline HourlyConditions compose_hour(const Mechanisms& m, const PlaceRules& rule
   HourlyConditions h;
   h.curfew_hours = m.curfew.enabled && state.emergency &&
                    in_hours(local_hour, state.curfew_start, state.curfew_end);
-  h.hardship_shift = m.hardship.enabled ? state.shock * exposure : 0.0;
+  h.hardship_shift = (m.hardship.enabled ? state.shock * exposure : 0.0) +
+                     political_hardship(m.political, state.political);
   h.legitimacy = state.legitimacy;
   h.news_actives = news_extra_actives(m.news, state.reach, news_signal, vision_sites);
   h.participation = participation(m.day_night, local_hour);
   h.risk_multiplier = curfew_risk_multiplier(m.curfew, h.curfew_hours) * (1.0 + state.fear);
-  h.arrest_rate = arrest_rate(m.curfew, h.curfew_hours, rules.arrest_rate);
+  h.arrest_rate =
+      state.restraint ? 0.0 : arrest_rate(m.curfew, h.curfew_hours, rules.arrest_rate);
   h.lethal_order = m.lethal_force.enabled && state.lethal_order;
+  h.violent_share = violent_share(m.violence, state.force);
+  h.dispersal_injury = dispersal_injury(m.dispersal, state.restraint);
+  h.later_detentions = later_detention_rate(m.later_detentions, state.emergency,
+                                            h.lethal_order, state.restraint);
   return h;
 }
 

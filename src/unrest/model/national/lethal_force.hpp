@@ -16,14 +16,21 @@ struct LethalForce {
   double fear_decay_per_hour = 0.0;
 };
 
-enum class Confrontation { arrest, kill, injure_and_arrest };
+enum class Confrontation { arrest, kill, injure_and_arrest, disperse_injured };
 
+// What a cop's confrontation with an active citizen ends in, from one uniform draw `u`: under
+// the order a rioter may be killed or wounded; otherwise the protester may be injured in a
+// dispersal (mechanism 12, with probability `dispersal_injury`) instead of arrested.
 inline Confrontation confront(const LethalForce& rule, bool order_in_force, bool target_rioting,
-                              double u) {
-  if (!rule.enabled || !order_in_force || !target_rioting) return Confrontation::arrest;
-  if (u < rule.kill_probability) return Confrontation::kill;
-  if (u < rule.kill_probability + rule.injure_probability) return Confrontation::injure_and_arrest;
-  return Confrontation::arrest;
+                              double dispersal_injury, double u) {
+  if (rule.enabled && order_in_force && target_rioting) {
+    if (u < rule.kill_probability) return Confrontation::kill;
+    if (u < rule.kill_probability + rule.injure_probability) {
+      return Confrontation::injure_and_arrest;
+    }
+    return Confrontation::arrest;
+  }
+  return u < dispersal_injury ? Confrontation::disperse_injured : Confrontation::arrest;
 }
 
 inline double next_fear(const LethalForce& rule, double fear, double killed_per_100k) {

@@ -22,6 +22,7 @@ struct PlaceCounts {  // trivially copyable: places' counts travel between proce
   double mean_hardship = 0.0;
   std::uint32_t arrests_now = 0;  // this hour
   std::uint32_t killed_now = 0;   // citizens killed this hour
+  std::uint32_t injured_now = 0;  // citizens injured this hour
   std::uint64_t decisions = 0;    // citizens whose rule was evaluated this hour
 };
 

@@ -5,14 +5,18 @@
 #include "unrest/model/classic_options.hpp"
 #include "unrest/model/national/curfew.hpp"
 #include "unrest/model/national/day_night.hpp"
+#include "unrest/model/national/dispersal.hpp"
 #include "unrest/model/national/economic_activity.hpp"
 #include "unrest/model/national/hardship_shock.hpp"
 #include "unrest/model/national/jail.hpp"
+#include "unrest/model/national/later_detentions.hpp"
 #include "unrest/model/national/legitimacy.hpp"
 #include "unrest/model/national/lethal_force.hpp"
 #include "unrest/model/national/news_diffusion.hpp"
+#include "unrest/model/national/political_grievance.hpp"
 #include "unrest/model/national/reinforcements.hpp"
 #include "unrest/model/national/riot.hpp"
+#include "unrest/model/national/violence.hpp"
 
 namespace unrest::national {
 
@@ -46,6 +50,10 @@ struct Mechanisms {
   Reinforcements reinforcements;
   Detention jail;
   EconomicActivity activity;
+  PoliticalGrievance political;
+  Violence violence;
+  Dispersal dispersal;
+  LaterDetentions later_detentions;
 };
 
 }  // namespace unrest::national
