@@ -2,7 +2,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
+#include <limits>
 #include <fstream>
 #include <mutex>
 #include <optional>
@@ -21,6 +23,7 @@
 #include "unrest/io/content_hash.hpp"
 #include "unrest/io/text_file.hpp"
 #include "unrest/rng/random_stream.hpp"
+#include "unrest/scenario/calendar.hpp"
 #include "unrest/scenario/reported_figure.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 
@@ -49,6 +52,9 @@ CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& o) {
   cmd->add_option("--min-acceptance", o.min_acceptance,
                   "Stop when a generation accepts a smaller share of its proposals")
       ->check(CLI::Range(1e-4, 1.0));
+  cmd->add_option("--fit-until", o.fit_until,
+                  "Fit only the targets and checks that hold by the end of this local date "
+                  "(YYYY-MM-DD); the others are predicted (a temporal split)");
   cmd->add_option("--predictive", o.predictive,
                   "Posterior predictive runs (default: as many as particles)")
       ->check(CLI::Range(0, 100000));
@@ -82,8 +88,36 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
     priors.push_back({f.key, f.low, f.high, f.log_scale});
     ranges.push_back({f.key, f.low, f.high, 0, false});
   }
+  // What is fitted: every target (its interval) and every check (1: passed), or with
+  // --fit-until only those whose figure holds by the end of that date.
+  std::int64_t fit_tick = base.ticks;
+  if (!o.fit_until.empty()) {
+    const auto date = national::parse_local_time(o.fit_until);
+    const auto start = national::parse_local_time(base.start_date);
+    if (!date || date->hour != 0 || date->minute != 0 || o.fit_until.size() != 10) {
+      throw scenario::ScenarioError("--fit-until", 0, "",
+                                    fmt::format("\"{}\" is not a date YYYY-MM-DD", o.fit_until));
+    }
+    fit_tick = national::hours_since(*start, base.utc_offset, *date, base.utc_offset) + 23;
+  }
+  constexpr double kInf = std::numeric_limits<double>::infinity();
   experiments::Aims aims;
-  for (const auto& t : base.targets) aims.push_back(national::aim_interval(t));
+  std::vector<std::string> figure_ids;
+  std::vector<bool> fitted;
+  for (const auto& t : base.targets) {
+    fitted.push_back(t.tick <= fit_tick);
+    aims.push_back(fitted.back() ? national::aim_interval(t) : national::Interval{-kInf, kInf});
+    figure_ids.push_back(t.id);
+  }
+  for (const auto& c : base.checks) {
+    fitted.push_back(c.to_tick <= fit_tick);
+    aims.push_back(fitted.back() ? national::Interval{1.0, 1.0} : national::Interval{-kInf, kInf});
+    figure_ids.push_back("check:" + c.id);
+  }
+  if (std::find(fitted.begin(), fitted.end(), true) == fitted.end()) {
+    throw scenario::ScenarioError("--fit-until", 0, "",
+                                  fmt::format("no target or check holds by {}", o.fit_until));
+  }
 
   auto assignments = [&](const std::vector<double>& theta) {
     std::vector<std::string> sets;
@@ -102,7 +136,7 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
     }
   }
   auto simulate = [&](const std::vector<double>& theta, std::uint64_t seed) {
-    return sim.target_values(assignments(theta), seed);
+    return sim.calibration_values(assignments(theta), seed);
   };
 
   experiments::AbcSettings settings;
@@ -118,9 +152,7 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
   const std::string name = sim.name();
   const std::filesystem::path out = experiment_dir(name, o.out, "calibration");
   // The simulations file is the checkpoint: every finished simulation, one row each.
-  std::vector<std::string> target_ids;
-  for (const auto& t : base.targets) target_ids.push_back(t.id);
-  const std::string header = experiments::calibration_log_header(priors, target_ids);
+  const std::string header = experiments::calibration_log_header(priors, figure_ids);
   // Rank 0 checks the directory and reads the simulations file; every rank gets its text.
   std::optional<experiments::SweepLog> log;
   std::string cached_text;
@@ -133,7 +165,8 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
                      {"particles", o.particles},
                      {"generations", o.generations},
                      {"quantile", o.tolerance_quantile},
-                     {"min_acceptance", o.min_acceptance}},
+                     {"min_acceptance", o.min_acceptance},
+                     {"fit_until", o.fit_until}},
                     "calibration");
     log.emplace(out / "simulations.csv", header);
     std::ifstream in(out / "simulations.csv");
@@ -229,7 +262,7 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
          {"acceptance", static_cast<double>(o.particles) / static_cast<double>(g.proposals)}});
   }
   nlohmann::json check = nlohmann::json::object();
-  for (std::size_t t = 0; t < aims.size(); ++t) {
+  for (std::size_t t = 0; t < base.targets.size(); ++t) {
     std::vector<double> v;
     for (const auto& run : predictive) {
       if (!std::isnan(run[t])) v.push_back(run[t]);
@@ -241,6 +274,7 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
         {"reported", target.value},
         {"kind", national::to_string(target.kind)},
         {"reporter", target.reporter},
+        {"fitted", static_cast<bool>(fitted[t])},
         {"q05", experiments::quantile(v, 0.05)},
         {"q50", experiments::quantile(v, 0.5)},
         {"q95", experiments::quantile(v, 0.95)},
@@ -248,19 +282,31 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
          v.empty() ? 0.0 : static_cast<double>(within) / static_cast<double>(v.size())},
         {"factor", target.factor}};
   }
+  nlohmann::json checks = nlohmann::json::object();
+  for (std::size_t c = 0; c < base.checks.size(); ++c) {
+    const std::size_t i = base.targets.size() + c;
+    double passed = 0;
+    for (const auto& run : predictive) passed += run[i];
+    checks[base.checks[c].id] = {
+        {"fitted", static_cast<bool>(fitted[i])},
+        {"pass_share", predictive.empty() ? 0.0 : passed / static_cast<double>(predictive.size())}};
+  }
   const nlohmann::json summary = {
       {"scenario", base.name},
       {"scale", base.scale},
       {"method",
-       "ABC-SMC, adaptive tolerances, RMS over targets of log((sim + 1) / (aim + 1)), aim the "
-       "nearest end of the interval the target aims at (0 inside)"},
+       "ABC-SMC, adaptive tolerances, RMS over the fitted targets and checks of "
+       "log((sim + 1) / (aim + 1)), aim the nearest end of the interval a target aims at (0 "
+       "inside), and for a check 1 (passed)"},
       {"particles", o.particles},
       {"generations", generations},
       {"stopped_because", result.stopped_because},
       {"simulations", result.simulations + static_cast<std::size_t>(m)},
       {"simulations_this_session", fresh + static_cast<std::size_t>(m)},
       {"parameters", params},
-      {"posterior_predictive", check}};
+      {"fit_until", o.fit_until},
+      {"posterior_predictive", check},
+      {"posterior_predictive_checks", checks}};
   io::write_text_file(out / "summary.json", summary.dump(2) + "\n");
   if (!o.quiet) {
     fmt::print("{}: ABC-SMC, {} particles, {} generations ({}), {} simulations, scale {:g}\n", name,
@@ -274,8 +320,14 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
     fmt::print("  {:<44} {:>12} {:>12} {:>12} {:>10}\n", "posterior predictive (people)", "median",
                "5 %", "95 %", "reported");
     for (const auto& [key, c] : check.items()) {
-      fmt::print("  {:<44} {:>12.0f} {:>12.0f} {:>12.0f} {:>10g}\n", key, c["q50"].get<double>(),
-                 c["q05"].get<double>(), c["q95"].get<double>(), c["reported"].get<double>());
+      fmt::print("  {:<44} {:>12.0f} {:>12.0f} {:>12.0f} {:>10g}{}\n", key, c["q50"].get<double>(),
+                 c["q05"].get<double>(), c["q95"].get<double>(), c["reported"].get<double>(),
+                 c["fitted"].get<bool>() ? "" : "  (predicted)");
+    }
+    fmt::print("  {:<44} {:>12}\n", "check", "passed");
+    for (const auto& [key, c] : checks.items()) {
+      fmt::print("  {:<44} {:>11.0f}%{}\n", key, 100.0 * c["pass_share"].get<double>(),
+                 c["fitted"].get<bool>() ? "" : "  (predicted)");
     }
     fmt::print("outputs: {}/{{posterior.csv, summary.json, simulations.csv, calibration.json}}\n",
                out.string());

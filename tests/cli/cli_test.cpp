@@ -377,6 +377,37 @@ TEST_F(Cli, AnInterruptedCalibrationResumesToTheSamePosterior) {
   EXPECT_EQ(classic.status, 2);
 }
 
+TEST_F(Cli, ACalibrationFitsOnlyWhatIsKnownByFitUntilAndPredictsTheRest) {
+  const std::string args =
+      "calibrate --scale 0.01 --particles 4 --generations 1 --predictive 3 --threads 2 --quiet ";
+  const auto r = unrest(args + "--fit-until 2022-01-05 --out " + path("split"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  const auto summary = nlohmann::json::parse(read_file(dir_ / "split" / "summary.json"));
+  EXPECT_EQ(summary["fit_until"], "2022-01-05");
+  const auto& targets = summary["posterior_predictive"];
+  EXPECT_TRUE(targets["detained-5-jan"]["fitted"].get<bool>());
+  EXPECT_FALSE(targets["detained-6-jan"]["fitted"].get<bool>());
+  EXPECT_FALSE(targets["detained-7-jan"]["fitted"].get<bool>());
+  // Checks are fitted too (1: passed), by the last date they look at.
+  const auto& checks = summary["posterior_predictive_checks"];
+  EXPECT_TRUE(checks["regions-protesting-4-jan"]["fitted"].get<bool>());
+  EXPECT_FALSE(checks["mangystau-peaceful"]["fitted"].get<bool>());
+  const double share = checks["calm-before-shock"]["pass_share"].get<double>();
+  EXPECT_GE(share, 0.0);
+  EXPECT_LE(share, 1.0);
+  // The simulations file names every figure, fitted or not.
+  EXPECT_NE(read_file(dir_ / "split" / "simulations.csv").find("check:mangystau-peaceful"),
+            std::string::npos);
+  const auto bad = unrest(args + "--fit-until 5-Jan --out " + path("bad"));
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.output.find("--fit-until: \"5-Jan\" is not a date YYYY-MM-DD"), std::string::npos)
+      << bad.output;
+  const auto early = unrest(args + "--fit-until 2021-01-01 --out " + path("early"));
+  EXPECT_EQ(early.status, 2);
+  EXPECT_NE(early.output.find("no target or check holds by 2021-01-01"), std::string::npos)
+      << early.output;
+}
+
 TEST_F(Cli, EnsembleWritesQuantilesAndFigures) {
   const auto r = unrest("ensemble --seeds 3 --scale 0.01 --out " + path("ens"));
   ASSERT_EQ(r.status, 0) << r.output;

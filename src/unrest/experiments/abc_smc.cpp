@@ -67,6 +67,7 @@ double log_error_distance(const std::vector<double>& simulated,
   double sum = 0;
   std::size_t n = 0;
   for (std::size_t i = 0; i < aims.size(); ++i) {
+    if (std::isinf(aims[i].low) && std::isinf(aims[i].high)) continue;  // not fitted
     if (std::isnan(simulated[i])) return std::numeric_limits<double>::infinity();
     const double e = national::log_error_to(aims[i], simulated[i]);
     sum += e * e;

@@ -45,7 +45,8 @@ struct AbcSettings {
   std::uint64_t seed = 1;
 };
 
-// What the calibration aims at, one interval per target (a point for a count).
+// What the calibration aims at, one interval per target (a point for a count); an interval
+// from -infinity to infinity leaves its figure out of the distance (simulated but not fitted).
 using Aims = std::vector<national::Interval>;
 
 // What one simulation gives: the simulated value of each target (same order as the aims).

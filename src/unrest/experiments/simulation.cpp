@@ -78,7 +78,7 @@ scenario::Scenario Simulation::classic_scenario(const std::vector<std::string>& 
   return s;
 }
 
-std::vector<double> Simulation::target_values(const std::vector<std::string>& extra,
+std::vector<double> Simulation::calibration_values(const std::vector<std::string>& extra,
                                               std::uint64_t seed) const {
   if (!national_) {
     throw scenario::ScenarioError(source_.path, 0, "", "a classic scenario has no targets");
@@ -88,6 +88,7 @@ std::vector<double> Simulation::target_values(const std::vector<std::string>& ex
   for (const auto& t : national::evaluate_targets(*engine)) {
     out.push_back(t.simulated ? *t.simulated : std::nan(""));
   }
+  for (const auto& c : national::evaluate_checks(*engine)) out.push_back(c.pass ? 1.0 : 0.0);
   return out;
 }
 
