@@ -107,7 +107,7 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
   for (const auto& t : base.targets) {
     fitted.push_back(t.tick <= fit_tick);
     aims.push_back(fitted.back() ? national::aim_interval(t) : national::Interval{-kInf, kInf});
-    figure_ids.push_back(t.id);
+    figure_ids.push_back("target:" + t.id);
   }
   for (const auto& c : base.checks) {
     fitted.push_back(c.to_tick <= fit_tick);

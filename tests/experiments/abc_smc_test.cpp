@@ -66,6 +66,13 @@ TEST(AbcSmc, ResultsDoNotDependOnThreadsAndACacheReplaysExactly) {
             a.generations.back().particles.front().theta);
 }
 
+TEST(AbcSmc, TheToleranceFallsBelowATieAtTheLargestDistance) {
+  EXPECT_DOUBLE_EQ(next_tolerance({1, 2, 3, 4}, 0.5), 2.5);
+  // Most runs missed in the same way: the median is the atom, so the tolerance drops under it.
+  EXPECT_DOUBLE_EQ(next_tolerance({0.7, 0.9, 4.1, 4.1, 4.1}, 0.5), 0.9);
+  EXPECT_DOUBLE_EQ(next_tolerance({4.1, 4.1}, 0.5), 4.1);  // nothing below: unchanged
+}
+
 TEST(AbcSmc, DistanceIsTheRootMeanSquareOfLogRelativeErrors) {
   const national::Interval nine{9, 9};
   EXPECT_DOUBLE_EQ(log_error_distance({9, 99}, {nine, {99, 99}}), 0.0);

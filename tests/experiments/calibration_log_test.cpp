@@ -23,10 +23,10 @@ TEST(CalibrationLog, RowsReadBackExactlyAndATornLastLineIsLeftOut) {
   b.simulated = {5014.0, 27.0};
   const std::vector<Prior> priors = {{"rules.k", 0.0, 1.0, false},
                                      {"rules.threshold", 0.0, 1.0, false}};
-  std::string text = calibration_log_header(priors, {"arrests", "killed"}) + "\n" +
+  std::string text = calibration_log_header(priors, {"target:arrests", "check:killed"}) + "\n" +
                      calibration_log_row(a) + "\n" + calibration_log_row(b) + "\n";
   EXPECT_EQ(text.substr(0, text.find('\n')),
-            "generation,number,seed,rules.k,rules.threshold,distance,target:arrests,target:killed");
+            "generation,number,seed,rules.k,rules.threshold,distance,target:arrests,check:killed");
   const std::string torn = calibration_log_row(b);
   text += torn.substr(0, torn.size() / 2);  // a kill -9 in the middle of a write
   const SimulationCache cache = read_calibration_log(text, 2, 2);

@@ -62,6 +62,20 @@ std::vector<double> kernel_sd(const std::vector<Prior>& priors, const std::vecto
 
 }  // namespace
 
+double next_tolerance(const std::vector<double>& distances, double q) {
+  const double tolerance = quantile(distances, q);
+  // Many particles may share the largest distance (every run in which nothing happens misses
+  // the targets the same way); a quantile at that atom would accept everything again, and the
+  // calibration would never move. Then the tolerance is the largest distance below the atom.
+  const double largest = *std::max_element(distances.begin(), distances.end());
+  if (tolerance < largest) return tolerance;
+  double below = -std::numeric_limits<double>::infinity();
+  for (double d : distances) {
+    if (d < largest) below = std::max(below, d);
+  }
+  return std::isinf(below) ? tolerance : below;
+}
+
 double log_error_distance(const std::vector<double>& simulated,
                           const Aims& aims) {
   double sum = 0;
@@ -116,7 +130,7 @@ AbcResult run_abc_smc(const std::vector<Prior>& priors, const Aims& aims,
     if (previous) {
       std::vector<double> distances;
       for (const auto& p : previous->particles) distances.push_back(p.distance);
-      gen.tolerance = quantile(distances, s.tolerance_quantile);
+      gen.tolerance = next_tolerance(distances, s.tolerance_quantile);
       sd = kernel_sd(priors, previous->particles);
     } else {
       gen.tolerance = std::numeric_limits<double>::infinity();

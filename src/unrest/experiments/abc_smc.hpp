@@ -85,6 +85,9 @@ struct AbcResult {
 };
 
 double log_error_distance(const std::vector<double>& simulated, const Aims& aims);
+// The next generation's tolerance: the q-quantile of the last one's distances, but below their
+// largest value whenever any distance is (so that a tie at the top cannot stall the fit).
+double next_tolerance(const std::vector<double>& distances, double q);
 
 // `on_simulation` (optional) is called, serialised, for every new simulation (for the cache
 // file and progress); returning false stops the calibration (an exception, RunCancelled).

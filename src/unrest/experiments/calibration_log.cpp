@@ -30,11 +30,11 @@ std::string field(double v) { return fmt::format("{:.17g}", v); }
 }  // namespace
 
 std::string calibration_log_header(const std::vector<Prior>& priors,
-                                   const std::vector<std::string>& target_ids) {
+                                   const std::vector<std::string>& figure_columns) {
   std::string header = "generation,number,seed";
   for (const auto& p : priors) header += fmt::format(",{}", p.key);
   header += ",distance";
-  for (const auto& id : target_ids) header += fmt::format(",target:{}", id);
+  for (const auto& column : figure_columns) header += "," + column;
   return header;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The ABC-SMC calibration's checkpoint, simulations.csv: one row per finished simulation
-// (generation, number, seed, the parameters, the distance, each target's simulated value),
+// (generation, number, seed, the parameters, the distance, each fitted figure's simulated
+// value: "target:ID" and "check:ID" columns),
 // written as simulations finish and read back when the same calibration is restarted, so that
 // no finished simulation is run again.
 #include <string>
@@ -11,7 +12,7 @@
 namespace unrest::experiments {
 
 std::string calibration_log_header(const std::vector<Prior>& priors,
-                                   const std::vector<std::string>& target_ids);
+                                   const std::vector<std::string>& figure_columns);
 // One row, no newline; numbers to 17 significant digits, so they read back exactly.
 std::string calibration_log_row(const SimulationRecord& record);
 // Every complete row of a log's text (the header line skipped); a row with the wrong number of
