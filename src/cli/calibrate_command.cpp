@@ -4,8 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
-#include <limits>
 #include <fstream>
+#include <limits>
 #include <mutex>
 #include <optional>
 

@@ -40,7 +40,7 @@ struct CalibrateOptions {
   int generations = 4;
   double tolerance_quantile = 0.5;
   double min_acceptance = 0.02;
-  int predictive = 0;  // 0: as many as particles
+  int predictive = 0;     // 0: as many as particles
   std::string fit_until;  // a date: fit only the figures known by its end (empty: all)
   std::string out;
   bool quiet = false;

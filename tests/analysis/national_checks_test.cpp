@@ -70,12 +70,12 @@ std::string check(const std::string& id, const std::string& kind, const std::str
 }
 
 TEST(NationalChecks, PlacesProtestingCountsThePlacesAtTheThresholdThatDay) {
-  const auto r = checks_of(
-      check("one-on-2nd", "places_protesting", "on = 2022-01-02\nlow = 1\nhigh = 1\n") +
-      check("two-on-2nd", "places_protesting", "on = 2022-01-02\nlow = 2\nhigh = 2\n") +
-      check("none-on-1st", "places_protesting", "on = 2022-01-01\nlow = 0\nhigh = 0\n") +
-      check("huge-crowds", "places_protesting",
-            "on = 2022-01-02\nlow = 1\nhigh = 2\npeople = 1e6\n"));
+  const auto r =
+      checks_of(check("one-on-2nd", "places_protesting", "on = 2022-01-02\nlow = 1\nhigh = 1\n") +
+                check("two-on-2nd", "places_protesting", "on = 2022-01-02\nlow = 2\nhigh = 2\n") +
+                check("none-on-1st", "places_protesting", "on = 2022-01-01\nlow = 0\nhigh = 0\n") +
+                check("huge-crowds", "places_protesting",
+                      "on = 2022-01-02\nlow = 1\nhigh = 2\npeople = 1e6\n"));
   EXPECT_TRUE(r.at("one-on-2nd").pass) << r.at("one-on-2nd").detail;
   EXPECT_FALSE(r.at("two-on-2nd").pass);
   EXPECT_TRUE(r.at("none-on-1st").pass) << r.at("none-on-1st").detail;
@@ -101,7 +101,8 @@ TEST(NationalChecks, ViolenceInCountsThePlacesThatRiotedInTheWindow) {
   const auto r = checks_of(
       check("one-of-two", "violence_in",
             "where = [\"hot\", \"calm\"]\nat_least = 1\nfrom = 2022-01-02\nto = 2022-01-03\n") +
-      check("both", "violence_in", "where = [\"hot\", \"calm\"]\nfrom = 2022-01-02\nto = 2022-01-03\n") +
+      check("both", "violence_in",
+            "where = [\"hot\", \"calm\"]\nfrom = 2022-01-02\nto = 2022-01-03\n") +
       check("before-the-shock", "violence_in",
             "where = [\"hot\"]\nfrom = 2022-01-01\nto = 2022-01-01\n"));
   EXPECT_TRUE(r.at("one-of-two").pass) << r.at("one-of-two").detail;
@@ -110,9 +111,9 @@ TEST(NationalChecks, ViolenceInCountsThePlacesThatRiotedInTheWindow) {
 }
 
 TEST(NationalChecks, PeakActiveBetweenLooksOnlyAtItsWindowWhenGiven) {
-  const auto r = checks_of(
-      check("whole-run", "peak_active_between", "low = 50\nhigh = 1e9\n") +
-      check("first-day", "peak_active_between", "from = 2022-01-01\nto = 2022-01-01\nlow = 50\nhigh = 1e9\n"));
+  const auto r = checks_of(check("whole-run", "peak_active_between", "low = 50\nhigh = 1e9\n") +
+                           check("first-day", "peak_active_between",
+                                 "from = 2022-01-01\nto = 2022-01-01\nlow = 50\nhigh = 1e9\n"));
   EXPECT_TRUE(r.at("whole-run").pass) << r.at("whole-run").detail;
   EXPECT_FALSE(r.at("first-day").pass) << r.at("first-day").detail;
 }

@@ -358,7 +358,8 @@ TEST_F(Cli, AnInterruptedCalibrationResumesToTheSamePosterior) {
   const auto summary = nlohmann::json::parse(read_file(dir_ / "whole" / "summary.json"));
   const auto kazakhstan = unrest::scenario::find_builtin("scenarios/kazakhstan-2022.toml");
   ASSERT_TRUE(kazakhstan);
-  const auto free = unrest::national::parse_national_scenario(kazakhstan->text, kazakhstan->path).free;
+  const auto free =
+      unrest::national::parse_national_scenario(kazakhstan->text, kazakhstan->path).free;
   EXPECT_EQ(summary["parameters"].size(), free.size());
   EXPECT_GE(summary["simulations"].get<int>(), 2 * 6 + 4);
   EXPECT_TRUE(summary["posterior_predictive"].contains("detained-7-jan"));

@@ -47,10 +47,11 @@ TEST(AbcSmc, ThePosteriorGathersAroundTheTruthAndTolerancesShrink) {
 TEST(AbcSmc, ResultsDoNotDependOnThreadsAndACacheReplaysExactly) {
   const std::vector<Prior> priors = {{"theta", 1.0, 100.0, false}};
   SimulationCache cache;
-  const auto a = run_abc_smc(priors, {{20.0, 20.0}}, toy, settings(1), {}, [&](const SimulationRecord& r) {
-    cache[{r.generation, r.number}] = r;
-    return true;
-  });
+  const auto a =
+      run_abc_smc(priors, {{20.0, 20.0}}, toy, settings(1), {}, [&](const SimulationRecord& r) {
+        cache[{r.generation, r.number}] = r;
+        return true;
+      });
   const auto b = run_abc_smc(priors, {{20.0, 20.0}}, toy, settings(3));
   ASSERT_EQ(a.generations.size(), b.generations.size());
   for (std::size_t i = 0; i < a.generations.back().particles.size(); ++i) {

@@ -42,10 +42,11 @@ TEST(BadNationalInput, ErrorsNameFileLineAndKey) {
             "bad.toml:16: event[0].size: is required for kind \"price_shock\"");
   EXPECT_EQ(error_of(replaced(kGood, "at = 2022-01-01T06:00:00", "at = \"5 January\"")),
             "bad.toml:19: event[0].at: \"5 January\" is not a date or date-time");
-  EXPECT_EQ(error_of(replaced(kGood, "kind = \"price_shock\"", "kind = \"price_shok\"")),
-            "bad.toml:18: event[0].kind: \"price_shok\" is not one of: price_shock, concession, "
-            "legitimacy, emergency, lift_emergency, internet, lethal_force, reinforcement, "
-            "observed (did you mean \"price_shock\"?)");
+  EXPECT_EQ(
+      error_of(replaced(kGood, "kind = \"price_shock\"", "kind = \"price_shok\"")),
+      "bad.toml:18: event[0].kind: \"price_shok\" is not one of: price_shock, concession, "
+      "legitimacy, emergency, lift_emergency, internet, lethal_force, reinforcement, posture, "
+      "observed (did you mean \"price_shock\"?)");
   EXPECT_EQ(error_of(replaced(kGood, "end = 2022-01-02", "end = 2021-12-01"))
                 .rfind("bad.toml:6: run.end:", 0),
             0u);

@@ -30,10 +30,10 @@ double most_in(const NationalEngine& engine, int place, std::int64_t from_tick,
   double most = 0;
   for (std::int64_t t = std::max<std::int64_t>(0, from_tick);
        t <= std::min(to_tick, engine.tick() - 1); ++t) {
-    most = std::max(most, static_cast<double>(field(
-                              engine.records()[static_cast<std::size_t>(t)]
-                                              [static_cast<std::size_t>(place)]
-                                                  .counts)));
+    most = std::max(
+        most, static_cast<double>(field(
+                  engine.records()[static_cast<std::size_t>(t)][static_cast<std::size_t>(place)]
+                      .counts)));
   }
   return most;
 }
@@ -42,8 +42,8 @@ double most_in(const NationalEngine& engine, int place, std::int64_t from_tick,
 bool violent(const NationalEngine& engine, int place, std::int64_t from_tick,
              std::int64_t to_tick) {
   const auto riot = static_cast<double>(engine.riot_threshold_agents());
-  if (most_in(engine, place, from_tick, to_tick,
-              [](const PlaceCounts& c) { return c.rioting; }) >= riot) {
+  if (most_in(engine, place, from_tick, to_tick, [](const PlaceCounts& c) { return c.rioting; }) >=
+      riot) {
     return true;
   }
   const std::int64_t last = std::min(to_tick, engine.tick() - 1);
@@ -180,10 +180,9 @@ std::vector<CheckResult> evaluate_checks(const NationalEngine& engine) {
           peak = std::max(peak, national_at(engine, t, "active"));
         peak /= scale;
         r.pass = peak >= c.low && peak <= c.high;
-        r.detail = c.from.empty()
-                       ? fmt::format("national peak {:.0f} people active", peak)
-                       : fmt::format("national peak {:.0f} people active, {} to {}", peak, c.from,
-                                     c.to);
+        r.detail = c.from.empty() ? fmt::format("national peak {:.0f} people active", peak)
+                                  : fmt::format("national peak {:.0f} people active, {} to {}",
+                                                peak, c.from, c.to);
         break;
       }
       case CheckKind::places_protesting: {
@@ -209,8 +208,8 @@ std::vector<CheckResult> evaluate_checks(const NationalEngine& engine) {
                                        [](const PlaceCounts& k) { return k.rioting; });
         r.pass = active >= static_cast<double>(engine.protest_threshold_agents()) &&
                  rioting < static_cast<double>(engine.riot_threshold_agents());
-        r.detail = fmt::format("{}: at most {:.0f} active, {:.0f} rioting, {} to {}",
-                               name(c.place), active / scale, rioting / scale, c.from, c.to);
+        r.detail = fmt::format("{}: at most {:.0f} active, {:.0f} rioting, {} to {}", name(c.place),
+                               active / scale, rioting / scale, c.from, c.to);
         break;
       }
       case CheckKind::violence_in: {

@@ -226,11 +226,11 @@ bool NationalEngine::step() {
         next_legitimacy(m.legitimacy, d.legitimacy, d.baseline, killed_per_100k, arrests_per_100k);
     d.fear = next_fear(m.lethal_force, d.fear, killed_per_100k);
     const double injured_per_100k = c.injured_now / citizens * 1e5;
-    d.political = next_political_grievance(
-        m.political, d.political,
-        {c.active / citizens, signals[p] * d.reach, injured_per_100k, arrests_per_100k,
-         killed_per_100k});
-    d.force = next_force(m.violence, d.force, injured_per_100k + arrests_per_100k + killed_per_100k);
+    d.political = next_political_grievance(m.political, d.political,
+                                           {c.active / citizens, signals[p] * d.reach,
+                                            injured_per_100k, arrests_per_100k, killed_per_100k});
+    d.force =
+        next_force(m.violence, d.force, injured_per_100k + arrests_per_100k + killed_per_100k);
     agent_updates_ += static_cast<std::uint64_t>(c.quiet) + c.active + c.cops;
     const Place& place = scenario_.places[p];
     if (first_protest_[p] < 0 && c.active >= protest_agents_) {

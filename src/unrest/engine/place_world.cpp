@@ -261,8 +261,8 @@ void PlaceWorld::jail(std::uint32_t id, rng::RandomStream& draw) {
 void PlaceWorld::detain_participants(const PlaceInputs& in, std::uint64_t key) {
   const double rate = in.conditions.later_detentions;
   if (rate <= 0.0 || participants_.empty()) return;
-  const double p = rate * static_cast<double>(participants_.size()) /
-                   static_cast<double>(base_hardship_.size());
+  const double p =
+      rate * static_cast<double>(participants_.size()) / static_cast<double>(base_hardship_.size());
   rng::RandomStream draw(key);
   const auto pool = static_cast<std::uint32_t>(participants_.size());
   for (std::uint32_t c = 0; c < cop_site_.size(); ++c) {

@@ -76,8 +76,7 @@ double next_tolerance(const std::vector<double>& distances, double q) {
   return std::isinf(below) ? tolerance : below;
 }
 
-double log_error_distance(const std::vector<double>& simulated,
-                          const Aims& aims) {
+double log_error_distance(const std::vector<double>& simulated, const Aims& aims) {
   double sum = 0;
   std::size_t n = 0;
   for (std::size_t i = 0; i < aims.size(); ++i) {
@@ -104,16 +103,15 @@ double weighted_quantile(const std::vector<Particle>& particles, std::size_t k, 
   return v.empty() ? std::nan("") : v.back().first;
 }
 
-AbcResult run_abc_smc(const std::vector<Prior>& priors, const Aims& aims,
-                      const Simulator& simulate, const AbcSettings& s, const SimulationCache& cache,
+AbcResult run_abc_smc(const std::vector<Prior>& priors, const Aims& aims, const Simulator& simulate,
+                      const AbcSettings& s, const SimulationCache& cache,
                       const std::function<bool(const SimulationRecord&)>& on_simulation) {
   ThreadJobRunner runner(s.threads);
   return run_abc_smc(priors, aims, simulate, s, runner, cache, on_simulation);
 }
 
-AbcResult run_abc_smc(const std::vector<Prior>& priors, const Aims& aims,
-                      const Simulator& simulate, const AbcSettings& s, JobRunner& runner,
-                      const SimulationCache& cache,
+AbcResult run_abc_smc(const std::vector<Prior>& priors, const Aims& aims, const Simulator& simulate,
+                      const AbcSettings& s, JobRunner& runner, const SimulationCache& cache,
                       const std::function<bool(const SimulationRecord&)>& on_simulation) {
   if (priors.empty()) throw std::invalid_argument("ABC-SMC needs at least one free parameter");
   if (s.particles < 2) throw std::invalid_argument("ABC-SMC needs at least two particles");

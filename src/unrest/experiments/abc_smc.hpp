@@ -91,15 +91,13 @@ double next_tolerance(const std::vector<double>& distances, double q);
 
 // `on_simulation` (optional) is called, serialised, for every new simulation (for the cache
 // file and progress); returning false stops the calibration (an exception, RunCancelled).
-AbcResult run_abc_smc(const std::vector<Prior>& priors, const Aims& aims,
-                      const Simulator& simulate, const AbcSettings& settings,
-                      const SimulationCache& cache = {},
+AbcResult run_abc_smc(const std::vector<Prior>& priors, const Aims& aims, const Simulator& simulate,
+                      const AbcSettings& settings, const SimulationCache& cache = {},
                       const std::function<bool(const SimulationRecord&)>& on_simulation = {});
 // The same with the simulations on `runner` (every process follows the same generations;
 // `on_simulation` is called where the runner delivers results).
-AbcResult run_abc_smc(const std::vector<Prior>& priors, const Aims& aims,
-                      const Simulator& simulate, const AbcSettings& settings, JobRunner& runner,
-                      const SimulationCache& cache,
+AbcResult run_abc_smc(const std::vector<Prior>& priors, const Aims& aims, const Simulator& simulate,
+                      const AbcSettings& settings, JobRunner& runner, const SimulationCache& cache,
                       const std::function<bool(const SimulationRecord&)>& on_simulation);
 
 // Weighted quantile of the particles' parameter k.

@@ -79,7 +79,7 @@ scenario::Scenario Simulation::classic_scenario(const std::vector<std::string>& 
 }
 
 std::vector<double> Simulation::calibration_values(const std::vector<std::string>& extra,
-                                              std::uint64_t seed) const {
+                                                   std::uint64_t seed) const {
   if (!national_) {
     throw scenario::ScenarioError(source_.path, 0, "", "a classic scenario has no targets");
   }

@@ -50,7 +50,7 @@ class Simulation {
   // date), in the scenario's order: what a calibration compares with the reported values.
   // ... then each check, 1 if it passed and 0 if not (what a calibration fits).
   std::vector<double> calibration_values(const std::vector<std::string>& extra,
-                                    std::uint64_t seed) const;
+                                         std::uint64_t seed) const;
 
   national::NationalScenario national_scenario(const std::vector<std::string>& extra,
                                                std::uint64_t seed) const;

@@ -80,15 +80,15 @@ struct Target {
 // A qualitative constraint on a run (the calibration constraints of docs/MODEL-CARD.md), checked
 // and reported after every run.
 enum class CheckKind {
-  calm_before,          // no place protests before `from`
-  first_protest,        // `place` is the first place to protest
-  protest_within,       // `place` protests within `hours` of `other`'s first protest
-  most_violent,         // `place` has the most rioter-hours in [from, to]
-  peak_active_between,  // the national peak of actives (people), in [from, to] if given, lies
-                        // in [low, high]
-  activity_below,       // `place`'s daytime activity index is below `high` each day in [from, to]
-  places_protesting,    // on the date `from`, the number of places with at least `people`
-                        // active at some hour lies in [low, high]
+  calm_before,           // no place protests before `from`
+  first_protest,         // `place` is the first place to protest
+  protest_within,        // `place` protests within `hours` of `other`'s first protest
+  most_violent,          // `place` has the most rioter-hours in [from, to]
+  peak_active_between,   // the national peak of actives (people), in [from, to] if given, lies
+                         // in [low, high]
+  activity_below,        // `place`'s daytime activity index is below `high` each day in [from, to]
+  places_protesting,     // on the date `from`, the number of places with at least `people`
+                         // active at some hour lies in [low, high]
   protest_without_riot,  // `place` protests in [from, to] and never riots there
   violence_in,           // at least `at_least` of `places` see violence in [from, to]: an hour
                          // with the riot threshold reached, or a killing

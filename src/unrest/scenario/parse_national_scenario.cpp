@@ -166,8 +166,8 @@ Place read_place(TableReader& r) {
 }
 
 const std::vector<std::string> kEventKinds = {
-    "price_shock",  "concession",    "legitimacy", "emergency", "lift_emergency",
-    "internet",     "lethal_force",  "reinforcement", "posture", "observed"};
+    "price_shock", "concession",   "legitimacy",    "emergency", "lift_emergency",
+    "internet",    "lethal_force", "reinforcement", "posture",   "observed"};
 
 std::vector<int> resolve_places(TableReader& r, std::string_view key,
                                 const std::vector<std::string>& ids, const NationalScenario& s,
@@ -316,9 +316,9 @@ Target read_target(TableReader& r, const NationalScenario& s, const LocalTime& s
 }
 
 const std::vector<std::string> kCheckKinds = {
-    "calm_before",    "first_protest",     "protest_within",       "most_violent",
-    "peak_active_between", "activity_below", "places_protesting", "protest_without_riot",
-    "violence_in"};
+    "calm_before",       "first_protest",        "protest_within",
+    "most_violent",      "peak_active_between",  "activity_below",
+    "places_protesting", "protest_without_riot", "violence_in"};
 
 Check read_check(TableReader& r, const NationalScenario& s, const LocalTime& start) {
   Check c;
@@ -462,9 +462,7 @@ int NationalScenario::place_index(const std::string& id) const {
 
 std::string_view to_string(CheckKind kind) { return kCheckKinds[static_cast<std::size_t>(kind)]; }
 
-std::string_view to_string(TargetKind kind) {
-  return kTargetKinds[static_cast<std::size_t>(kind)];
-}
+std::string_view to_string(TargetKind kind) { return kTargetKinds[static_cast<std::size_t>(kind)]; }
 
 std::string_view to_string(EventKind kind) { return kEventKinds[static_cast<std::size_t>(kind)]; }
 

@@ -44,13 +44,13 @@ struct PlaceState {
 
 // What a place's citizens weigh and its cops do in one hour.
 struct HourlyConditions {
-  double hardship_shift = 0.0;   // s e_p, added to every base hardship (mechanism 1)
-  double legitimacy = 0.8;       // L_p (2)
-  double news_actives = 0.0;     // extra actives within vision from the news (3)
-  double participation = 1.0;    // probability that an eligible citizen is out (4a)
-  double risk_multiplier = 1.0;  // on P: the curfew's (4b) times fear's (6)
-  double arrest_rate = 1.0;      // arrest attempts per cop-hour (4b; 0 under restraint)
-  double violent_share = 1.0;    // protesters in an outnumbering crowd who riot (11)
+  double hardship_shift = 0.0;    // s e_p, added to every base hardship (mechanism 1)
+  double legitimacy = 0.8;        // L_p (2)
+  double news_actives = 0.0;      // extra actives within vision from the news (3)
+  double participation = 1.0;     // probability that an eligible citizen is out (4a)
+  double risk_multiplier = 1.0;   // on P: the curfew's (4b) times fear's (6)
+  double arrest_rate = 1.0;       // arrest attempts per cop-hour (4b; 0 under restraint)
+  double violent_share = 1.0;     // protesters in an outnumbering crowd who riot (11)
   double dispersal_injury = 0.0;  // a confrontation injures instead of arresting (12)
   double later_detentions = 0.0;  // per cop-hour, times the share who took part (13)
   bool curfew_hours = false;
@@ -69,13 +69,12 @@ inline HourlyConditions compose_hour(const Mechanisms& m, const PlaceRules& rule
   h.news_actives = news_extra_actives(m.news, state.reach, news_signal, vision_sites);
   h.participation = participation(m.day_night, local_hour);
   h.risk_multiplier = curfew_risk_multiplier(m.curfew, h.curfew_hours) * (1.0 + state.fear);
-  h.arrest_rate =
-      state.restraint ? 0.0 : arrest_rate(m.curfew, h.curfew_hours, rules.arrest_rate);
+  h.arrest_rate = state.restraint ? 0.0 : arrest_rate(m.curfew, h.curfew_hours, rules.arrest_rate);
   h.lethal_order = m.lethal_force.enabled && state.lethal_order;
   h.violent_share = violent_share(m.violence, state.force);
   h.dispersal_injury = dispersal_injury(m.dispersal, state.restraint);
-  h.later_detentions = later_detention_rate(m.later_detentions, state.emergency,
-                                            h.lethal_order, state.restraint);
+  h.later_detentions =
+      later_detention_rate(m.later_detentions, state.emergency, h.lethal_order, state.restraint);
   return h;
 }
 

@@ -37,8 +37,8 @@ inline double next_political_grievance(const PoliticalGrievance& rule, double g,
                                        const GrievanceStimulus& s) {
   if (!rule.enabled) return 0.0;
   const double rise = rule.per_protest * s.active_share + rule.per_news * s.news +
-                      rule.per_injury * s.injured_per_100k +
-                      rule.per_arrest * s.arrests_per_100k + rule.per_killing * s.killed_per_100k;
+                      rule.per_injury * s.injured_per_100k + rule.per_arrest * s.arrests_per_100k +
+                      rule.per_killing * s.killed_per_100k;
   return std::clamp(g * (1.0 - rule.decay_per_hour) + rise, 0.0, rule.max);
 }
 

@@ -16,7 +16,7 @@ struct Violence {
   bool enabled = false;
   double disposed_share = 1.0;
   double unprovoked = 1.0;
-  double force_half = 1.0;          // force felt (per 100,000) that brings in half the rest
+  double force_half = 1.0;  // force felt (per 100,000) that brings in half the rest
   double force_decay_per_hour = 0.0;
 };
 
