@@ -88,8 +88,9 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
     priors.push_back({f.key, f.low, f.high, f.log_scale});
     ranges.push_back({f.key, f.low, f.high, 0, false});
   }
-  // What is fitted: every target (its interval) and every check (1: passed), or with
-  // --fit-until only those whose figure holds by the end of that date.
+  // What is fitted: every target (its interval) and every check (the interval of the number it
+  // bounds, or 1: passed), or with --fit-until only those whose figure holds by that date
+  // (compared as dates, each in its own clock).
   std::int64_t fit_tick = base.ticks;
   if (!o.fit_until.empty()) {
     const auto date = national::parse_local_time(o.fit_until);
@@ -104,14 +105,19 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
   experiments::Aims aims;
   std::vector<std::string> figure_ids;
   std::vector<bool> fitted;
+  auto known_by = [&](const std::string& date, std::int64_t tick) {
+    return o.fit_until.empty() || (date.empty() ? tick <= fit_tick : date <= o.fit_until);
+  };
   for (const auto& t : base.targets) {
-    fitted.push_back(t.tick <= fit_tick);
+    fitted.push_back(known_by(t.date, t.tick));
     aims.push_back(fitted.back() ? national::aim_interval(t) : national::Interval{-kInf, kInf});
     figure_ids.push_back("target:" + t.id);
   }
   for (const auto& c : base.checks) {
-    fitted.push_back(c.to_tick <= fit_tick);
-    aims.push_back(fitted.back() ? national::Interval{1.0, 1.0} : national::Interval{-kInf, kInf});
+    fitted.push_back(known_by(c.to, c.to_tick));
+    const national::Interval aim = national::bounds_a_number(c) ? national::Interval{c.low, c.high}
+                                                                 : national::Interval{1.0, 1.0};
+    aims.push_back(fitted.back() ? aim : national::Interval{-kInf, kInf});
     figure_ids.push_back("check:" + c.id);
   }
   if (std::find(fitted.begin(), fitted.end(), true) == fitted.end()) {
@@ -285,11 +291,27 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
   nlohmann::json checks = nlohmann::json::object();
   for (std::size_t c = 0; c < base.checks.size(); ++c) {
     const std::size_t i = base.targets.size() + c;
+    const national::Check& k = base.checks[c];
     double passed = 0;
-    for (const auto& run : predictive) passed += run[i];
-    checks[base.checks[c].id] = {
-        {"fitted", static_cast<bool>(fitted[i])},
-        {"pass_share", predictive.empty() ? 0.0 : passed / static_cast<double>(predictive.size())}};
+    std::vector<double> v;
+    for (const auto& run : predictive) {
+      if (!national::bounds_a_number(k)) {
+        passed += run[i];
+      } else if (!std::isnan(run[i])) {
+        v.push_back(run[i]);
+        passed += run[i] >= k.low && run[i] <= k.high ? 1.0 : 0.0;
+      }
+    }
+    auto& entry = checks[k.id];
+    entry = {{"fitted", static_cast<bool>(fitted[i])},
+             {"pass_share", predictive.empty() ? 0.0 : passed / static_cast<double>(predictive.size())}};
+    if (!v.empty()) {
+      entry["low"] = k.low;
+      entry["high"] = k.high;
+      entry["q05"] = experiments::quantile(v, 0.05);
+      entry["q50"] = experiments::quantile(v, 0.5);
+      entry["q95"] = experiments::quantile(v, 0.95);
+    }
   }
   const nlohmann::json summary = {
       {"scenario", base.name},

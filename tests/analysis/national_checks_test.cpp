@@ -82,6 +82,9 @@ TEST(NationalChecks, PlacesProtestingCountsThePlacesAtTheThresholdThatDay) {
   EXPECT_FALSE(r.at("huge-crowds").pass);
   EXPECT_NE(r.at("one-on-2nd").detail.find(": hot"), std::string::npos)
       << r.at("one-on-2nd").detail;
+  // The number it bounds, for a calibration to aim at.
+  EXPECT_EQ(r.at("one-on-2nd").measured, 1.0);
+  EXPECT_EQ(r.at("none-on-1st").measured, 0.0);
 }
 
 TEST(NationalChecks, ProtestWithoutRiotNeedsTheProtestAndNoRiot) {
@@ -116,6 +119,9 @@ TEST(NationalChecks, PeakActiveBetweenLooksOnlyAtItsWindowWhenGiven) {
                                  "from = 2022-01-01\nto = 2022-01-01\nlow = 50\nhigh = 1e9\n"));
   EXPECT_TRUE(r.at("whole-run").pass) << r.at("whole-run").detail;
   EXPECT_FALSE(r.at("first-day").pass) << r.at("first-day").detail;
+  ASSERT_TRUE(r.at("whole-run").measured);
+  EXPECT_GE(*r.at("whole-run").measured, 50.0);
+  EXPECT_LT(*r.at("first-day").measured, 50.0);
 }
 
 }  // namespace

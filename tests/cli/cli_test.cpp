@@ -397,6 +397,10 @@ TEST_F(Cli, ACalibrationFitsOnlyWhatIsKnownByFitUntilAndPredictsTheRest) {
   const auto& checks = summary["posterior_predictive_checks"];
   EXPECT_TRUE(checks["regions-protesting-4-jan"]["fitted"].get<bool>());
   EXPECT_FALSE(checks["mangystau-peaceful"]["fitted"].get<bool>());
+  // A check that bounds a number is fitted to its interval, and reports the number's band.
+  EXPECT_EQ(checks["regions-protesting-4-jan"]["low"], 9);
+  EXPECT_TRUE(checks["regions-protesting-4-jan"].contains("q50"));
+  EXPECT_FALSE(checks["calm-before-shock"].contains("q50"));
   const double share = checks["calm-before-shock"]["pass_share"].get<double>();
   EXPECT_GE(share, 0.0);
   EXPECT_LE(share, 1.0);

@@ -59,6 +59,11 @@ bool violent(const NationalEngine& engine, int place, std::int64_t from_tick,
 
 }  // namespace
 
+bool bounds_a_number(const Check& check) {
+  return check.kind == CheckKind::peak_active_between ||
+         check.kind == CheckKind::places_protesting;
+}
+
 std::vector<TargetResult> evaluate_targets(const NationalEngine& engine) {
   std::vector<TargetResult> out;
   const double scale = engine.scenario().scale;
@@ -180,6 +185,7 @@ std::vector<CheckResult> evaluate_checks(const NationalEngine& engine) {
           peak = std::max(peak, national_at(engine, t, "active"));
         peak /= scale;
         r.pass = peak >= c.low && peak <= c.high;
+        r.measured = peak;
         r.detail = c.from.empty() ? fmt::format("national peak {:.0f} people active", peak)
                                   : fmt::format("national peak {:.0f} people active, {} to {}",
                                                 peak, c.from, c.to);
@@ -197,6 +203,7 @@ std::vector<CheckResult> evaluate_checks(const NationalEngine& engine) {
           }
         }
         r.pass = c.to_tick < engine.tick() && n >= c.low && n <= c.high;
+        if (c.to_tick < engine.tick()) r.measured = n;
         r.detail = fmt::format("{} places with {:g}+ active on {}{}{}", n, c.people, c.from,
                                n > 0 ? ": " : "", who);
         break;

@@ -22,6 +22,10 @@ struct CheckResult {
   const Check* check = nullptr;
   bool pass = false;
   std::string detail;  // what was measured
+  // For a check that bounds a number (peak_active_between: people; places_protesting: places),
+  // the number, which passes when it lies in [check->low, check->high]: a calibration can then
+  // aim at the interval rather than at a pass.
+  std::optional<double> measured;
 };
 
 struct DayRow {
@@ -38,6 +42,8 @@ struct DayRow {
 };
 
 std::vector<TargetResult> evaluate_targets(const NationalEngine& engine);
+// Whether the check bounds a number (CheckResult::measured) between its low and high.
+bool bounds_a_number(const Check& check);
 std::vector<CheckResult> evaluate_checks(const NationalEngine& engine);
 std::vector<DayRow> daily_table(const NationalEngine& engine);
 // Mean activity index over a place's local business hours (09:00-18:00) of each date.

@@ -88,7 +88,10 @@ std::vector<double> Simulation::calibration_values(const std::vector<std::string
   for (const auto& t : national::evaluate_targets(*engine)) {
     out.push_back(t.simulated ? *t.simulated : std::nan(""));
   }
-  for (const auto& c : national::evaluate_checks(*engine)) out.push_back(c.pass ? 1.0 : 0.0);
+  for (const auto& c : national::evaluate_checks(*engine)) {
+    out.push_back(national::bounds_a_number(*c.check) ? c.measured.value_or(std::nan(""))
+                                                      : (c.pass ? 1.0 : 0.0));
+  }
   return out;
 }
 

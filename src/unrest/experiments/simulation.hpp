@@ -48,7 +48,8 @@ class Simulation {
 
   // One national run's simulated value of each target (NaN where the run did not reach its
   // date), in the scenario's order: what a calibration compares with the reported values.
-  // ... then each check, 1 if it passed and 0 if not (what a calibration fits).
+  // ... then each check: the number it bounds, or 1 if it passed and 0 if not (what a
+  // calibration fits).
   std::vector<double> calibration_values(const std::vector<std::string>& extra,
                                          std::uint64_t seed) const;
 
