@@ -116,7 +116,7 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
   for (const auto& c : base.checks) {
     fitted.push_back(known_by(c.to, c.to_tick));
     const national::Interval aim = national::bounds_a_number(c) ? national::Interval{c.low, c.high}
-                                                                 : national::Interval{1.0, 1.0};
+                                                                : national::Interval{1.0, 1.0};
     aims.push_back(fitted.back() ? aim : national::Interval{-kInf, kInf});
     figure_ids.push_back("check:" + c.id);
   }
@@ -303,8 +303,9 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
       }
     }
     auto& entry = checks[k.id];
-    entry = {{"fitted", static_cast<bool>(fitted[i])},
-             {"pass_share", predictive.empty() ? 0.0 : passed / static_cast<double>(predictive.size())}};
+    entry = {
+        {"fitted", static_cast<bool>(fitted[i])},
+        {"pass_share", predictive.empty() ? 0.0 : passed / static_cast<double>(predictive.size())}};
     if (!v.empty()) {
       entry["low"] = k.low;
       entry["high"] = k.high;

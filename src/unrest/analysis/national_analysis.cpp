@@ -60,8 +60,7 @@ bool violent(const NationalEngine& engine, int place, std::int64_t from_tick,
 }  // namespace
 
 bool bounds_a_number(const Check& check) {
-  return check.kind == CheckKind::peak_active_between ||
-         check.kind == CheckKind::places_protesting;
+  return check.kind == CheckKind::peak_active_between || check.kind == CheckKind::places_protesting;
 }
 
 std::vector<TargetResult> evaluate_targets(const NationalEngine& engine) {
