@@ -9,14 +9,13 @@
 namespace unrest::national {
 namespace {
 
+using testing::active_of;
 using testing::event;
 using testing::mean;
+using testing::rioting_of;
 using testing::run;
 using testing::series;
 using testing::tiny_world;
-
-double active_of(const PlaceRecord& r) { return r.counts.active; }
-double rioting_of(const PlaceRecord& r) { return r.counts.rioting; }
 
 // A price shock at hour 2 taken back in full at hour 24; nobody can protest without it.
 NationalScenario shock_then_concession() {

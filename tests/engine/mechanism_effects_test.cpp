@@ -9,13 +9,13 @@
 namespace unrest::national {
 namespace {
 
+using testing::active_of;
 using testing::event;
 using testing::mean;
+using testing::rioting_of;
 using testing::run;
 using testing::series;
 using testing::tiny_world;
-
-double active_of(const PlaceRecord& r) { return r.counts.active; }
 
 TEST(NationalMechanisms, AllOffAPlaceIsTheClassicModelOfRunTwo) {
   // Run 2 of Epstein (2002) on a 40 x 40 lattice: vision 7, L = 0.82, jail up to 30 ticks.
@@ -171,21 +171,20 @@ TEST(NationalMechanisms, RiotsNeedACrowdFacingPoliceAndHurtCops) {
   s.mechanisms.riot.enabled = true;
   const auto on = run(s);
   const auto& last = on->records().back()[0].counts;
-  EXPECT_GT(mean(series(*on, 0, [](const PlaceRecord& r) { return r.counts.rioting; })), 10.0);
+  EXPECT_GT(mean(series(*on, 0, rioting_of)), 10.0);
   EXPECT_GT(last.cops_injured, 0u);
   EXPECT_GT(last.damage, 0u);
   EXPECT_LT(last.cops, 64u);
   s.mechanisms.riot.enabled = false;
   const auto off = run(s);
-  EXPECT_EQ(mean(series(*off, 0, [](const PlaceRecord& r) { return r.counts.rioting; })), 0.0);
+  EXPECT_EQ(mean(series(*off, 0, rioting_of)), 0.0);
   EXPECT_EQ(off->records().back()[0].counts.cops_injured, 0u);
   // No police, no riot: a crowd that faces nobody protests.
   auto calm = tiny_world(1, 1120, 0);
   calm.rules.legitimacy = 0.5;
   calm.mechanisms.riot = s.mechanisms.riot;
   calm.mechanisms.riot.enabled = true;
-  EXPECT_EQ(mean(series(*run(calm), 0, [](const PlaceRecord& r) { return r.counts.rioting; })),
-            0.0);
+  EXPECT_EQ(mean(series(*run(calm), 0, rioting_of)), 0.0);
 }
 
 TEST(NationalMechanisms, LethalForceKillsRiotersOnlyUnderTheOrder) {

@@ -70,6 +70,10 @@ inline std::unique_ptr<national::NationalEngine> run(const national::NationalSce
   return engine;
 }
 
+// The counts most tests follow, as series accessors.
+inline double active_of(const national::PlaceRecord& r) { return r.counts.active; }
+inline double rioting_of(const national::PlaceRecord& r) { return r.counts.rioting; }
+
 // A per-place series of one count over the run.
 template <typename Get>
 std::vector<double> series(const national::NationalEngine& e, int place, Get get) {
