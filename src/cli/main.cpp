@@ -262,10 +262,13 @@ int run_command(const RunOptions& given, const unrest::cli::Team& team) {
       scenario.run.ticks, !options.quiet && (options.progress || ::isatty(STDERR_FILENO)));
   unrest::ClassicRun run;
   try {
-    run = unrest::run_classic(scenario, [&](const unrest::engine::TickCounts& c, std::uint64_t a) {
-      progress.update(c, a);
-      return !unrest::cli::interrupted();
-    });
+    run = unrest::run_classic(
+        scenario,
+        [&](const unrest::engine::TickCounts& c, std::uint64_t a) {
+          progress.update(c, a);
+          return !unrest::cli::interrupted();
+        },
+        unrest::cli::interrupted);
   } catch (const unrest::RunCancelled&) {
     progress.finish();
     fmt::print(stderr, "unrest: interrupted; nothing was written to '{}'\n", out.string());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <thread>
+#include <utility>
 
 #include "unrest/engine/classic_engine.hpp"
 
@@ -12,9 +13,11 @@ int effective_threads(const scenario::Scenario& scenario) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-ClassicRun run_classic(const scenario::Scenario& scenario, const TickObserver& observer) {
+ClassicRun run_classic(const scenario::Scenario& scenario, const TickObserver& observer,
+                       std::function<bool()> stop_asked) {
   ClassicRun run{.scenario = scenario, .series = {}, .activations = 0};
   const auto engine = engine::make_classic_engine(scenario, effective_threads(scenario));
+  if (stop_asked) engine->stop_when(std::move(stop_asked));
   run.series.reserve(static_cast<std::size_t>(scenario.run.ticks) + 1);
   run.series.push_back(engine->counts());
   while (engine->tick() < scenario.run.ticks && engine->step()) {

@@ -135,6 +135,57 @@ TEST_F(Durability, KilledRunsAndEnsemblesLeaveAWholeFolderOrNone) {
   std::printf("killed %d runs at random moments, %d finished first\n", killed, finished);
 }
 
+// Ctrl-C is seen inside a tick, not only between ticks: one tick of this 2,500 x 2,500 lattice
+// takes seconds (about 5 here), and the run used to finish it before it noticed. The signal
+// comes a second into the second tick (the progress line says when the first has ended).
+TEST_F(Durability, CtrlCInsideALongTickEndsTheRunAtOnceAndWritesNothing) {
+  const fs::path out = work_ / "big";
+  std::vector<std::string> args = {UNREST_BINARY,
+                                   "run",
+                                   UNREST_SOURCE_DIR "/scenarios/epstein-2002/run2.toml",
+                                   "--engine",
+                                   "sequential",
+                                   "--set",
+                                   "model.width=2500",
+                                   "--set",
+                                   "model.height=2500",
+                                   "--ticks",
+                                   "50",
+                                   "--progress",
+                                   "--out",
+                                   out.string()};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 2);
+  posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
+  pid_t pid = 0;
+  ASSERT_EQ(::posix_spawn(&pid, UNREST_BINARY, &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(pipe_fds[1]);
+  std::string progress;
+  char buffer[256];
+  while (progress.find("tick 1/50") == std::string::npos) {
+    const ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer);
+    ASSERT_GT(n, 0) << "the run ended before its first tick: " << progress;
+    progress.append(buffer, static_cast<std::size_t>(n));
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  const auto asked = std::chrono::steady_clock::now();
+  ::kill(pid, SIGINT);
+  EXPECT_EQ(finish(pid), 130);
+  const double waited =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count();
+  ::close(pipe_fds[0]);
+  EXPECT_LT(waited, 1.0) << "the run finished its tick before it saw Ctrl-C";
+  EXPECT_FALSE(fs::exists(out));
+}
+
 std::vector<std::string> sorted_rows(const std::string& text) {
   std::vector<std::string> rows;
   std::istringstream in(text);

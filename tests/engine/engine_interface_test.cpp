@@ -42,6 +42,34 @@ TEST(EngineInterface, ClassicEnginesReportTheirCountsThroughObserve) {
   }
 }
 
+// A stop asked for is seen inside the tick, not at its end: the sequential engine asks every
+// 4,096 agents, the parallel one before each of its phases. Here the third question says stop,
+// so step() throws long before the tick's 230,000 agents (or four phases) are done.
+TEST(EngineInterface, AClassicEngineStopsInsideATickWhenAsked) {
+  for (const auto kind : {scenario::EngineKind::sequential, scenario::EngineKind::parallel}) {
+    auto s = unrest::testing::run_n(2, {"model.width=512", "model.height=512"});
+    s.run.engine = kind;
+    const std::unique_ptr<ClassicEngine> e = make_classic_engine(s, 2);
+    ASSERT_TRUE(e->step());
+    int asked = 0;
+    e->stop_when([&] { return ++asked == 3; });
+    EXPECT_THROW(e->step(), RunCancelled);
+    EXPECT_EQ(asked, 3);  // and not again: it did not go on after it threw
+  }
+  // Never asked to stop, a tick asks (sequential: once per 4,096 agents) and finishes.
+  auto s = unrest::testing::run_n(2, {"model.width=512", "model.height=512"});
+  s.run.engine = scenario::EngineKind::sequential;
+  const std::unique_ptr<ClassicEngine> e = make_classic_engine(s, 1);
+  int asked = 0;
+  e->stop_when([&] {
+    ++asked;
+    return false;
+  });
+  ASSERT_TRUE(e->step());
+  const auto agents = static_cast<int>(e->agent_updates());
+  EXPECT_EQ(asked, (agents + 4095) / 4096);
+}
+
 TEST(EngineInterface, TheNationalEngineObservesTheNationAndStopsAtItsLastHour) {
   auto s = unrest::testing::tiny_world(2, 1120, 64);
   s.rules.legitimacy = 0.6;

@@ -7,6 +7,9 @@
 #include <cstdint>
 #include <functional>
 #include <string_view>
+#include <utility>
+
+#include "unrest/engine/run_cancelled.hpp"
 
 namespace unrest::engine {
 
@@ -27,6 +30,20 @@ class Engine {
   virtual std::uint64_t agent_updates() const = 0;
   // The totals after the last tick done (before any, the initial state).
   virtual void observe(const QuantityObserver& observer) const = 0;
+
+  // Asked inside a tick (every few thousand agents, or between a tick's phases) whether to
+  // stop: a tick of a lattice near the memory limit takes seconds, and Ctrl-C should not wait
+  // for it. When it answers yes, step() throws RunCancelled and leaves the tick half done;
+  // the engine is then fit only to be destroyed. Called on the thread that calls step().
+  void stop_when(std::function<bool()> asked) { stop_asked_ = std::move(asked); }
+
+ protected:
+  void stop_if_asked() const {
+    if (stop_asked_ && stop_asked_()) throw RunCancelled();
+  }
+
+ private:
+  std::function<bool()> stop_asked_;
 };
 
 }  // namespace unrest::engine

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "unrest/engine/place_world.hpp"
+#include "unrest/model/national/news_diffusion.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 
 namespace unrest::engine {
@@ -22,8 +23,10 @@ constexpr double kClassicPerTick = 128.0;        // a tick's counts and its CSV 
 constexpr double kNationalPerAgent = 40.0;       // traits, site, state, jail (measured 26-30),
                                                  // and up to 5 for mechanism 13's pool
 constexpr double kNationalPerSite = 1.0;         // occupancy bits and the bucket index
-constexpr double kNationalPerPlaceHour = 256.0;  // the hour's record and its CSV rows
-constexpr double kNationalPerPlacePair = 8.0;    // the news diffusion's gravity weights
+constexpr double kNationalPerPlaceHour = 320.0;  // the hour's record and its CSV rows
+                                                 // (measured 265-280)
+constexpr double kNationalPerPlace = 4096.0;     // a place's world, grids and news row
+                                                 // (measured about 3,000)
 
 }  // namespace
 
@@ -58,21 +61,25 @@ MemoryEstimate estimate_memory(const national::NationalScenario& s, const std::s
   }
   const double places = static_cast<double>(s.places.size());
   const double hours = static_cast<double>(s.ticks) * places;
+  // The news kernel keeps the weights of the places that have been active, up to its cache
+  // budget (model/national/news_diffusion.hpp).
+  const double news_cache = std::min(
+      places * places * 8.0, static_cast<double>(national::GravityKernel::kDefaultCacheBytes));
   MemoryEstimate e;
   e.bytes = static_cast<std::uint64_t>(kBase + agents * kNationalPerAgent +
                                        sites * kNationalPerSite + hours * kNationalPerPlaceHour +
-                                       places * places * kNationalPerPlacePair);
+                                       places * kNationalPerPlace + news_cache);
   e.file = file;
   // The key that drives the largest part: the people, the run's length, or the places.
   const double people = agents * kNationalPerAgent;
   const double series = hours * kNationalPerPlaceHour;
-  const double pairs = places * places * kNationalPerPlacePair;
-  e.key = people >= std::max(series, pairs) ? fmt::format("place.{}.population", largest_id)
-          : series >= pairs                 ? "run.end"
+  const double fixed = places * kNationalPerPlace + news_cache;
+  e.key = people >= std::max(series, fixed) ? fmt::format("place.{}.population", largest_id)
+          : series >= fixed                 ? "run.end"
                                             : "place";
   e.drivers = fmt::format(
       "{:.0f} agents (the places' population and police x run.scale = {:g}; the largest place "
-      "is {}), {} places x {} hours, news weights between every pair of places",
+      "is {}), {} places x {} hours",
       agents, s.scale, largest_id, s.places.size(), s.ticks);
   return e;
 }

@@ -77,8 +77,8 @@ NationalEngine::NationalEngine(const NationalScenario& scenario, int threads,
         scenario_.rules, scenario_.mechanisms, sizes[p].citizens, sizes[p].cops,
         sizes[p].hardship_max, sizes[p].jail, scenario_.seed, static_cast<int>(p));
   });
-  news_weights_ = gravity_weights(locations, scenario_.mechanisms.news.gamma,
-                                  scenario_.mechanisms.news.min_distance_km);
+  news_ = std::make_unique<GravityKernel>(std::move(locations), scenario_.mechanisms.news.gamma,
+                                          scenario_.mechanisms.news.min_distance_km);
   first_protest_.assign(n, -1);
   first_riot_.assign(n, -1);
   protest_agents_ = std::max<std::int64_t>(1, std::llround(scenario_.protest_people * scale));
@@ -182,7 +182,7 @@ bool NationalEngine::step() {
           citizens > 0 ? records_.back()[p].counts.active / static_cast<double>(citizens) : 0.0;
     }
   }
-  const std::vector<double> signals = news_signals(news_weights_, shares);
+  const std::vector<double> signals = news_->signals(shares);
 
   std::vector<PlaceInputs> inputs(n);
   std::vector<PlaceRecord> row(n);

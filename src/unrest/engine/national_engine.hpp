@@ -81,7 +81,7 @@ class NationalEngine final : public engine::Engine {
   int vision_sites_ = 0;
   std::vector<int> order_;  // places, largest first, for load balance
   std::vector<PlaceState> dynamics_;
-  std::vector<double> news_weights_;
+  std::unique_ptr<GravityKernel> news_;
   std::vector<std::vector<PlaceRecord>> records_;
   std::vector<LogEntry> log_;
   std::vector<std::int64_t> first_protest_;

@@ -230,15 +230,23 @@ bool ParallelEngine::step() {
   ++tick_;
   tick_key_ = rng::combine(seed_key_, static_cast<std::uint64_t>(tick_));
   for (const scenario::ScheduleEvent* event : due_events(schedule_, tick_)) apply_event(*event);
+  // Each phase is a sweep over the whole lattice: a stop is looked for before each.
   if (params_.options.activation_order == model::ActivationOrder::move_then_act) {
+    stop_if_asked();
     move_phase();
+    stop_if_asked();
     decide_phase();
+    stop_if_asked();
     arrest_phase();
   } else {
+    stop_if_asked();
     decide_phase();
+    stop_if_asked();
     arrest_phase();
+    stop_if_asked();
     move_phase();
   }
+  stop_if_asked();
   jail_phase();
   finish_tally();
   return true;

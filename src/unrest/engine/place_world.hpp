@@ -60,12 +60,11 @@ class PlaceWorld : public world::PlaceLattice {
 
   PlaceRules rules_;
   Mechanisms mechanisms_;
+  const std::vector<std::int32_t>& citizen_offsets_;  // (dx, dy) pairs, shared by every place
+  const std::vector<std::int32_t>& cop_offsets_;
   int vision_sites_ = 0;
   std::int64_t jail_capacity_ = 0;
   std::uint32_t active_bound_ = 0;  // one past the last citizen active last hour
-
-  std::vector<std::int32_t> citizen_offsets_;  // (dy * width + dx) encoded as pairs
-  std::vector<std::int32_t> cop_offsets_;
 
   BucketGrid cops_grid_;
   BucketGrid actives_grid_;

@@ -64,7 +64,9 @@ bool SequentialEngine::step() {
   // activation's time is otherwise spent waiting for its citizen's cache line.
   constexpr std::size_t kPrefetchDistance = 16;
   const std::size_t n = order_.size();
+  constexpr std::size_t kStopCheckEvery = 4096;  // agents; a few microseconds
   for (std::size_t i = 0; i < n; ++i) {
+    if (i % kStopCheckEvery == 0) stop_if_asked();
     if (i + kPrefetchDistance < n) {
       const std::uint32_t ahead = order_[i + kPrefetchDistance];
       if (!(ahead & kCopTag)) world_.prefetch_citizen(ahead);

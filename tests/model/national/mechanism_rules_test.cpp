@@ -53,20 +53,51 @@ TEST(NewsRule, ExtraActivesAreWeightTimesReachTimesSignalTimesVision) {
 TEST(NewsRule, GravityWeightsAreNormalisedAndFavourNearLargePlaces) {
   const std::vector<PlaceLocation> places = {
       {43.0, 70.0, 1e6}, {43.5, 70.0, 1e6}, {50.0, 70.0, 1e6}, {43.6, 70.0, 1e4}};
-  const auto w = gravity_weights(places, 1.0, 10.0);
+  GravityKernel w(places, 1.0, 10.0);
   const std::size_t n = places.size();
   for (std::size_t p = 0; p < n; ++p) {
     double row = 0;
-    for (std::size_t q = 0; q < n; ++q) row += w[p * n + q];
+    for (std::size_t q = 0; q < n; ++q) row += w.weight(p, q);
     EXPECT_NEAR(row, 1.0, 1e-12);
-    EXPECT_EQ(w[p * n + p], 0.0);
+    EXPECT_EQ(w.weight(p, p), 0.0);
   }
-  EXPECT_GT(w[0 * n + 1], w[0 * n + 2]);  // nearer
-  EXPECT_GT(w[0 * n + 1], w[0 * n + 3]);  // larger
-  const auto s = news_signals(w, {0.0, 0.1, 0.0, 0.0});
-  EXPECT_DOUBLE_EQ(s[0], w[0 * n + 1] * 0.1);
+  EXPECT_GT(w.weight(0, 1), w.weight(0, 2));  // nearer
+  EXPECT_GT(w.weight(0, 1), w.weight(0, 3));  // larger
+  // 0.5 degrees of latitude is 55.6 km on the mean sphere: the two places 1 and 2 of equal
+  // population weigh on place 0 inversely to their distances (gamma 1).
+  EXPECT_NEAR(w.weight(0, 1) / w.weight(0, 2), 7.0 / 0.5, 1e-9);
+  const auto s = w.signals({0.0, 0.1, 0.0, 0.0});
+  EXPECT_DOUBLE_EQ(s[0], w.weight(0, 1) * 0.1);
   EXPECT_EQ(s[1], 0.0);  // a place's own protest is not news to it
-  EXPECT_EQ(gravity_weights({{43.0, 70.0, 1e6}}, 1.0, 10.0), std::vector<double>{0.0});
+  GravityKernel alone({{43.0, 70.0, 1e6}}, 1.0, 10.0);
+  EXPECT_EQ(alone.signals({0.5}), std::vector<double>{0.0});
+}
+
+// Calm places cost nothing each hour, and whether a column is cached or computed again does
+// not change a bit of the signals.
+TEST(NewsRule, GravitySignalsCostOnlyActivePlacesAndDoNotDependOnTheCache) {
+  std::vector<PlaceLocation> places;
+  for (int i = 0; i < 50; ++i)
+    places.push_back({40.0 + 0.3 * i, 50.0 + 0.7 * i, 1e3 * (1 + i % 7)});
+  GravityKernel cached(places, 1.3, 10.0);
+  GravityKernel uncached(places, 1.3, 10.0, 0);
+  std::vector<double> shares(places.size(), 0.0);
+  EXPECT_EQ(cached.signals(shares), std::vector<double>(places.size(), 0.0));
+  EXPECT_EQ(cached.cached_columns(), 0u);
+  shares[3] = 0.02;
+  shares[17] = 0.001;
+  shares[49] = 0.3;
+  const auto a = cached.signals(shares);
+  const auto b = uncached.signals(shares);
+  EXPECT_EQ(cached.cached_columns(), 3u);
+  EXPECT_EQ(uncached.cached_columns(), 0u);
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t p = 0; p < a.size(); ++p) {
+    EXPECT_EQ(a[p], b[p]) << p;
+    double expected = 0.0;
+    for (std::size_t q = 0; q < places.size(); ++q) expected += cached.weight(p, q) * shares[q];
+    EXPECT_EQ(a[p], expected) << p;  // the same terms in the same order as the dense sum
+  }
 }
 
 TEST(DayNightRule, HoursWrapPastMidnightAndNightLowersParticipation) {
