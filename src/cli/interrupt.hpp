@@ -1,6 +1,6 @@
 #pragma once
-// Ctrl-C and SIGTERM ask a long command to stop at the next safe point (the end of a tick or
-// of a run) instead of killing it mid-write.
+// Ctrl-C and SIGTERM ask a long command to stop at the next safe point (inside a tick, at the
+// end of a run) instead of killing it mid-write; a second one ends the process at once.
 namespace unrest::cli {
 
 void watch_interrupts();

@@ -186,6 +186,25 @@ TEST_F(Durability, CtrlCInsideALongTickEndsTheRunAtOnceAndWritesNothing) {
   EXPECT_FALSE(fs::exists(out));
 }
 
+// Building a lattice has no safe point to stop at (2,500 x 2,500 takes about 2.5 s here; one
+// near the memory limit, minutes): a second Ctrl-C ends the process at once, nothing written.
+TEST_F(Durability, ASecondCtrlCEndsTheRunAtOnceEvenWhileTheLatticeIsBuilt) {
+  const fs::path out = work_ / "big";
+  const pid_t pid = start({"run", UNREST_SOURCE_DIR "/scenarios/epstein-2002/run2.toml", "--engine",
+                           "sequential", "--set", "model.width=2500", "--set", "model.height=2500",
+                           "--ticks", "50", "--out", out.string()});
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ::kill(pid, SIGINT);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const auto asked = std::chrono::steady_clock::now();
+  ::kill(pid, SIGINT);
+  EXPECT_EQ(finish(pid), 130);
+  const double waited =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count();
+  EXPECT_LT(waited, 0.5);
+  EXPECT_FALSE(fs::exists(out));
+}
+
 std::vector<std::string> sorted_rows(const std::string& text) {
   std::vector<std::string> rows;
   std::istringstream in(text);
