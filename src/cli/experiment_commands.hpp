@@ -1,6 +1,6 @@
 #pragma once
-// `unrest ensemble` and `unrest sweep`: many runs of a national scenario in one process, one
-// run per thread.
+// `unrest ensemble`, `sweep`, `sensitivity` and `calibrate`: many runs of a national scenario in
+// one process, one run per thread.
 #include <string>
 #include <vector>
 
@@ -33,6 +33,19 @@ struct SweepOptions {
   bool quiet = false;
 };
 
+struct SensitivityOptions {
+  std::string scenario;
+  NationalOptions national;
+  std::vector<std::string> params;
+  std::string method = "sobol";
+  int samples = 64;
+  int levels = 4;
+  int seeds = 1;
+  int bootstrap = 1000;
+  std::string out;
+  bool quiet = false;
+};
+
 struct CalibrateOptions {
   std::string scenario;
   NationalOptions national;
@@ -52,5 +65,7 @@ int calibrate_command(const CalibrateOptions& options, const Team& team);
 CLI::App* add_sweep_command(CLI::App& app, SweepOptions& options);
 int ensemble_command(const EnsembleOptions& options, const Team& team);
 int sweep_command(const SweepOptions& options, const Team& team);
+CLI::App* add_sensitivity_command(CLI::App& app, SensitivityOptions& options);
+int sensitivity_command(const SensitivityOptions& options, const Team& team);
 
 }  // namespace unrest::cli

@@ -402,6 +402,8 @@ int main(int argc, char** argv) {
   auto* ensemble_cmd = unrest::cli::add_ensemble_command(app, ensemble);
   unrest::cli::SweepOptions sweep;
   auto* sweep_cmd = unrest::cli::add_sweep_command(app, sweep);
+  unrest::cli::SensitivityOptions sensitivity;
+  auto* sensitivity_cmd = unrest::cli::add_sensitivity_command(app, sensitivity);
   unrest::cli::CalibrateOptions calibrate;
   auto* calibrate_cmd = unrest::cli::add_calibrate_command(app, calibrate);
   unrest::cli::ReportOptions report;
@@ -434,6 +436,7 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return validate_command(validate_files);
     if (*ensemble_cmd) return unrest::cli::ensemble_command(ensemble, team);
     if (*sweep_cmd) return unrest::cli::sweep_command(sweep, team);
+    if (*sensitivity_cmd) return unrest::cli::sensitivity_command(sensitivity, team);
     if (*calibrate_cmd) return unrest::cli::calibrate_command(calibrate, team);
     if (*report_cmd) return unrest::cli::report_command(report);
     if (*serve_cmd) return unrest::cli::serve_command(serve);

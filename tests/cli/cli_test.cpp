@@ -349,6 +349,63 @@ TEST_F(Cli, AnInterruptedSweepResumesToTheSameRowsAsAnUninterruptedOne) {
   EXPECT_NE(other.output.find("different sweep"), std::string::npos) << other.output;
 }
 
+// Global sensitivity of run 2: legitimacy drives the unrest far more than the cop density over
+// these ranges (both methods say so), the indices do not depend on the thread count, and an
+// analysis cut short resumes to the same indices.
+TEST_F(Cli, SensitivityFindsLegitimacyDrivesRun2AndResumes) {
+  const std::string params =
+      " --param model.legitimacy=0.7:0.9 --param model.cop_density=0.03:0.05 --set run.ticks=300"
+      " --quiet --out ";
+  auto r = unrest("sensitivity " R2 " --samples 32 --threads 1" + params + path("s1"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  r = unrest("sensitivity " R2 " --samples 32 --threads 2" + params + path("s2"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  const auto indices = read_file(dir_ / "s1" / "indices.csv");
+  EXPECT_EQ(indices, read_file(dir_ / "s2" / "indices.csv"));
+  const auto json = nlohmann::json::parse(read_file(dir_ / "s1" / "indices.json"));
+  EXPECT_EQ(json["method"], "sobol");
+  const auto& mean_active = json["figures"]["mean_active"];
+  EXPECT_GT(mean_active["model.legitimacy"]["ST"].get<double>(), 0.5);
+  EXPECT_LT(mean_active["model.cop_density"]["ST"].get<double>(),
+            mean_active["model.legitimacy"]["ST"].get<double>() / 3);
+  // 32 x (2 + 2) runs; cut to its first 50 rows and a torn line, it resumes to the same indices.
+  const auto rows = sorted_rows(read_file(dir_ / "s1" / "sweep.csv"));
+  ASSERT_EQ(rows.size(), 129u);
+  fs::remove(dir_ / "s1" / "indices.csv");
+  {
+    std::ofstream cut(dir_ / "s1" / "sweep.csv");
+    for (std::size_t i = 0; i < 51; ++i) cut << rows[i] << "\n";
+    cut << rows[51].substr(0, 7);
+  }
+  r = unrest("sensitivity " R2 " --samples 32 --threads 1" + params + path("s1"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_EQ(read_file(dir_ / "s1" / "indices.csv"), indices);
+
+  r = unrest("sensitivity " R2 " --method morris --samples 20" + params + path("m"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  const auto morris = nlohmann::json::parse(read_file(dir_ / "m" / "indices.json"));
+  const auto& effects = morris["figures"]["mean_active"];
+  EXPECT_GT(effects["model.legitimacy"]["mu_star"].get<double>(),
+            3 * effects["model.cop_density"]["mu_star"].get<double>());
+  EXPECT_LT(effects["model.legitimacy"]["mu"].get<double>(), 0.0);  // more legitimacy, calmer
+
+  // Bad input: an unknown key, an odd number of Morris levels, a different analysis into the
+  // same directory.
+  r = unrest("sensitivity " R2 " --param model.legitimcy=0.7:0.9 --quiet --out " + path("bad"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.output.find("did you mean"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(path("bad")));
+  r = unrest("sensitivity " R2
+             " --method morris --levels 3 --param model.legitimacy=0.7:0.9 "
+             "--quiet --out " +
+             path("bad"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.output.find("--levels"), std::string::npos) << r.output;
+  r = unrest("sensitivity " R2 " --samples 16" + params + path("s1"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.output.find("different"), std::string::npos) << r.output;
+}
+
 TEST_F(Cli, AnInterruptedCalibrationResumesToTheSamePosterior) {
   const std::string args =
       "calibrate --scale 0.01 --particles 6 --generations 2 --predictive 4 --threads 2 --quiet "

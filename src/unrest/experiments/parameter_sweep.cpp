@@ -69,7 +69,9 @@ Design parse_design(const std::string& text) {
   if (text == "grid") return Design::grid;
   if (text == "lhs") return Design::lhs;
   if (text == "random") return Design::random;
-  throw ScenarioError("--design " + text, 0, "", "must be grid, lhs or random");
+  if (text == "sobol") return Design::sobol;
+  if (text == "morris") return Design::morris;
+  throw ScenarioError("--design " + text, 0, "", "must be grid, lhs, random, sobol or morris");
 }
 
 std::vector<std::vector<double>> design_points(const SweepSpec& spec) {
@@ -99,6 +101,25 @@ std::vector<std::vector<double>> design_points(const SweepSpec& spec) {
     }
     return points;
   }
+  // The sensitivity designs, on the unit cube, mapped onto the ranges.
+  auto mapped = [&](const std::vector<double>& unit) {
+    std::vector<double> p(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto& r = spec.parameters[k];
+      p[k] = finish(r, r.low + (r.high - r.low) * unit[k]);
+    }
+    return p;
+  };
+  if (spec.design == Design::sobol) {
+    const SaltelliDesign d = saltelli_design(spec);
+    for (std::size_t row = 0; row < d.size(); ++row) points.push_back(mapped(d.point(row)));
+    return points;
+  }
+  if (spec.design == Design::morris) {
+    const MorrisDesign d = morris_design(spec);
+    for (std::size_t row = 0; row < d.size(); ++row) points.push_back(mapped(d.point(row)));
+    return points;
+  }
   const auto count = static_cast<std::size_t>(spec.points);
   points.assign(count, std::vector<double>(n));
   rng::RandomStream draw(
@@ -118,6 +139,16 @@ std::vector<std::vector<double>> design_points(const SweepSpec& spec) {
     }
   }
   return points;
+}
+
+SaltelliDesign saltelli_design(const SweepSpec& spec) {
+  return {spec.parameters.size(), static_cast<std::size_t>(spec.points),
+          rng::combine(spec.design_seed, 0x50b0)};
+}
+
+MorrisDesign morris_design(const SweepSpec& spec) {
+  return {spec.parameters.size(), static_cast<std::size_t>(spec.points), spec.levels,
+          rng::combine(spec.design_seed, 0x3a11)};
 }
 
 std::vector<SweepRun> sweep_runs(const SweepSpec& spec) {

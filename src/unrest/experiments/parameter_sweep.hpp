@@ -12,6 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "unrest/experiments/morris_effects.hpp"
+#include "unrest/experiments/sobol_indices.hpp"
+
 namespace unrest::experiments {
 
 struct ParameterRange {
@@ -27,19 +30,27 @@ struct ParameterRange {
 // "NAME=LO:HI[:STEPS]"; throws ScenarioError naming the option.
 ParameterRange parse_parameter_range(const std::string& text);
 
-enum class Design { grid, lhs, random };
+// grid, lhs and random are `unrest sweep`'s; sobol and morris are the designs of `unrest
+// sensitivity` (experiments/sobol_indices.hpp, experiments/morris_effects.hpp).
+enum class Design { grid, lhs, random, sobol, morris };
 Design parse_design(const std::string& text);
 
 struct SweepSpec {
   std::vector<ParameterRange> parameters;
   Design design = Design::grid;
-  int points = 10;  // lhs and random: design points; grid: steps when a range gives none
-  int seeds = 1;    // runs per design point, seeds run.seed, run.seed + 1, ...
+  // lhs and random: design points; grid: steps when a range gives none; sobol: base samples
+  // N (N (k + 2) points); morris: trajectories r (r (k + 1) points).
+  int points = 10;
+  int levels = 4;                 // morris: grid levels
+  int seeds = 1;                  // runs per design point, seeds run.seed, run.seed + 1, ...
   std::uint64_t design_seed = 1;  // draws of lhs and random designs
 };
 
 // Design points: values[point][parameter], deterministic for the spec.
 std::vector<std::vector<double>> design_points(const SweepSpec& spec);
+// The unit-cube designs behind the sobol and morris points, for the analysis of their runs.
+SaltelliDesign saltelli_design(const SweepSpec& spec);
+MorrisDesign morris_design(const SweepSpec& spec);
 
 // One run of the sweep: the --set assignments it adds, and its seed offset.
 struct SweepRun {

@@ -39,7 +39,7 @@ Sums estimate(const SaltelliDesign& d, const std::vector<double>& f,
       const double fa = f[j];
       const double fb = f[n + j];
       const double fab = f[(2 + i) * n + j];
-      first += fb * (fab - fa);
+      first += (fb - mean) * (fab - fa);
       total += (fa - fab) * (fa - fab);
     }
     const auto count = static_cast<double>(rows.size());

@@ -4,9 +4,12 @@
 // its parameters' ranges). The design is Saltelli's: two independent base samples A and B of
 // N points each, and for every factor i the matrix AB_i, which is A with column i taken from
 // B; N (k + 2) model evaluations in all. The estimators are Saltelli et al. (2010) for the
-// first-order index, S_i = mean(f(B) (f(AB_i) - f(A))) / V, and Jansen (1999) for the total
-// one, ST_i = mean((f(A) - f(AB_i))^2) / (2 V), with V the variance of f over A and B
-// together. Confidence intervals are percentile bootstraps over the N rows.
+// first-order index, S_i = mean((f(B) - m) (f(AB_i) - f(A))) / V, and Jansen (1999) for the
+// total one, ST_i = mean((f(A) - f(AB_i))^2) / (2 V), with m and V the mean and variance of f
+// over A and B together. Centring f(B) on m leaves the estimate's expectation as it is
+// (f(AB_i) - f(A) has mean zero) and cuts its variance when the output's mean is large against
+// its spread, as counts of arrests are. Confidence intervals are percentile bootstraps over the
+// N rows.
 //
 // The base samples are pseudo-random (the project's counter-based stream), not a
 // low-discrepancy sequence: the estimates converge as 1 / sqrt(N), and the bootstrap intervals

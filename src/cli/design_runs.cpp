@@ -1,0 +1,131 @@
+#include "cli/design_runs.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "cli/interrupt.hpp"
+#include "cli/national_setup.hpp"
+#include "unrest/scenario/scenario_error.hpp"
+
+namespace unrest::cli {
+
+std::vector<experiments::ParameterRange> parameter_ranges(const experiments::Simulation& sim,
+                                                          const std::vector<std::string>& params) {
+  std::vector<experiments::ParameterRange> ranges;
+  for (const auto& p : params) ranges.push_back(experiments::parse_parameter_range(p));
+  // "0:1" may mean a real range: values are rounded only for keys that refuse a fraction.
+  for (auto& range : ranges) {
+    if (!range.integer) continue;
+    try {
+      sim.check({fmt::format("{}={}", range.key, range.low + 0.5)});
+      range.integer = false;
+    } catch (const scenario::ScenarioError& e) {
+      range.integer = e.message().find("expected an integer") != std::string::npos;
+    }
+  }
+  return ranges;
+}
+
+int run_design(const experiments::Simulation& sim, const experiments::SweepSpec& spec,
+               std::uint64_t first_seed, const std::filesystem::path& out,
+               const std::string& claim_file, const nlohmann::json& claim, const std::string& what,
+               bool quiet, const Team& processes) {
+  const auto runs = experiments::sweep_runs(spec);
+  auto assignments = [&](const experiments::SweepRun& run) {
+    std::vector<std::string> sets;
+    for (std::size_t k = 0; k < spec.parameters.size(); ++k) {
+      sets.push_back(experiments::assignment(spec.parameters[k], run.values[k]));
+    }
+    return sets;
+  };
+  // Every design point is parsed before anything runs, so a bad key or value fails at once.
+  std::set<std::size_t> points_checked;
+  for (const auto& run : runs) {
+    if (!points_checked.insert(run.point).second) continue;
+    try {
+      sim.check(assignments(run));
+    } catch (const scenario::ScenarioError& e) {
+      // Name the design point: the values came from --param, not from the file.
+      std::string values;
+      for (const auto& a : assignments(run)) values += (values.empty() ? "" : " ") + a;
+      throw scenario::ScenarioError("--param (design point " + values + ")", 0, e.key(),
+                                    e.message());
+    }
+  }
+
+  std::string header = "run,point,seed";
+  for (const auto& p : spec.parameters) header += "," + p.key;
+  for (const auto& f : sim.figure_names()) header += "," + f;
+  // Rank 0 checks the directory and reads the finished runs; every rank learns them.
+  std::optional<experiments::SweepLog> log;
+  std::string finished_ids;
+  processes.on_root([&] {
+    claim_directory(out, claim_file, claim, what);
+    log.emplace(out / "sweep.csv", header);
+    for (std::size_t id : log->finished()) finished_ids += std::to_string(id) + " ";
+  });
+  processes.broadcast(finished_ids);
+  std::set<std::size_t> finished;
+  {
+    std::istringstream in(finished_ids);
+    for (std::size_t id = 0; in >> id;) finished.insert(id);
+  }
+  std::vector<experiments::SweepRun> todo;
+  for (const auto& run : runs) {
+    if (!finished.count(run.id)) todo.push_back(run);
+  }
+  if (processes.owns_outputs() && !quiet) {
+    fmt::print(stderr, "{}: {} runs ({} design points x {} seeds), {} already finished\n", what,
+               runs.size(), runs.size() / static_cast<std::size_t>(spec.seeds), spec.seeds,
+               runs.size() - todo.size());
+  }
+  if (processes.size == 1) watch_interrupts();
+  const int threads = sim.threads();
+  std::atomic<std::size_t> done{0};
+  const auto start = std::chrono::steady_clock::now();
+  const bool show_progress = processes.owns_outputs() && !quiet && ::isatty(STDERR_FILENO);
+  const auto runner = processes.job_runner(std::max(1, threads));
+  runner->run(
+      todo.size(),
+      [&](std::size_t i) {
+        const auto& run = todo[i];
+        const std::uint64_t seed = first_seed + static_cast<std::uint64_t>(run.seed_offset);
+        std::string row = fmt::format("{},{},{}", run.id, run.point, seed);
+        for (double v : run.values) row += fmt::format(",{:.17g}", v);
+        for (double value : sim.figures(assignments(run), seed)) {
+          row += fmt::format(",{:.10g}", value);
+        }
+        return row;
+      },
+      [&](std::size_t, std::string row) {
+        log->append(row);
+        const std::size_t n = ++done;
+        if (show_progress) {
+          const double s =
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+          fmt::print(stderr, "\r\033[K{}: {}/{} runs this session, {:.1f} s, ETA {:.1f} s", what, n,
+                     todo.size(), s,
+                     s / static_cast<double>(n) * static_cast<double>(todo.size() - n));
+        }
+      },
+      false, [] { return interrupted(); });
+  if (show_progress) fmt::print(stderr, "\r\033[K");
+  if (!processes.owns_outputs()) return 0;
+  const std::size_t total = finished.size() + done.load();
+  if (interrupted() && total < runs.size()) {
+    fmt::print(stderr,
+               "unrest: interrupted with {} of {} runs in '{}'; run the same command to finish\n",
+               total, runs.size(), (out / "sweep.csv").string());
+    return kExitInterrupted;
+  }
+  return 0;
+}
+
+}  // namespace unrest::cli
