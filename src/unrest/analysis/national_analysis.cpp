@@ -268,6 +268,13 @@ std::vector<std::pair<std::string, double>> summary_figures(const NationalEngine
                         "cops_injured", "damage"}) {
     out.emplace_back(q, last >= 0 ? national_at(engine, last, q) / scale : 0.0);
   }
+  // How far it spread: places that ever protested, and ever rioted ([report] thresholds).
+  const auto reached = [](const std::vector<std::int64_t>& first) {
+    return static_cast<double>(
+        std::count_if(first.begin(), first.end(), [](std::int64_t t) { return t >= 0; }));
+  };
+  out.emplace_back("places_protested", reached(engine.first_protest()));
+  out.emplace_back("places_rioted", reached(engine.first_riot()));
   for (const TargetResult& t : evaluate_targets(engine)) {
     out.emplace_back("target:" + t.target->id, t.simulated ? *t.simulated : std::nan(""));
   }
@@ -279,8 +286,8 @@ std::vector<std::pair<std::string, double>> summary_figures(const NationalEngine
 
 std::vector<std::string> summary_figure_names(const NationalScenario& scenario) {
   std::vector<std::string> out = {
-      "peak_active",      "peak_rioting", "arrests",      "citizens_killed",
-      "citizens_injured", "cops_killed",  "cops_injured", "damage"};
+      "peak_active", "peak_rioting", "arrests", "citizens_killed",  "citizens_injured",
+      "cops_killed", "cops_injured", "damage",  "places_protested", "places_rioted"};
   for (const auto& t : scenario.targets) out.push_back("target:" + t.id);
   for (const auto& c : scenario.checks) out.push_back("check:" + c.id);
   return out;
