@@ -31,15 +31,16 @@ if(UNREST_WEB_BUILT)
     COMMENT "web: installing the front-end packages (npm ci)")
   file(GLOB_RECURSE web_sources CONFIGURE_DEPENDS ${web_dir}/src/*)
   add_custom_command(
-    OUTPUT ${web_out}/report.html ${web_out}/app.html
+    OUTPUT ${web_out}/report.html ${web_out}/app.html ${web_out}/sensitivity.html
     COMMAND ${NODE_EXECUTABLE} ${web_dir}/build.mjs ${web_out}
     DEPENDS ${web_installed} ${web_dir}/build.mjs ${web_sources}
     COMMENT "web: bundling the report and the viewer")
   add_custom_command(
     OUTPUT ${web_cpp}
-    COMMAND ${CMAKE_COMMAND} -DOUTPUT=${web_cpp} -DDIR=${web_out} "-DNAMES=report.html\\;app.html"
+    COMMAND ${CMAKE_COMMAND} -DOUTPUT=${web_cpp} -DDIR=${web_out} "-DNAMES=report.html\\;app.html\\;sensitivity.html"
             -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/EmbedWebAssets.cmake
-    DEPENDS ${web_out}/report.html ${web_out}/app.html ${CMAKE_CURRENT_SOURCE_DIR}/cmake/EmbedWebAssets.cmake
+    DEPENDS ${web_out}/report.html ${web_out}/app.html ${web_out}/sensitivity.html
+            ${CMAKE_CURRENT_SOURCE_DIR}/cmake/EmbedWebAssets.cmake
     COMMENT "web: embedding the pages")
 else()
   message(STATUS "unrest: Node.js/npm not found or UNREST_WEB=OFF: no web pages; "

@@ -2,6 +2,7 @@
 //   report.html  the report template (scripts, styles and the map inlined; the run's data
 //                goes where /*UNREST:DATA*/ stands)
 //   app.html     the live viewer that `unrest serve` serves
+//   sensitivity.html  the charts of `unrest sensitivity` (its indices where /*UNREST:DATA*/ stands)
 // Usage: node build.mjs OUT_DIR
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,3 +58,4 @@ async function page(template, entry, output) {
 
 await page('report/report.html', 'report/main.js', 'report.html');
 await page('app/app.html', 'app/main.js', 'app.html');
+await page('sensitivity/sensitivity.html', 'sensitivity/main.js', 'sensitivity.html');

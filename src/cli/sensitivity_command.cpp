@@ -11,7 +11,9 @@
 #include "unrest/experiments/sensitivity_analysis.hpp"
 #include "unrest/io/content_hash.hpp"
 #include "unrest/io/text_file.hpp"
+#include "unrest/report/html_report.hpp"
 #include "unrest/scenario/scenario_error.hpp"
+#include "unrest/web/web_assets.hpp"
 
 namespace unrest::cli {
 
@@ -62,7 +64,7 @@ void print_summary(const experiments::SensitivityTable& t) {
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
     if (weight(order.front()) < 0.0) {
-      fmt::print("  {}: the same in every run, nothing to attribute\n", t.figures[f]);
+      fmt::print("  {}: no indices (the same in every run, or undefined in some)\n", t.figures[f]);
       continue;
     }
     fmt::print("  {}\n", t.figures[f]);
@@ -117,10 +119,19 @@ int sensitivity_command(const SensitivityOptions& o, const Team& processes) {
                                                       sim.figure_names(), o.bootstrap, first_seed);
   io::replace_text_file(out / "indices.csv", experiments::sensitivity_csv(table));
   io::replace_text_file(out / "indices.json", experiments::sensitivity_json(table).dump(2) + "\n");
+  // The charts, where this build has its web pages (the CSV and JSON are the results).
+  if (web::available()) {
+    const nlohmann::json page = {{"scenario", sim.name()},
+                                 {"runs", runs.size()},
+                                 {"params", o.params},
+                                 {"indices", experiments::sensitivity_json(table)}};
+    io::replace_text_file(out / "sensitivity.html", report::render_page("sensitivity.html", page));
+  }
   if (!o.quiet) {
     print_summary(table);
-    fmt::print("{}: {} runs in {}, indices in {}\n", sim.name(), runs.size(),
-               (out / "sweep.csv").string(), (out / "indices.csv").string());
+    fmt::print("{}: {} runs in {}, indices in {}{}\n", sim.name(), runs.size(),
+               (out / "sweep.csv").string(), (out / "indices.csv").string(),
+               web::available() ? ", charts in " + (out / "sensitivity.html").string() : "");
   }
   return 0;
 }

@@ -97,8 +97,10 @@ nlohmann::json sensitivity_json(const SensitivityTable& t) {
     }
     figures[t.figures[f]] = per;
   }
-  return {
-      {"method", sobol ? "sobol" : "morris"}, {"parameters", t.parameters}, {"figures", figures}};
+  return {{"method", sobol ? "sobol" : "morris"},
+          {"parameters", t.parameters},
+          {"figure_order", t.figures},  // the scenario's order (JSON objects are sorted)
+          {"figures", figures}};
 }
 
 }  // namespace unrest::experiments

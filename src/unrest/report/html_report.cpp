@@ -20,12 +20,14 @@ std::string json_for_script(const nlohmann::json& data) {
   return out;
 }
 
-std::string render_report_html(const nlohmann::json& data) {
-  const auto page = web::asset("report.html");
+std::string render_page(std::string_view name, const nlohmann::json& data) {
+  const auto page = web::asset(name);
   if (!page) throw WebPagesUnavailable(web::kUnavailable);
   static constexpr std::string_view placeholder = "/*UNREST:DATA*/";
   const std::size_t at = page->find(placeholder);
-  if (at == std::string_view::npos) throw std::logic_error("report.html: no data placeholder");
+  if (at == std::string_view::npos) {
+    throw std::logic_error(std::string(name) + ": no data placeholder");
+  }
   std::string html;
   html.reserve(page->size() + 1'000'000);
   html.append(page->substr(0, at));
