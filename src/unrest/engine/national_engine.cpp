@@ -79,6 +79,13 @@ NationalEngine::NationalEngine(const NationalScenario& scenario, int threads,
   });
   news_ = std::make_unique<GravityKernel>(std::move(locations), scenario_.mechanisms.news.gamma,
                                           scenario_.mechanisms.news.min_distance_km);
+  triggers_.resize(scenario_.events.size());
+  for (std::size_t i = 0; i < scenario_.events.size(); ++i) {
+    const Event& event = scenario_.events[i];
+    if (!event.when) continue;
+    triggers_[i].resize(event.when->scope == EventTrigger::Scope::national ? 1
+                                                                           : event.places.size());
+  }
   first_protest_.assign(n, -1);
   first_riot_.assign(n, -1);
   protest_agents_ = std::max<std::int64_t>(1, std::llround(scenario_.protest_people * scale));
@@ -157,6 +164,18 @@ void NationalEngine::apply_events() {
     const bool due = event.tick == tick_ || (tick_ == 0 && event.tick < 0);
     if (event.enabled && due) apply(event);
   }
+  // Triggered events that are due, in the order their conditions were met.
+  std::size_t kept = 0;
+  for (const PendingEvent& pending : pending_) {
+    if (pending.due != tick_) {
+      pending_[kept++] = pending;
+      continue;
+    }
+    Event event = scenario_.events[pending.event];
+    if (pending.place >= 0) event.places = {pending.place};
+    apply(event);
+  }
+  pending_.resize(kept);
   for (auto& d : dynamics_) d.shock = ramped_shock(d.shock, d.shock_target, d.shock_step);
 }
 
@@ -247,8 +266,46 @@ bool NationalEngine::step() {
     }
   }
   records_.push_back(std::move(row));
+  check_triggers();
   ++tick_;
   return true;
+}
+
+// Triggered events: each condition read on the hour just done, in people for counts; a
+// condition met brings its event `delay_hours` after the next hour starts. National conditions
+// bring the event to all its places; place conditions to the place that met it.
+void NationalEngine::check_triggers() {
+  const auto& row = records_.back();
+  for (std::size_t i = 0; i < scenario_.events.size(); ++i) {
+    const Event& event = scenario_.events[i];
+    if (!event.enabled || !event.when) continue;
+    const EventTrigger& when = *event.when;
+    const Quantity& q = *find_quantity(when.quantity);
+    const double unit = q.format == Format::count ? 1.0 / scenario_.scale : 1.0;
+    auto observe = [&](std::size_t slot, int place, double value) {
+      TriggerState& state = triggers_[i][slot];
+      const bool now = when.holds(value * unit);
+      if (now && !state.held && !(when.once && state.fired)) {
+        state.fired = true;
+        const std::int64_t due = tick_ + 1 + when.delay_hours;
+        pending_.push_back({i, place, due});
+        const std::string where =
+            place < 0 ? where_text(event) : scenario_.places[static_cast<std::size_t>(place)].id;
+        log_.push_back({tick_, "trigger", event.id, where,
+                        fmt::format("{} met ({:g}); the event follows at hour {}", when.text,
+                                    value * unit, due)});
+      }
+      state.held = now;
+    };
+    if (when.scope == EventTrigger::Scope::national) {
+      observe(0, -1, national_value(q, row, scenario_.places));
+    } else {
+      for (std::size_t k = 0; k < event.places.size(); ++k) {
+        const int p = event.places[k];
+        observe(k, p, q.of(row[static_cast<std::size_t>(p)]));
+      }
+    }
+  }
 }
 
 }  // namespace unrest::national

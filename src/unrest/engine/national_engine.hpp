@@ -32,7 +32,7 @@ std::vector<int> assign_places(const NationalScenario& scenario, int processes);
 
 struct LogEntry {
   std::int64_t tick = 0;
-  std::string kind;  // "event", "first_protest", "first_riot"
+  std::string kind;  // "event", "trigger" (a condition met), "first_protest", "first_riot"
   std::string id;    // event id, or place id
   std::string where;
   std::string text;
@@ -69,6 +69,7 @@ class NationalEngine final : public engine::Engine {
  private:
   void apply_events();
   void apply(const Event& event);
+  void check_triggers();
   std::string where_text(const Event& event) const;
 
   NationalScenario scenario_;
@@ -84,6 +85,20 @@ class NationalEngine final : public engine::Engine {
   std::unique_ptr<GravityKernel> news_;
   std::vector<std::vector<PlaceRecord>> records_;
   std::vector<LogEntry> log_;
+  // Triggered events (scenario/event_trigger.hpp): per event, one state for a national
+  // condition or one per place of `where`; and the events whose condition was met, with the
+  // tick they apply at.
+  struct TriggerState {
+    bool held = false;   // the condition held at the end of the last hour
+    bool fired = false;  // it has brought its event
+  };
+  struct PendingEvent {
+    std::size_t event = 0;
+    int place = -1;  // -1: every place of the event
+    std::int64_t due = 0;
+  };
+  std::vector<std::vector<TriggerState>> triggers_;
+  std::vector<PendingEvent> pending_;
   std::vector<std::int64_t> first_protest_;
   std::vector<std::int64_t> first_riot_;
   std::int64_t protest_agents_ = 1;

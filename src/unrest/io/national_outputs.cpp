@@ -82,9 +82,19 @@ std::string events_csv(const NationalEngine& e) {
   }
   // Events of the timeline that never applied, so the log accounts for every one.
   for (const Event& ev : e.scenario().events) {
+    const auto applied = [&] {
+      return std::any_of(e.log().begin(), e.log().end(),
+                         [&](const LogEntry& l) { return l.kind == "event" && l.id == ev.id; });
+    };
     if (!ev.enabled) {
       out += fmt::format(",,not_applied,{},,{}\n", csv_field(ev.id),
                          csv_field("removed for this run: " + ev.text));
+    } else if (ev.when) {
+      if (!applied()) {
+        out += fmt::format(
+            ",,not_applied,{},,{}\n", csv_field(ev.id),
+            csv_field("its condition (" + ev.when->text + ") was not met in time: " + ev.text));
+      }
     } else if (ev.tick >= e.tick()) {
       out += fmt::format(",,not_applied,{},,{}\n", csv_field(ev.id),
                          csv_field("dated after the end of the run: " + ev.text));

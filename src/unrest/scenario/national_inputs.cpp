@@ -38,7 +38,10 @@ const std::vector<InputKey>& input_keys() {
 
       {"event", "id", "string", 0, 0, kRequired, "unique id (--without, counterfactuals)"},
       {"event", "kind", "price_shock, concession, legitimacy, emergency, lift_emergency, internet, lethal_force, reinforcement, posture or observed", 0, 0, kRequired, "what happens"},
-      {"event", "at", "date or local date-time", 0, 0, kRequired, "when, in local time"},
+      {"event", "at", "date or local date-time", 0, 0, kOptional, "when, in local time (required unless `when` is given)"},
+      {"event", "when", "\"national.Q OP N\" or \"place.Q OP N\"", 0, 0, kOptional, "instead of `at`: the condition on an output quantity Q (OP > >= < <=; counts in people) that brings the event, read at the end of every hour; place: for each place of `where` alone"},
+      {"event", "delay_hours", "integer", 0, 24 * 365, kOptional, "with `when`: hours from the condition to the event (default 0: the next hour)"},
+      {"event", "once", "boolean", 0, 0, kOptional, "with `when`: false brings it again each time the condition turns true after being false (default true)"},
       {"event", "until", "date or local date-time", 0, 0, kOptional, "internet: when the reach returns to 1"},
       {"event", "utc_offset", "integer", -12, 14, kOptional, "the clock of `at` and `until` (default: the run's)"},
       {"event", "where", "place ids or \"national\"", 0, 0, kRequired, "the places it applies to"},

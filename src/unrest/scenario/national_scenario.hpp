@@ -4,10 +4,13 @@
 // reported figures the run is compared with. Plain validated data, built by
 // parse_national_scenario and never changed by the engine.
 #include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "unrest/model/national/place_rules.hpp"
+#include "unrest/scenario/event_trigger.hpp"
 
 namespace unrest::national {
 
@@ -37,14 +40,18 @@ enum class EventKind {
   observed,       // reported happening; no effect, kept for the event log and the report
 };
 
+// The tick of an event that no date brings (a triggered one).
+inline constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
+
 struct Event {
   std::string id;
   EventKind kind = EventKind::observed;
-  std::string at;                // as written (local time)
-  std::int64_t tick = 0;         // scenario hour at which it applies
-  std::int64_t until_tick = -1;  // internet: when the reach returns to 1; -1 never
-  std::vector<int> places;       // indices into NationalScenario::places
-  bool national = false;         // "where" named every place
+  std::string at;                    // as written (local time); empty for a triggered event
+  std::int64_t tick = 0;             // scenario hour at which it applies (triggered: kNever)
+  std::optional<EventTrigger> when;  // instead of a date: the condition that brings it
+  std::int64_t until_tick = -1;      // internet: when the reach returns to 1; -1 never
+  std::vector<int> places;           // indices into NationalScenario::places
+  bool national = false;             // "where" named every place
   double value = 0.0;
   std::int64_t ramp_hours = 0;  // price_shock: the rise reaches `value` linearly over this
   int curfew_start = 23;

@@ -7,7 +7,7 @@ namespace unrest::scenario {
 std::vector<std::string> outside_the_run(const national::NationalScenario& s) {
   std::vector<std::string> notes;
   for (const auto& e : s.events) {
-    if (!e.enabled) continue;
+    if (!e.enabled || e.when) continue;  // a triggered event has no date
     if (e.tick >= s.ticks) {
       notes.push_back(fmt::format("event \"{}\" ({}) is after the run's end ({}): it never applies",
                                   e.id, e.at, s.end_date));

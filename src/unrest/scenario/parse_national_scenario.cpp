@@ -204,8 +204,24 @@ Event read_event(TableReader& r, const NationalScenario& s, const LocalTime& sta
   int offset = s.utc_offset;
   read_input(r, "event", "utc_offset", offset);
   LocalTime at;
-  r.require(read_time(r, "at", e.at, at), "at", "is required (local date or date-time)");
-  e.tick = hours_since(start, s.utc_offset, at, offset);
+  const bool dated = read_time(r, "at", e.at, at);
+  std::string when;
+  if (r.read("when", when)) {
+    r.require(!dated, "when",
+              "an event comes either at a date (`at`) or on a condition "
+              "(`when`), not both");
+    e.when.emplace();
+    if (const auto why = parse_trigger(when, *e.when)) r.fail("when", *why);
+    read_input(r, "event", "delay_hours", e.when->delay_hours);
+    r.read("once", e.when->once);
+    r.require(!r.has("until"), "until", "is for dated events only (not with `when`)");
+    e.tick = kNever;
+  } else {
+    r.require(dated, "at", "is required (local date or date-time), or a condition `when`");
+    r.require(!r.has("delay_hours"), "delay_hours", "goes with `when` only");
+    r.require(!r.has("once"), "once", "goes with `when` only");
+    e.tick = hours_since(start, s.utc_offset, at, offset);
+  }
   std::string until_text;
   LocalTime until;
   if (read_time(r, "until", until_text, until)) {
