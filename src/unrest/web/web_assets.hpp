@@ -1,7 +1,7 @@
 #pragma once
 // The web pages bundled from web/ at build time (report.html: the report template; app.html:
-// the live viewer; sensitivity.html: the charts of `unrest sensitivity`). A build made where Node.js and npm were absent has none: available() is
-// false and callers say so, with what to do.
+// the live viewer; sensitivity.html: the charts of `unrest sensitivity`). A build made where
+// Node.js and npm were absent has none: available() is false and callers say so, with what to do.
 #include <optional>
 #include <string_view>
 
