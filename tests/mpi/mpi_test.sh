@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # MPI runs give the one-process results: a national run spread over 2 and 3 ranks (byte for
-# byte), and an ensemble, a sweep and a calibration on 3 ranks (rank 0 hands out, 2 work).
+# byte), and an ensemble, a sweep, a sensitivity analysis and a calibration on 3 ranks (rank 0 hands out, 2 work).
 # Usage: mpi_test.sh UNREST MPIEXEC
 set -euo pipefail
 unrest=$1
@@ -38,6 +38,13 @@ sweep=(sweep --scale 0.01 --param rules.arrest_rate=0.001:0.004 --design lhs --p
 "$unrest" "${sweep[@]}" --out "$work/sw1"
 mpi 3 "${sweep[@]}" --out "$work/sw3"
 diff <(sort "$work/sw1/sweep.csv") <(sort "$work/sw3/sweep.csv") >/dev/null || fail "sweep rows differ"
+
+# A sensitivity analysis shares the sweep's runner: the same rows, then the same indices.
+sens=(sensitivity --scale 0.01 --param rules.arrest_rate=0.001:0.004 --param mechanisms.news.weight=1:3 --samples 4 --bootstrap 100 --quiet)
+"$unrest" "${sens[@]}" --out "$work/se1"
+mpi 3 "${sens[@]}" --out "$work/se3"
+diff <(sort "$work/se1/sweep.csv") <(sort "$work/se3/sweep.csv") >/dev/null || fail "sensitivity rows differ"
+cmp -s "$work/se1/indices.csv" "$work/se3/indices.csv" || fail "sensitivity indices differ"
 
 cal=(calibrate --scale 0.01 --particles 6 --generations 2 --predictive 4 --quiet)
 "$unrest" "${cal[@]}" --out "$work/cal1"
