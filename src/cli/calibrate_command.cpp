@@ -20,7 +20,6 @@
 #include "unrest/experiments/parameter_sweep.hpp"
 #include "unrest/experiments/quantiles.hpp"
 #include "unrest/experiments/run_many.hpp"
-#include "unrest/io/content_hash.hpp"
 #include "unrest/io/text_file.hpp"
 #include "unrest/rng/random_stream.hpp"
 #include "unrest/scenario/calendar.hpp"
@@ -163,17 +162,13 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
   std::optional<experiments::SweepLog> log;
   std::string cached_text;
   processes.on_root([&] {
-    claim_directory(out, "calibration.json",
-                    {{"unrest_version", UNREST_VERSION},
-                     {"scenario", source.path},
-                     {"scenario_text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
-                     {"overrides", source.overrides},
-                     {"particles", o.particles},
-                     {"generations", o.generations},
-                     {"quantile", o.tolerance_quantile},
-                     {"min_acceptance", o.min_acceptance},
-                     {"fit_until", o.fit_until}},
-                    "calibration");
+    nlohmann::json claim = scenario_claim(source);
+    claim.update({{"particles", o.particles},
+                  {"generations", o.generations},
+                  {"quantile", o.tolerance_quantile},
+                  {"min_acceptance", o.min_acceptance},
+                  {"fit_until", o.fit_until}});
+    claim_directory(out, "calibration.json", claim, "calibration");
     log.emplace(out / "simulations.csv", header);
     std::ifstream in(out / "simulations.csv");
     std::stringstream text;

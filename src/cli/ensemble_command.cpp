@@ -12,7 +12,6 @@
 #include "cli/team.hpp"
 #include "unrest/experiments/seed_ensemble.hpp"
 #include "unrest/io/atomic_output_dir.hpp"
-#include "unrest/io/content_hash.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/text_file.hpp"
 #include "unrest/run_classic.hpp"
@@ -38,8 +37,7 @@ CLI::App* add_ensemble_command(CLI::App& app, EnsembleOptions& o) {
 int ensemble_command(const EnsembleOptions& o, const Team& processes) {
   const experiments::Simulation sim = load_simulation(o.scenario, o.national);
   const io::ScenarioSource& source = sim.source();
-  const std::uint64_t first_seed =
-      o.national.seed ? static_cast<std::uint64_t>(*o.national.seed) : sim.seed();
+  const std::uint64_t seed = first_seed(sim, o.national);
   const std::string name = sim.name();
   const std::filesystem::path out = experiment_dir(name, o.out, "ensemble");
   std::optional<io::AtomicOutputDir> dir;
@@ -62,11 +60,10 @@ int ensemble_command(const EnsembleOptions& o, const Team& processes) {
       }
       return !interrupted();
     };
-    ensemble = sim.is_national()
-                   ? experiments::run_ensemble(sim.national_scenario({}, first_seed), o.seeds,
-                                               *runner, progress)
-                   : experiments::run_classic_ensemble(sim.classic_scenario({}, first_seed),
-                                                       o.seeds, *runner, progress);
+    ensemble = sim.is_national() ? experiments::run_ensemble(sim.national_scenario({}, seed),
+                                                             o.seeds, *runner, progress)
+                                 : experiments::run_classic_ensemble(sim.classic_scenario({}, seed),
+                                                                     o.seeds, *runner, progress);
   } catch (const RunCancelled&) {
     fmt::print(stderr, "\nunrest: interrupted; nothing was written to '{}'\n", out.string());
     return kExitInterrupted;
@@ -78,8 +75,8 @@ int ensemble_command(const EnsembleOptions& o, const Team& processes) {
   io::write_text_file(dir->file("figures.csv"), experiments::ensemble_figures_csv(ensemble));
   io::write_text_file(dir->file("summary.json"), summary.dump(2) + "\n");
   nlohmann::json manifest = io::manifest_base(
-      source, sim.is_national() ? io::national_scenario_json(sim.national_scenario({}, first_seed))
-                                : io::scenario_to_json(sim.classic_scenario({}, first_seed)));
+      source, sim.is_national() ? io::national_scenario_json(sim.national_scenario({}, seed))
+                                : io::scenario_to_json(sim.classic_scenario({}, seed)));
   manifest["command"] = "ensemble";
   manifest["seeds"] = summary["seeds"];
   manifest["scale"] = ensemble.scale;
@@ -88,8 +85,8 @@ int ensemble_command(const EnsembleOptions& o, const Team& processes) {
   dir->commit();
   if (!o.quiet) {
     fmt::print(
-        "{}: {} runs (seeds {}-{}) at scale {:g}{}\n", name, o.seeds, first_seed,
-        first_seed + static_cast<std::uint64_t>(o.seeds) - 1, ensemble.scale,
+        "{}: {} runs (seeds {}-{}) at scale {:g}{}\n", name, o.seeds, seed,
+        seed + static_cast<std::uint64_t>(o.seeds) - 1, ensemble.scale,
         processes.size > 1 ? fmt::format(", on {} MPI worker processes", processes.size - 1) : "");
     fmt::print("  {:<36} {:>10} {:>10} {:>10} {:>10}  {}\n",
                sim.is_national() ? "figure (people)" : "figure", "median", "5 %", "95 %",

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/scenario_source.hpp"
+#include "unrest/io/content_hash.hpp"
 #include "unrest/io/text_file.hpp"
 #include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
@@ -102,6 +103,17 @@ std::filesystem::path experiment_dir(const std::string& name, const std::string&
                                      const std::string& suffix) {
   if (!out.empty()) return out;
   return std::filesystem::path("out") / (name + "-" + suffix);
+}
+
+std::uint64_t first_seed(const experiments::Simulation& sim, const NationalOptions& options) {
+  return options.seed ? static_cast<std::uint64_t>(*options.seed) : sim.seed();
+}
+
+nlohmann::json scenario_claim(const io::ScenarioSource& source) {
+  return {{"unrest_version", UNREST_VERSION},
+          {"scenario", source.path},
+          {"scenario_text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
+          {"overrides", source.overrides}};
 }
 
 void claim_directory(const std::filesystem::path& dir, const std::string& file,

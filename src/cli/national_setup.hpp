@@ -55,6 +55,13 @@ experiments::Simulation load_simulation(const std::string& scenario,
 std::filesystem::path experiment_dir(const std::string& name, const std::string& out,
                                      const std::string& suffix);
 
+// The first seed of a many-runs command: --seed, else the scenario's run.seed.
+std::uint64_t first_seed(const experiments::Simulation& sim, const NationalOptions& options);
+
+// What a resumable experiment's claim records of its scenario (the unrest version, the file, a
+// hash of its text, the overrides every run shares); each command adds its own settings.
+nlohmann::json scenario_claim(const io::ScenarioSource& source);
+
 // Claims a resumable experiment's directory: writes `spec` to dir/file, or checks that the
 // spec already there is the same (a ScenarioError otherwise: another experiment's directory).
 void claim_directory(const std::filesystem::path& dir, const std::string& file,

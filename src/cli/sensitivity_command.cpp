@@ -9,7 +9,6 @@
 #include "cli/experiment_commands.hpp"
 #include "cli/national_setup.hpp"
 #include "unrest/experiments/sensitivity_analysis.hpp"
-#include "unrest/io/content_hash.hpp"
 #include "unrest/io/text_file.hpp"
 #include "unrest/report/html_report.hpp"
 #include "unrest/scenario/scenario_error.hpp"
@@ -87,36 +86,31 @@ void print_summary(const experiments::SensitivityTable& t) {
 
 int sensitivity_command(const SensitivityOptions& o, const Team& processes) {
   const experiments::Simulation sim = load_simulation(o.scenario, o.national);
-  const io::ScenarioSource& source = sim.source();
-  const std::uint64_t first_seed =
-      o.national.seed ? static_cast<std::uint64_t>(*o.national.seed) : sim.seed();
+  const std::uint64_t seed = first_seed(sim, o.national);
   experiments::SweepSpec spec;
   spec.parameters = parameter_ranges(sim, o.params);
   spec.design = experiments::parse_design(o.method);
   spec.points = o.samples;
   spec.levels = o.levels;
   spec.seeds = o.seeds;
-  spec.design_seed = first_seed;
+  spec.design_seed = seed;
   if (spec.design == experiments::Design::morris && o.levels % 2 != 0) {
     throw scenario::ScenarioError("--levels", 0, "", "must be even");
   }
   const std::filesystem::path out = experiment_dir(sim.name(), o.out, "sensitivity");
   const auto runs = experiments::sweep_runs(spec);
-  const nlohmann::json claim = {{"unrest_version", UNREST_VERSION},
-                                {"scenario", source.path},
-                                {"scenario_text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
-                                {"overrides", source.overrides},
-                                {"params", o.params},
-                                {"method", o.method},
-                                {"samples", o.samples},
-                                {"levels", o.levels},
-                                {"seeds", o.seeds},
-                                {"runs", runs.size()}};
-  const int status = run_design(sim, spec, first_seed, out, "sensitivity.json", claim,
-                                "sensitivity", o.quiet, processes);
+  nlohmann::json claim = scenario_claim(sim.source());
+  claim.update({{"params", o.params},
+                {"method", o.method},
+                {"samples", o.samples},
+                {"levels", o.levels},
+                {"seeds", o.seeds},
+                {"runs", runs.size()}});
+  const int status = run_design(sim, spec, seed, out, "sensitivity.json", claim, "sensitivity",
+                                o.quiet, processes);
   if (status != 0 || !processes.owns_outputs()) return status;
   const auto table = experiments::analyse_sensitivity(spec, io::CsvTable::read(out / "sweep.csv"),
-                                                      sim.figure_names(), o.bootstrap, first_seed);
+                                                      sim.figure_names(), o.bootstrap, seed);
   io::replace_text_file(out / "indices.csv", experiments::sensitivity_csv(table));
   io::replace_text_file(out / "indices.json", experiments::sensitivity_json(table).dump(2) + "\n");
   // The charts, where this build has its web pages (the CSV and JSON are the results).

@@ -6,7 +6,6 @@
 #include "cli/experiment_commands.hpp"
 #include "cli/national_setup.hpp"
 #include "unrest/experiments/parameter_sweep.hpp"
-#include "unrest/io/content_hash.hpp"
 
 namespace unrest::cli {
 
@@ -36,28 +35,23 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
 
 int sweep_command(const SweepOptions& o, const Team& processes) {
   const experiments::Simulation sim = load_simulation(o.scenario, o.national);
-  const io::ScenarioSource& source = sim.source();
-  const std::uint64_t first_seed =
-      o.national.seed ? static_cast<std::uint64_t>(*o.national.seed) : sim.seed();
+  const std::uint64_t seed = first_seed(sim, o.national);
   experiments::SweepSpec spec;
   spec.parameters = parameter_ranges(sim, o.params);
   spec.design = experiments::parse_design(o.design);
   spec.points = o.points;
   spec.seeds = o.seeds;
-  spec.design_seed = first_seed;
+  spec.design_seed = seed;
   const std::filesystem::path out = experiment_dir(sim.name(), o.out, "sweep");
   // The spec beside the results: a restart must be the same sweep.
-  const nlohmann::json claim = {{"unrest_version", UNREST_VERSION},
-                                {"scenario", source.path},
-                                {"scenario_text_hash_fnv1a64", io::fnv1a64_hex(source.text)},
-                                {"overrides", source.overrides},
-                                {"params", o.params},
-                                {"design", o.design},
-                                {"points", o.points},
-                                {"seeds", o.seeds},
-                                {"runs", experiments::sweep_runs(spec).size()}};
+  nlohmann::json claim = scenario_claim(sim.source());
+  claim.update({{"params", o.params},
+                {"design", o.design},
+                {"points", o.points},
+                {"seeds", o.seeds},
+                {"runs", experiments::sweep_runs(spec).size()}});
   const int status =
-      run_design(sim, spec, first_seed, out, "sweep.json", claim, "sweep", o.quiet, processes);
+      run_design(sim, spec, seed, out, "sweep.json", claim, "sweep", o.quiet, processes);
   if (status == 0 && processes.owns_outputs() && !o.quiet) {
     fmt::print("{}: {} runs in {}\n", sim.name(), experiments::sweep_runs(spec).size(),
                (out / "sweep.csv").string());
