@@ -21,7 +21,7 @@ class MorrisDesign {
   double delta() const { return delta_; }
   // r (k + 1): trajectory t's points are rows t (k + 1) to t (k + 1) + k.
   std::size_t size() const { return trajectories_ * (factors_ + 1); }
-  std::vector<double> point(std::size_t row) const { return points_[row]; }
+  const std::vector<double>& point(std::size_t row) const { return points_[row]; }
   // Which factor moves from row - 1 to row (rows that start a trajectory move none).
   std::size_t moved(std::size_t row) const { return moved_[row]; }
 

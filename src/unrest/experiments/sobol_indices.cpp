@@ -59,13 +59,8 @@ SaltelliDesign::SaltelliDesign(std::size_t factors, std::size_t base_samples, st
 
 // Each value is its own draw of a counter-based stream, keyed by sample, row and factor, so a
 // point can be made alone (a resumed analysis recomputes only the points it still needs).
-double SaltelliDesign::a(std::size_t j, std::size_t i) const {
-  return rng::RandomStream(rng::combine(rng::combine(seed_, kSampleA), rng::combine(j, i)))
-      .uniform();
-}
-
-double SaltelliDesign::b(std::size_t j, std::size_t i) const {
-  return rng::RandomStream(rng::combine(rng::combine(seed_, kSampleB), rng::combine(j, i)))
+double SaltelliDesign::draw(std::uint64_t sample, std::size_t j, std::size_t i) const {
+  return rng::RandomStream(rng::combine(rng::combine(seed_, sample), rng::combine(j, i)))
       .uniform();
 }
 
@@ -76,7 +71,7 @@ std::vector<double> SaltelliDesign::point(std::size_t row) const {
   std::vector<double> x(factors_);
   for (std::size_t i = 0; i < factors_; ++i) {
     const bool from_b = block == 1 || (block >= 2 && block - 2 == i);
-    x[i] = from_b ? b(j, i) : a(j, i);
+    x[i] = draw(from_b ? kSampleB : kSampleA, j, i);
   }
   return x;
 }

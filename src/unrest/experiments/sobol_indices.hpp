@@ -32,8 +32,8 @@ class SaltelliDesign {
   std::vector<double> point(std::size_t row) const;
 
  private:
-  double a(std::size_t j, std::size_t i) const;
-  double b(std::size_t j, std::size_t i) const;
+  // Value i of row j of base sample A or B.
+  double draw(std::uint64_t sample, std::size_t j, std::size_t i) const;
 
   std::size_t factors_;
   std::size_t base_;
