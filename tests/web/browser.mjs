@@ -39,6 +39,22 @@ export async function launch({ playwright, chromium }) {
   return playwright.chromium.launch({ executablePath: chromium, args: ['--no-sandbox'] });
 }
 
+// Opens a page unrest wrote, from disk, once it says it is ready (body[data-ready]). Page
+// errors, console errors and any attempt to fetch from the network (a page must be
+// self-contained) are pushed onto `errors`.
+export async function openFile(browser, file, errors, viewport) {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (e) => errors.push(`${file}: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${file}: ${m.text()}`));
+  await page.route(/^https?:/, (route) => {
+    errors.push(`${file}: tried to fetch ${route.request().url()}`);
+    return route.abort();
+  });
+  await page.goto(`file://${file}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  return page;
+}
+
 export function unrestRun(unrest, args) {
   return execFileSync(unrest, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }

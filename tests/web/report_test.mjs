@@ -2,7 +2,7 @@
 // Chromium: the map shows every place, the curves have data, the time slider recolours the
 // map, two runs overlay, a classic run shows its outbursts. Saves screenshots.
 import path from 'node:path';
-import { check, launch, setup, unrestRun } from './browser.mjs';
+import { check, launch, openFile, setup, unrestRun } from './browser.mjs';
 
 const env = setup();
 const { unrest, work } = env;
@@ -27,19 +27,7 @@ unrestRun(unrest, ['report', '--quiet', classic]);
 
 const browser = await launch(env);
 const errors = [];
-async function open(file) {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('pageerror', (e) => errors.push(`${file}: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && errors.push(`${file}: ${m.text()}`));
-  // No network: the report must be self-contained.
-  await page.route(/^https?:/, (route) => {
-    errors.push(`${file}: tried to fetch ${route.request().url()}`);
-    return route.abort();
-  });
-  await page.goto(`file://${file}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-  return page;
-}
+const open = (file) => openFile(browser, file, errors, { width: 1400, height: 1000 });
 
 try {
   // One run.

@@ -2,7 +2,7 @@
 // from disk in headless Chromium: a chart for every figure that varied, bars for every
 // parameter, legitimacy's bar the longest, no network, no errors. Saves screenshots.
 import path from 'node:path';
-import { check, launch, setup, unrestRun } from './browser.mjs';
+import { check, launch, openFile, setup, unrestRun } from './browser.mjs';
 
 const env = setup();
 const { unrest, work } = env;
@@ -14,18 +14,7 @@ unrestRun(unrest, ['sensitivity', 'scenarios/epstein-2002/run2.toml', '--method'
 
 const browser = await launch(env);
 const errors = [];
-async function open(file) {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  page.on('pageerror', (e) => errors.push(`${file}: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && errors.push(`${file}: ${m.text()}`));
-  await page.route(/^https?:/, (route) => {
-    errors.push(`${file}: tried to fetch ${route.request().url()}`);
-    return route.abort();
-  });
-  await page.goto(`file://${file}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-  return page;
-}
+const open = (file) => openFile(browser, file, errors, { width: 1100, height: 900 });
 
 // The width of each parameter's bar in the chart of `figure` (the total index for Sobol).
 async function widths(page, figure, cls) {
