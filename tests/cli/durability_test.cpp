@@ -29,7 +29,8 @@ std::string read_file(const fs::path& p) {
   return s.str();
 }
 
-pid_t start(std::vector<std::string> args) {
+// Starts `unrest ARGS` with stdout discarded, and stderr too unless `stderr_fd` is given.
+pid_t start(std::vector<std::string> args, int stderr_fd = -1) {
   args.insert(args.begin(), UNREST_BINARY);
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
@@ -37,7 +38,11 @@ pid_t start(std::vector<std::string> args) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  if (stderr_fd < 0) {
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  } else {
+    posix_spawn_file_actions_adddup2(&actions, stderr_fd, 2);
+  }
   pid_t pid = 0;
   EXPECT_EQ(::posix_spawn(&pid, UNREST_BINARY, &actions, nullptr, argv.data(), environ), 0);
   posix_spawn_file_actions_destroy(&actions);
@@ -135,38 +140,30 @@ TEST_F(Durability, KilledRunsAndEnsemblesLeaveAWholeFolderOrNone) {
   std::printf("killed %d runs at random moments, %d finished first\n", killed, finished);
 }
 
+// A sequential run 2 whose ticks take seconds each (about 5 here; building it, about 2.5).
+std::vector<std::string> long_ticks(const fs::path& out) {
+  return {"run",        UNREST_SOURCE_DIR "/scenarios/epstein-2002/run2.toml",
+          "--engine",   "sequential",
+          "--set",      "model.width=2500",
+          "--set",      "model.height=2500",
+          "--ticks",    "50",
+          "--progress", "--out",
+          out.string()};
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
 // Ctrl-C is seen inside a tick, not only between ticks: one tick of this 2,500 x 2,500 lattice
 // takes seconds (about 5 here), and the run used to finish it before it noticed. The signal
 // comes a second into the second tick (the progress line says when the first has ended).
 TEST_F(Durability, CtrlCInsideALongTickEndsTheRunAtOnceAndWritesNothing) {
   const fs::path out = work_ / "big";
-  std::vector<std::string> args = {UNREST_BINARY,
-                                   "run",
-                                   UNREST_SOURCE_DIR "/scenarios/epstein-2002/run2.toml",
-                                   "--engine",
-                                   "sequential",
-                                   "--set",
-                                   "model.width=2500",
-                                   "--set",
-                                   "model.height=2500",
-                                   "--ticks",
-                                   "50",
-                                   "--progress",
-                                   "--out",
-                                   out.string()};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
   int pipe_fds[2];
   ASSERT_EQ(::pipe(pipe_fds), 0);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 2);
-  posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
-  pid_t pid = 0;
-  ASSERT_EQ(::posix_spawn(&pid, UNREST_BINARY, &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
+  ::fcntl(pipe_fds[0], F_SETFD, FD_CLOEXEC);
+  const pid_t pid = start(long_ticks(out), pipe_fds[1]);
   ::close(pipe_fds[1]);
   std::string progress;
   char buffer[256];
@@ -179,8 +176,7 @@ TEST_F(Durability, CtrlCInsideALongTickEndsTheRunAtOnceAndWritesNothing) {
   const auto asked = std::chrono::steady_clock::now();
   ::kill(pid, SIGINT);
   EXPECT_EQ(finish(pid), 130);
-  const double waited =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count();
+  const double waited = seconds_since(asked);
   ::close(pipe_fds[0]);
   EXPECT_LT(waited, 1.0) << "the run finished its tick before it saw Ctrl-C";
   EXPECT_FALSE(fs::exists(out));
@@ -190,18 +186,14 @@ TEST_F(Durability, CtrlCInsideALongTickEndsTheRunAtOnceAndWritesNothing) {
 // near the memory limit, minutes): a second Ctrl-C ends the process at once, nothing written.
 TEST_F(Durability, ASecondCtrlCEndsTheRunAtOnceEvenWhileTheLatticeIsBuilt) {
   const fs::path out = work_ / "big";
-  const pid_t pid = start({"run", UNREST_SOURCE_DIR "/scenarios/epstein-2002/run2.toml", "--engine",
-                           "sequential", "--set", "model.width=2500", "--set", "model.height=2500",
-                           "--ticks", "50", "--out", out.string()});
+  const pid_t pid = start(long_ticks(out));
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   ::kill(pid, SIGINT);
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   const auto asked = std::chrono::steady_clock::now();
   ::kill(pid, SIGINT);
   EXPECT_EQ(finish(pid), 130);
-  const double waited =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count();
-  EXPECT_LT(waited, 0.5);
+  EXPECT_LT(seconds_since(asked), 0.5);
   EXPECT_FALSE(fs::exists(out));
 }
 
