@@ -11,7 +11,7 @@
 
 #include "cli/experiment_commands.hpp"
 #include "cli/interrupt.hpp"
-#include "cli/scenario_source.hpp"
+#include "unrest/io/scenario_source.hpp"
 #include "cli/team.hpp"
 #include "unrest/analysis/national_analysis.hpp"
 #include "unrest/experiments/abc_smc.hpp"

@@ -12,57 +12,18 @@
 
 #include "cli/interrupt.hpp"
 #include "cli/national_setup.hpp"
-#include "unrest/scenario/scenario_error.hpp"
+#include "unrest/experiments/design_runs.hpp"
 
 namespace unrest::cli {
-
-std::vector<experiments::ParameterRange> parameter_ranges(const experiments::Simulation& sim,
-                                                          const std::vector<std::string>& params) {
-  std::vector<experiments::ParameterRange> ranges;
-  for (const auto& p : params) ranges.push_back(experiments::parse_parameter_range(p));
-  // "0:1" may mean a real range: values are rounded only for keys that refuse a fraction.
-  for (auto& range : ranges) {
-    if (!range.integer) continue;
-    try {
-      sim.check({fmt::format("{}={}", range.key, range.low + 0.5)});
-      range.integer = false;
-    } catch (const scenario::ScenarioError& e) {
-      range.integer = e.message().find("expected an integer") != std::string::npos;
-    }
-  }
-  return ranges;
-}
 
 int run_design(const experiments::Simulation& sim, const experiments::SweepSpec& spec,
                std::uint64_t first_seed, const std::filesystem::path& out,
                const std::string& claim_file, const nlohmann::json& claim, const std::string& what,
                bool quiet, const Team& processes) {
   const auto runs = experiments::sweep_runs(spec);
-  auto assignments = [&](const experiments::SweepRun& run) {
-    std::vector<std::string> sets;
-    for (std::size_t k = 0; k < spec.parameters.size(); ++k) {
-      sets.push_back(experiments::assignment(spec.parameters[k], run.values[k]));
-    }
-    return sets;
-  };
   // Every design point is parsed before anything runs, so a bad key or value fails at once.
-  std::set<std::size_t> points_checked;
-  for (const auto& run : runs) {
-    if (!points_checked.insert(run.point).second) continue;
-    try {
-      sim.check(assignments(run));
-    } catch (const scenario::ScenarioError& e) {
-      // Name the design point: the values came from --param, not from the file.
-      std::string values;
-      for (const auto& a : assignments(run)) values += (values.empty() ? "" : " ") + a;
-      throw scenario::ScenarioError("--param (design point " + values + ")", 0, e.key(),
-                                    e.message());
-    }
-  }
-
-  std::string header = "run,point,seed";
-  for (const auto& p : spec.parameters) header += "," + p.key;
-  for (const auto& f : sim.figure_names()) header += "," + f;
+  experiments::check_design(sim, spec);
+  const std::string header = experiments::design_header(sim, spec);
   // Rank 0 checks the directory and reads the finished runs; every rank learns them.
   std::optional<experiments::SweepLog> log;
   std::string finished_ids;
@@ -94,16 +55,7 @@ int run_design(const experiments::Simulation& sim, const experiments::SweepSpec&
   const auto runner = processes.job_runner(std::max(1, threads));
   runner->run(
       todo.size(),
-      [&](std::size_t i) {
-        const auto& run = todo[i];
-        const std::uint64_t seed = first_seed + static_cast<std::uint64_t>(run.seed_offset);
-        std::string row = fmt::format("{},{},{}", run.id, run.point, seed);
-        for (double v : run.values) row += fmt::format(",{:.17g}", v);
-        for (double value : sim.figures(assignments(run), seed)) {
-          row += fmt::format(",{:.10g}", value);
-        }
-        return row;
-      },
+      [&](std::size_t i) { return experiments::design_row(sim, spec, todo[i], first_seed); },
       [&](std::size_t, std::string row) {
         log->append(row);
         const std::size_t n = ++done;

@@ -9,14 +9,13 @@
 #include <vector>
 
 #include "cli/team.hpp"
+#include "unrest/experiments/design_runs.hpp"
 #include "unrest/experiments/parameter_sweep.hpp"
 #include "unrest/experiments/simulation.hpp"
 
 namespace unrest::cli {
 
-// The --param ranges, parsed; "0:1" is kept real unless the key refuses a fraction.
-std::vector<experiments::ParameterRange> parameter_ranges(const experiments::Simulation& sim,
-                                                          const std::vector<std::string>& params);
+using experiments::parameter_ranges;
 
 // Runs what is missing of `spec`'s runs into `out`/sweep.csv (the directory claimed with
 // `claim` in `claim_file`), every design point checked against the scenario first. Returns 0

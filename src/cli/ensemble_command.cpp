@@ -8,7 +8,7 @@
 
 #include "cli/experiment_commands.hpp"
 #include "cli/interrupt.hpp"
-#include "cli/scenario_source.hpp"
+#include "unrest/io/scenario_source.hpp"
 #include "cli/team.hpp"
 #include "unrest/experiments/seed_ensemble.hpp"
 #include "unrest/io/atomic_output_dir.hpp"

@@ -20,7 +20,7 @@
 #include "cli/national_setup.hpp"
 #include "cli/progress.hpp"
 #include "cli/reference_listings.hpp"
-#include "cli/scenario_source.hpp"
+#include "unrest/io/scenario_source.hpp"
 #include "cli/team.hpp"
 #include "cli/view_commands.hpp"
 #include "unrest/engine/memory_estimate.hpp"
@@ -224,7 +224,7 @@ int run_command(const RunOptions& given, const unrest::cli::Team& team) {
   if (given.report && !unrest::web::available()) {
     throw unrest::report::WebPagesUnavailable(unrest::web::kUnavailable);
   }
-  ScenarioSource source = unrest::cli::resolve_source(given.scenario);
+  ScenarioSource source = unrest::io::resolve_source(given.scenario);
   const RunOptions options =
       unrest::io::looks_like_manifest(source.text) ? replayed(given, source) : given;
   if (is_national(source)) return run_national_command(options, std::move(source), team);
@@ -290,7 +290,7 @@ int validate_command(const std::vector<std::string>& files) {
   int status = 0;
   for (const auto& file : files) {
     try {
-      const ScenarioSource source = unrest::cli::resolve_source(file);
+      const ScenarioSource source = unrest::io::resolve_source(file);
       if (is_national(source)) {
         const auto s = unrest::national::parse_national_scenario(source.text, source.path);
         fmt::print(

@@ -7,8 +7,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli/scenario_source.hpp"
 #include "unrest/io/content_hash.hpp"
+#include "unrest/io/scenario_source.hpp"
 #include "unrest/io/text_file.hpp"
 #include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
@@ -30,26 +30,6 @@ void add_national_options(CLI::App& command, NationalOptions& options) {
                   "National scenarios: run one of the counterfactuals the scenario declares "
                   "(listed by `unrest scenarios`)")
       ->type_name("NAME");
-}
-
-national::NationalScenario load_national(const NationalOptions& options,
-                                         io::ScenarioSource& source) {
-  std::vector<std::string> sets = options.sets;
-  if (options.scale) sets.push_back(fmt::format("run.scale={}", *options.scale));
-  if (options.seed) sets.push_back(fmt::format("run.seed={}", *options.seed));
-  // The thread count changes no result, so it is not recorded with the overrides.
-  if (options.threads) sets.push_back(fmt::format("run.threads={}", *options.threads));
-  source.overrides = options.sets;
-  if (options.scale) source.overrides.push_back(fmt::format("--scale {}", *options.scale));
-  if (options.seed) source.overrides.push_back(fmt::format("--seed {}", *options.seed));
-  auto scenario = national::parse_national_scenario(source.text, source.path, sets);
-  if (!options.counterfactual.empty()) {
-    national::apply_counterfactual(scenario, options.counterfactual);
-    source.overrides.push_back("--counterfactual " + options.counterfactual);
-  }
-  national::remove_events(scenario, options.without);
-  for (const auto& id : options.without) source.overrides.push_back("--without " + id);
-  return scenario;
 }
 
 void add_seed_option(CLI::App& command, std::optional<std::int64_t>& seed, const std::string& help,
@@ -87,14 +67,8 @@ void add_experiment_options(CLI::App& command, std::string& scenario, NationalOp
 
 experiments::Simulation load_simulation(const std::string& scenario,
                                         const NationalOptions& options) {
-  io::ScenarioSource source = resolve_source(scenario);
-  source.overrides = options.sets;
-  if (options.scale) source.overrides.push_back(fmt::format("--scale {}", *options.scale));
-  if (options.seed) source.overrides.push_back(fmt::format("--seed {}", *options.seed));
-  if (!options.counterfactual.empty()) {
-    source.overrides.push_back("--counterfactual " + options.counterfactual);
-  }
-  for (const auto& id : options.without) source.overrides.push_back("--without " + id);
+  io::ScenarioSource source = io::resolve_source(scenario);
+  source.overrides = io::recorded_overrides(options);
   return experiments::Simulation(
       std::move(source), {options.sets, options.scale, options.counterfactual, options.without});
 }

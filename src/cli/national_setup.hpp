@@ -1,7 +1,6 @@
 #pragma once
-// The options every national command shares (run, ensemble, sweep), and the scenario they
-// give: the file parsed with --set, --scale, --seed and --threads applied as overrides (so they
-// pass the file's own checks), then the counterfactual and the removed events.
+// The command-line options every national command shares (run, ensemble, sweep, ...), read into
+// io::NationalOptions (unrest/io/national_options.hpp says what they do to a scenario).
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -10,6 +9,7 @@
 #include <vector>
 
 #include "unrest/experiments/simulation.hpp"
+#include "unrest/io/national_options.hpp"
 #include "unrest/io/run_outputs.hpp"
 #include "unrest/scenario/national_scenario.hpp"
 
@@ -19,14 +19,7 @@ class App;
 
 namespace unrest::cli {
 
-struct NationalOptions {
-  std::vector<std::string> sets;
-  std::optional<double> scale;
-  std::optional<std::int64_t> seed;
-  std::optional<std::int64_t> threads;
-  std::vector<std::string> without;
-  std::string counterfactual;
-};
+using io::NationalOptions;
 
 // Adds --seed: a whole number in [0, max], refused (not clamped) outside it.
 void add_seed_option(CLI::App& command, std::optional<std::int64_t>& seed, const std::string& help,
@@ -35,9 +28,7 @@ void add_seed_option(CLI::App& command, std::optional<std::int64_t>& seed, const
 // Adds --scale, --without and --counterfactual (the others differ in wording per command).
 void add_national_options(CLI::App& command, NationalOptions& options);
 
-// Records every option in `source.overrides` for the manifest.
-national::NationalScenario load_national(const NationalOptions& options,
-                                         io::ScenarioSource& source);
+using io::load_national;
 
 // What ensemble, sweep and calibrate share: the scenario argument, --seed (the first seed),
 // --threads (runs at a time), --set, the national options, --out and --quiet.

@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "cli/interrupt.hpp"
-#include "cli/scenario_source.hpp"
+#include "unrest/io/scenario_source.hpp"
 #include "cli/view_commands.hpp"
 #include "unrest/scenario/builtin.hpp"
 #include "unrest/scenario/parse_national_scenario.hpp"
@@ -65,7 +65,7 @@ int serve_command(const ServeOptions& options) {
                       national::parse_national_scenario(builtin.text, builtin.path)});
   }
   for (const auto& file : options.scenarios) {
-    auto source = resolve_source(file);
+    auto source = io::resolve_source(file);
     if (scenario::scenario_kind(source.text, source.path) != scenario::ScenarioKind::national) {
       throw scenario::ScenarioError(file, 0, "", "the viewer runs national scenarios only");
     }

@@ -152,6 +152,17 @@ void NationalEngine::apply(const Event& event) {
   log_.push_back({tick_, "event", event.id, where_text(event), event.text});
 }
 
+void NationalEngine::inject(Event event) {
+  if (event.when)
+    throw std::invalid_argument("an event brought into a run needs a date, not `when`");
+  if (event.tick < tick_) {
+    throw std::invalid_argument(
+        fmt::format("event \"{}\" is dated {}, before the run's next hour {}", event.id, event.at,
+                    date_time_of_tick(start_, tick_)));
+  }
+  injected_.push_back(std::move(event));
+}
+
 void NationalEngine::apply_events() {
   for (auto& d : dynamics_) {
     if (d.reach_until >= 0 && d.reach_until <= tick_) {
@@ -163,6 +174,9 @@ void NationalEngine::apply_events() {
     // Events dated before the start apply at the first tick, in file order.
     const bool due = event.tick == tick_ || (tick_ == 0 && event.tick < 0);
     if (event.enabled && due) apply(event);
+  }
+  for (const Event& event : injected_) {
+    if (event.enabled && event.tick == tick_) apply(event);
   }
   // Triggered events that are due, in the order their conditions were met.
   std::size_t kept = 0;

@@ -45,6 +45,13 @@ class NationalEngine final : public engine::Engine {
   // Advances one hour; false once the last tick is done.
   bool step() override;
 
+  // Brings a dated event into the run (for a program driving the run hour by hour): it applies
+  // at its tick like the scenario's own events and is logged with them. Throws
+  // std::invalid_argument for an event dated before the next hour or a triggered one.
+  void inject(Event event);
+  // The events brought in by inject(), in order.
+  const std::vector<Event>& injected() const { return injected_; }
+
   std::int64_t tick() const override { return tick_; }  // ticks done
   std::uint64_t agent_updates() const override { return agent_updates_; }
   // The nation's value of every national quantity (scenario/national_quantities.hpp) after the last
@@ -99,6 +106,7 @@ class NationalEngine final : public engine::Engine {
   };
   std::vector<std::vector<TriggerState>> triggers_;
   std::vector<PendingEvent> pending_;
+  std::vector<Event> injected_;
   std::vector<std::int64_t> first_protest_;
   std::vector<std::int64_t> first_riot_;
   std::int64_t protest_agents_ = 1;

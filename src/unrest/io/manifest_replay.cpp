@@ -43,6 +43,11 @@ RecordedRun read_manifest(const std::string& path, const std::string& text) {
     throw ScenarioError(path, 0, "scenario_source",
                         "is missing: this JSON is not a run's manifest");
   }
+  if (j.contains("applied_during_run")) {
+    throw ScenarioError(path, 0, "applied_during_run",
+                        "this run had events brought in while it went (from Python); its "
+                        "scenario and overrides alone do not give it, so it cannot be replayed");
+  }
   const auto text_of = source->find("text");
   if (text_of == source->end() || !text_of->is_string()) {
     throw ScenarioError(

@@ -263,6 +263,22 @@ json national_manifest_json(const NationalEngine& e, const ScenarioSource& sourc
   manifest["seed"] = e.scenario().seed;
   manifest["scale"] = e.scenario().scale;
   manifest["files"] = {"places.csv", "national.csv", "events.csv", "summary.json", "manifest.json"};
+  // Events a program brought in while the run went (the Python module's Simulation.apply): the
+  // scenario and overrides alone do not give this run, so it is said here.
+  if (!e.injected().empty()) {
+    json applied = json::array();
+    for (const auto& ev : e.injected()) {
+      json where = json::array();
+      for (int p : ev.places) where.push_back(e.scenario().places[static_cast<std::size_t>(p)].id);
+      applied.push_back({{"id", ev.id},
+                         {"kind", to_string(ev.kind)},
+                         {"at", ev.at},
+                         {"tick", ev.tick},
+                         {"value", ev.value},
+                         {"where", where}});
+    }
+    manifest["applied_during_run"] = applied;
+  }
   return manifest;
 }
 

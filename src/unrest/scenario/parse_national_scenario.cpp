@@ -578,6 +578,13 @@ void apply_counterfactual(NationalScenario& s, const std::string& id) {
   throw ScenarioError("--counterfactual", 0, "", message);
 }
 
+Event parse_event(std::string_view text, const std::string& source_name,
+                  const NationalScenario& scenario) {
+  const toml::table root = scenario::parse_toml(text, source_name);
+  TableReader r(root, source_name, "event");
+  return read_event(r, scenario, *parse_local_time(scenario.start_date));
+}
+
 void remove_events(NationalScenario& s, const std::vector<std::string>& ids) {
   std::vector<std::string> known;
   for (const auto& e : s.events) known.push_back(e.id);

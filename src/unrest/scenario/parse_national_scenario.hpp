@@ -16,6 +16,12 @@ bool is_national_scenario(std::string_view text);
 NationalScenario parse_national_scenario(std::string_view text, const std::string& source_name,
                                          const std::vector<std::string>& overrides = {});
 
+// One event written as the keys of a TOML table (what an `[[event]]` entry holds), read against
+// a parsed scenario's places and clock, with the same checks: for events given while a run goes
+// (the Python module's Simulation.apply).
+Event parse_event(std::string_view text, const std::string& source_name,
+                  const NationalScenario& scenario);
+
 // Applies a counterfactual declared in the file (its events removed or enabled).
 void apply_counterfactual(NationalScenario& scenario, const std::string& id);
 

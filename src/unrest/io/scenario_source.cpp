@@ -1,4 +1,4 @@
-#include "cli/scenario_source.hpp"
+#include "unrest/io/scenario_source.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -7,13 +7,10 @@
 #include "unrest/scenario/builtin.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 
-namespace unrest::cli {
+namespace unrest::io {
 
-using io::ScenarioSource;
 using scenario::ScenarioError;
 
-// A path on disk wins; otherwise a shipped scenario of that path (so `unrest run
-// scenarios/epstein-2002/run4.toml` works from any directory); otherwise the file is missing.
 ScenarioSource resolve_source(const std::string& path) {
   if (path.empty()) {
     const auto& builtin = scenario::default_scenario();
@@ -33,7 +30,12 @@ ScenarioSource resolve_source(const std::string& path) {
   if (auto builtin = scenario::find_builtin(path)) {
     return {builtin->path, builtin->text, true, {}};
   }
-  throw ScenarioError(path, 0, "", "cannot open scenario file: no such file");
+  if (auto builtin = scenario::find_builtin("scenarios/" + path + ".toml")) {
+    return {builtin->path, builtin->text, true, {}};
+  }
+  throw ScenarioError(path, 0, "",
+                      "cannot open scenario file: no such file, and no shipped scenario of that "
+                      "name (`unrest scenarios` lists them)");
 }
 
-}  // namespace unrest::cli
+}  // namespace unrest::io
