@@ -11,15 +11,16 @@
 
 #include "cli/experiment_commands.hpp"
 #include "cli/interrupt.hpp"
-#include "unrest/io/scenario_source.hpp"
 #include "cli/team.hpp"
 #include "unrest/analysis/national_analysis.hpp"
 #include "unrest/experiments/abc_smc.hpp"
 #include "unrest/experiments/byte_codec.hpp"
+#include "unrest/experiments/calibration_aims.hpp"
 #include "unrest/experiments/calibration_log.hpp"
 #include "unrest/experiments/parameter_sweep.hpp"
 #include "unrest/experiments/quantiles.hpp"
 #include "unrest/experiments/run_many.hpp"
+#include "unrest/io/scenario_source.hpp"
 #include "unrest/io/text_file.hpp"
 #include "unrest/rng/random_stream.hpp"
 #include "unrest/scenario/calendar.hpp"
@@ -73,63 +74,13 @@ int calibrate_command(const CalibrateOptions& o, const Team& processes) {
   }
   national::NationalScenario base = sim.national();
   if (o.national.seed) base.seed = static_cast<std::uint64_t>(*o.national.seed);
-  if (base.free.empty()) {
-    throw scenario::ScenarioError(source.path, 0, "free",
-                                  "the scenario declares no [[free]] parameters to calibrate");
-  }
-  if (base.targets.empty()) {
-    throw scenario::ScenarioError(source.path, 0, "target",
-                                  "the scenario has no [[target]] figures");
-  }
-  std::vector<experiments::Prior> priors;
-  std::vector<experiments::ParameterRange> ranges;
-  for (const auto& f : base.free) {
-    priors.push_back({f.key, f.low, f.high, f.log_scale});
-    ranges.push_back({f.key, f.low, f.high, 0, false});
-  }
-  // What is fitted: every target (its interval) and every check (the interval of the number it
-  // bounds, or 1: passed), or with --fit-until only those whose figure holds by that date
-  // (compared as dates, each in its own clock).
-  std::int64_t fit_tick = base.ticks;
-  if (!o.fit_until.empty()) {
-    const auto date = national::parse_local_time(o.fit_until);
-    const auto start = national::parse_local_time(base.start_date);
-    if (!date || date->hour != 0 || date->minute != 0 || o.fit_until.size() != 10) {
-      throw scenario::ScenarioError("--fit-until", 0, "",
-                                    fmt::format("\"{}\" is not a date YYYY-MM-DD", o.fit_until));
-    }
-    fit_tick = national::hours_since(*start, base.utc_offset, *date, base.utc_offset) + 23;
-  }
-  constexpr double kInf = std::numeric_limits<double>::infinity();
-  experiments::Aims aims;
-  std::vector<std::string> figure_ids;
-  std::vector<bool> fitted;
-  auto known_by = [&](const std::string& date, std::int64_t tick) {
-    return o.fit_until.empty() || (date.empty() ? tick <= fit_tick : date <= o.fit_until);
-  };
-  for (const auto& t : base.targets) {
-    fitted.push_back(known_by(t.date, t.tick));
-    aims.push_back(fitted.back() ? national::aim_interval(t) : national::Interval{-kInf, kInf});
-    figure_ids.push_back("target:" + t.id);
-  }
-  for (const auto& c : base.checks) {
-    fitted.push_back(known_by(c.to, c.to_tick));
-    const national::Interval aim = national::bounds_a_number(c) ? national::Interval{c.low, c.high}
-                                                                : national::Interval{1.0, 1.0};
-    aims.push_back(fitted.back() ? aim : national::Interval{-kInf, kInf});
-    figure_ids.push_back("check:" + c.id);
-  }
-  if (std::find(fitted.begin(), fitted.end(), true) == fitted.end()) {
-    throw scenario::ScenarioError("--fit-until", 0, "",
-                                  fmt::format("no target or check holds by {}", o.fit_until));
-  }
-
+  const auto problem = experiments::calibration_problem(base, source.path, o.fit_until);
+  const auto& priors = problem.priors;
+  const auto& aims = problem.aims;
+  const auto& figure_ids = problem.figure_ids;
+  const auto& fitted = problem.fitted;
   auto assignments = [&](const std::vector<double>& theta) {
-    std::vector<std::string> sets;
-    for (std::size_t k = 0; k < ranges.size(); ++k) {
-      sets.push_back(experiments::assignment(ranges[k], theta[k]));
-    }
-    return sets;
+    return experiments::calibration_assignments(problem, theta);
   };
   // Both ends of every prior must give a valid scenario before anything runs.
   for (std::size_t k = 0; k < priors.size(); ++k) {

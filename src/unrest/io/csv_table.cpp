@@ -55,9 +55,12 @@ CsvTable CsvTable::read(const std::filesystem::path& path) {
   if (!in) throw InputFileError(fmt::format("{}: cannot read the file", path.string()));
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  return parse(buffer.str(), path.string());
+}
+
+CsvTable CsvTable::parse(const std::string& text, const std::string& name) {
   CsvTable table;
-  table.path_ = path.string();
+  table.path_ = name;
   std::size_t pos = 0, line = 1;
   if (text.empty())
     throw InputFileError(fmt::format("{}:1: empty file, expected a header", table.path_));

@@ -20,6 +20,8 @@ class CsvTable {
   // Throws InputFileError if the file cannot be read, has no header, or a row's field count
   // differs from the header's.
   static CsvTable read(const std::filesystem::path& path);
+  // The same from text already read; `name` stands for the file in messages.
+  static CsvTable parse(const std::string& text, const std::string& name);
 
   const std::vector<std::string>& header() const { return header_; }
   std::size_t rows() const { return rows_.size(); }
