@@ -11,6 +11,12 @@ packages=(
   libgtest-dev libbenchmark-dev
   openmpi-bin libopenmpi-dev
   libcpp-httplib-dev
+  # The Python package and its tests and notebooks: pybind11 and Python's headers to build it,
+  # pandas, xarray and matplotlib for its results, pytest and nbclient (with a Jupyter kernel)
+  # to test it, NetCDF to write and read the hourly cube.
+  pybind11-dev python3-dev python3-pandas python3-xarray python3-matplotlib
+  python3-pytest python3-nbclient python3-nbformat python3-ipykernel
+  libnetcdf-dev python3-netcdf4
 )
 # Node.js and npm bundle the web pages at build time; a Node.js from elsewhere (with its own
 # npm) is fine too, so they are installed only when the commands are missing.

@@ -1,0 +1,132 @@
+"""Whole runs from Python: the command line's files byte for byte, read as pandas tables."""
+import os
+import threading
+import time
+
+import pandas as pd
+import pytest
+from conftest import read_dir
+
+import unrest
+
+SCALE = "0.01"
+
+
+def test_a_national_run_is_the_command_lines_byte_for_byte(cli, tmp_path):
+    s = (unrest.load("kazakhstan-2022").set("rules.arrest_rate", 0.004)
+         .without("internet-blackout").counterfactual("early-concession"))
+    r = unrest.run(s, seed=3, scale=0.01, threads=2)
+    cli("run", "kazakhstan-2022", "--set", "rules.arrest_rate=0.004", "--without",
+        "internet-blackout", "--counterfactual", "early-concession", "--seed", "3", "--scale",
+        SCALE, "--threads", "1", "--out", str(tmp_path / "cli"), "--quiet")
+    files = read_dir(tmp_path / "cli")
+    assert sorted(files) == sorted(r.files)
+    for name, text in files.items():
+        assert r.files[name] == text, name
+
+
+def test_a_classic_run_is_the_command_lines_byte_for_byte(cli, tmp_path):
+    s = unrest.load("epstein-2002/run2").set("run.ticks", 60)
+    r = unrest.run(s, seed=5)
+    cli("run", "epstein-2002/run2", "--set", "run.ticks=60", "--seed", "5", "--out",
+        str(tmp_path / "cli"), "--quiet")
+    assert read_dir(tmp_path / "cli") == r.files
+    assert isinstance(r, unrest.ClassicResult)
+    assert list(r.timeseries.index[:2]) == [0, 1] and len(r.timeseries) == 61
+    assert {"active", "jailed", "quiet"} <= set(r.timeseries.columns)
+    assert isinstance(r.outbursts, pd.DataFrame)
+
+
+@pytest.fixture(scope="module")
+def result():
+    return unrest.run(unrest.load("kazakhstan-2022"), seed=1, scale=0.01)
+
+
+def test_tables_are_indexed_by_time(result):
+    national, places = result.national, result.places
+    assert isinstance(national.index, pd.DatetimeIndex)
+    assert national.index[0] == pd.Timestamp("2021-12-28 00:00")
+    assert len(national) == 16 * 24
+    assert len(places) == 16 * 24 * 17 and places["place"].nunique() == 17
+    # The national total is the sum over places, hour by hour.
+    by_hour = places.groupby(level="time")["active"].sum()
+    assert (by_hour == national["active"]).all()
+
+
+def test_targets_checks_events_and_manifest(result):
+    assert "detained-6-jan" in result.targets.index
+    assert {"reported", "simulated", "within_factor"} <= set(result.targets.columns)
+    assert result.checks["pass"].dtype == bool
+    assert (result.events["kind"] == "event").any()
+    assert result.manifest["seed"] == 1 and result.manifest["scale"] == 0.01
+    assert "Day by day" in result.report
+
+
+def test_the_xarray_cube_has_every_place_and_hour_with_units(result):
+    cube = result.to_xarray()
+    assert dict(cube.sizes) == {"place": 17, "time": 384}
+    assert cube["arrests"].attrs["units"].startswith("agents")
+    almaty = cube["active"].sel(place="almaty-city").values
+    table = result.places.query("place == 'almaty-city'")["active"].values
+    assert (almaty == table).all()
+
+
+def test_write_makes_a_new_folder_and_never_replaces_one(result, tmp_path):
+    result.write(tmp_path / "run")
+    assert read_dir(tmp_path / "run") == result.files
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me")
+    with pytest.raises(FileExistsError):
+        result.write(tmp_path / "mine")
+    assert (tmp_path / "mine" / "notes.txt").read_text() == "keep me"
+
+
+def test_the_gil_is_released_while_cpp_runs():
+    # A Python thread keeps counting during a run only if the run does not hold the GIL.
+    counts = []
+    stop = threading.Event()
+
+    def count():
+        n = 0
+        while not stop.is_set():
+            n += 1
+            if n % 1000 == 0:
+                counts.append(time.monotonic())
+
+    thread = threading.Thread(target=count)
+    thread.start()
+    started = time.monotonic()
+    unrest.run(unrest.load("kazakhstan-2022"), seed=1, scale=0.05)
+    finished = time.monotonic()
+    stop.set()
+    thread.join()
+    during = [t for t in counts if started + 0.1 < t < finished - 0.1]
+    assert finished - started > 0.3
+    assert len(during) > 50, "the counting thread stalled while the run went"
+
+
+def test_ctrl_c_interrupts_a_run_with_keyboard_interrupt(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    script = tmp_path / "long.py"
+    script.write_text(
+        "import sys, unrest\n"
+        "s = unrest.load('kazakhstan-2022')\n"
+        "print('started', flush=True)\n"
+        "try:\n"
+        "    unrest.run(s, seed=1, scale=1.0)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted', flush=True)\n"
+        "    sys.exit(3)\n"
+        "print('finished', flush=True)\n")
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                            env=dict(os.environ))
+    assert proc.stdout.readline().strip() == "started"
+    time.sleep(1.0)
+    sent = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    out, _ = proc.communicate(timeout=30)
+    assert proc.returncode == 3 and "interrupted" in out
+    assert time.monotonic() - sent < 5
