@@ -130,3 +130,37 @@ def test_ctrl_c_interrupts_a_run_with_keyboard_interrupt(tmp_path):
     out, _ = proc.communicate(timeout=30)
     assert proc.returncode == 3 and "interrupted" in out
     assert time.monotonic() - sent < 5
+
+
+def test_the_netcdf_cube_holds_places_csv_with_cf_metadata(cli, tmp_path, result):
+    import xarray as xr
+
+    for threads in ("1", "2"):
+        cli("run", "kazakhstan-2022", "--seed", "1", "--scale", SCALE, "--format", "netcdf",
+            "--threads", threads, "--out", str(tmp_path / threads), "--quiet")
+    one, two = ((tmp_path / t / "places.nc").read_bytes() for t in ("1", "2"))
+    assert one == two  # the same bytes whatever the thread count
+    files = read_dir_names(tmp_path / "1")
+    assert "places.nc" in result_manifest_files(tmp_path / "1") and "places.nc" in files
+    with xr.open_dataset(tmp_path / "1" / "places.nc") as cube:
+        assert cube.attrs["Conventions"] == "CF-1.8"
+        assert cube["time"].values[0] == pd.Timestamp("2021-12-28 00:00").to_datetime64()
+        ours = result.to_xarray()
+        for name in ours.data_vars:
+            # Counts exactly; reals at full precision (places.csv rounds them to 6 digits).
+            assert cube[name].values == pytest.approx(ours[name].values, rel=1e-5), name
+            if cube[name].dtype.kind == "i":
+                assert (cube[name].values == ours[name].values).all(), name
+        assert cube["arrests"].attrs["long_name"] and cube["arrests"].attrs["units"] == "1"
+        assert list(cube["place"].values) == list(ours["place"].values)
+        assert cube["lat"].attrs["units"] == "degrees_north"
+
+
+def read_dir_names(directory):
+    return set(os.listdir(directory))
+
+
+def result_manifest_files(directory):
+    import json
+
+    return json.loads((directory / "manifest.json").read_text())["files"]

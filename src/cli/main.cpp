@@ -20,14 +20,15 @@
 #include "cli/national_setup.hpp"
 #include "cli/progress.hpp"
 #include "cli/reference_listings.hpp"
-#include "unrest/io/scenario_source.hpp"
 #include "cli/team.hpp"
 #include "cli/view_commands.hpp"
 #include "unrest/engine/memory_estimate.hpp"
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/io/manifest_replay.hpp"
 #include "unrest/io/national_outputs.hpp"
+#include "unrest/io/netcdf_cube.hpp"
 #include "unrest/io/run_outputs.hpp"
+#include "unrest/io/scenario_source.hpp"
 #include "unrest/report/html_report.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
@@ -65,6 +66,7 @@ struct RunOptions {
   bool quiet = false;
   bool progress = false;
   bool report = false;
+  std::string format = "csv";
   std::uint64_t max_memory = 0;           // bytes; 0: what the machine has available
   unrest::cli::NationalOptions national;  // --scale, --without, --counterfactual
 };
@@ -172,7 +174,7 @@ int run_national_command(const RunOptions& options, ScenarioSource source,
   const double seconds = progress.elapsed_seconds();
   progress.finish();
   if (!team.owns_outputs()) return 0;
-  unrest::io::write_national_outputs(*dir, *engine, source);
+  unrest::io::write_national_outputs(*dir, *engine, source, options.format == "netcdf");
   if (options.report) unrest::report::write_report_before_commit(*dir);
   dir->commit();
   if (speak) {
@@ -224,10 +226,16 @@ int run_command(const RunOptions& given, const unrest::cli::Team& team) {
   if (given.report && !unrest::web::available()) {
     throw unrest::report::WebPagesUnavailable(unrest::web::kUnavailable);
   }
+  // Said before the run, not after it.
+  if (given.format == "netcdf") unrest::io::require_netcdf();
   ScenarioSource source = unrest::io::resolve_source(given.scenario);
   const RunOptions options =
       unrest::io::looks_like_manifest(source.text) ? replayed(given, source) : given;
   if (is_national(source)) return run_national_command(options, std::move(source), team);
+  if (options.format != "csv") {
+    throw ScenarioError("--format " + options.format, 0, "",
+                        "a classic run writes CSV only (the NetCDF cube is a national run's)");
+  }
   if (options.national.scale || !options.national.without.empty() ||
       !options.national.counterfactual.empty()) {
     throw ScenarioError(source.path, 0, "",
@@ -376,6 +384,11 @@ int main(int argc, char** argv) {
   unrest::cli::add_national_options(*run_cmd, run.national);
   run_cmd->add_flag("--report", run.report,
                     "Also write report.html, the run's self-contained HTML report (see `report`)");
+  run_cmd
+      ->add_option("--format", run.format,
+                   "csv (the default), or netcdf: also places.nc, the per-place hourly cube as "
+                   "NetCDF with CF conventions (national scenarios)")
+      ->check(CLI::IsMember({"csv", "netcdf"}));
   run_cmd->add_flag("--quiet", run.quiet, "Print nothing but errors");
   run_cmd->add_flag("--progress", run.progress, "Show progress even when stderr is not a terminal");
 
@@ -458,6 +471,9 @@ int main(int argc, char** argv) {
   } catch (const unrest::io::OutputDirExists& e) {
     if (team.owns_outputs()) fmt::print(stderr, "unrest: {}\n", e.what());
     return kExitBadInput;
+  } catch (const unrest::io::NetcdfUnavailable& e) {
+    fmt::print(stderr, "unrest: {}\n", e.what());
+    return kExitFailure;
   } catch (const unrest::report::WebPagesUnavailable& e) {
     fmt::print(stderr, "unrest: {}\n", e.what());
     return kExitFailure;

@@ -6,6 +6,7 @@
 
 #include "unrest/analysis/national_analysis.hpp"
 #include "unrest/io/content_hash.hpp"
+#include "unrest/io/netcdf_cube.hpp"
 #include "unrest/io/text_file.hpp"
 #include "unrest/scenario/national_parameters.hpp"
 #include "unrest/scenario/national_quantities.hpp"
@@ -258,11 +259,13 @@ json national_summary_json(const NationalEngine& e) {
   };
 }
 
-json national_manifest_json(const NationalEngine& e, const ScenarioSource& source) {
+json national_manifest_json(const NationalEngine& e, const ScenarioSource& source,
+                            const std::vector<std::string>& extra_files) {
   json manifest = manifest_base(source, national_scenario_json(e.scenario()));
   manifest["seed"] = e.scenario().seed;
   manifest["scale"] = e.scenario().scale;
   manifest["files"] = {"places.csv", "national.csv", "events.csv", "summary.json", "manifest.json"};
+  for (const auto& f : extra_files) manifest["files"].push_back(f);
   // Events a program brought in while the run went (the Python module's Simulation.apply): the
   // scenario and overrides alone do not give this run, so it is said here.
   if (!e.injected().empty()) {
@@ -283,13 +286,19 @@ json national_manifest_json(const NationalEngine& e, const ScenarioSource& sourc
 }
 
 void write_national_outputs(const AtomicOutputDir& dir, const NationalEngine& e,
-                            const ScenarioSource& source) {
+                            const ScenarioSource& source, bool netcdf) {
+  std::vector<std::string> extra;
+  if (netcdf) {
+    write_places_netcdf(dir.file("places.nc"), e);
+    extra.push_back("places.nc");
+  }
   write_text_file(dir.file("places.csv"), places_csv(e));
   write_text_file(dir.file("national.csv"), national_csv(e));
   write_text_file(dir.file("events.csv"), events_csv(e));
   write_text_file(dir.file("summary.json"), national_summary_json(e).dump(2) + "\n");
   // Last, so that a manifest only ever describes a complete set of files.
-  write_text_file(dir.file("manifest.json"), national_manifest_json(e, source).dump(2) + "\n");
+  write_text_file(dir.file("manifest.json"),
+                  national_manifest_json(e, source, extra).dump(2) + "\n");
 }
 
 std::string national_report_text(const NationalEngine& e) {

@@ -5,6 +5,7 @@
 //   events.csv    the event log: events applied, first protest and first riot per place
 //   summary.json  peaks, per-place outcomes, day-by-day table, simulated vs reported, checks
 //   manifest.json version, scenario hash, seed, scale, counterfactual and every parameter
+//   places.nc     with --format netcdf: the places.csv cube as NetCDF (CF conventions)
 // and the text the terminal shows at the end of a run.
 #include <nlohmann/json.hpp>
 #include <string>
@@ -20,11 +21,14 @@ std::string national_csv(const national::NationalEngine& engine);
 std::string events_csv(const national::NationalEngine& engine);
 nlohmann::json national_summary_json(const national::NationalEngine& engine);
 nlohmann::json national_scenario_json(const national::NationalScenario& scenario);
+// `extra_files`: files written besides the five (places.nc), for the manifest's list.
 nlohmann::json national_manifest_json(const national::NationalEngine& engine,
-                                      const ScenarioSource& source);
+                                      const ScenarioSource& source,
+                                      const std::vector<std::string>& extra_files = {});
 
+// `netcdf`: also places.nc (io/netcdf_cube.hpp).
 void write_national_outputs(const AtomicOutputDir& dir, const national::NationalEngine& engine,
-                            const ScenarioSource& source);
+                            const ScenarioSource& source, bool netcdf = false);
 
 // Day-by-day national table, "simulated vs reported" and the checks, for the terminal.
 std::string national_report_text(const national::NationalEngine& engine);
