@@ -8,8 +8,8 @@ from conftest import read_dir
 import unrest
 
 SCALE = "0.01"
-PARAMS = {"rules.arrest_rate": (0.001, 0.01), "rules.legitimacy": (0.75, 0.85)}
-CLI_PARAMS = ["--param", "rules.arrest_rate=0.001:0.01", "--param", "rules.legitimacy=0.75:0.85"]
+PARAMS = {"rules.arrest_rate": (0.001, 0.01), "rules.legitimacy": (0.6, 0.65)}
+CLI_PARAMS = ["--param", "rules.arrest_rate=0.001:0.01", "--param", "rules.legitimacy=0.6:0.65"]
 
 
 @pytest.fixture(scope="module")
