@@ -88,3 +88,19 @@ def test_scenarios_and_counterfactuals_are_listed():
 def test_national_options_on_a_classic_scenario_are_refused():
     with pytest.raises(unrest.ScenarioError, match="national scenarios only"):
         unrest.run(unrest.load("epstein-2002/run2"), scale=0.5)
+
+
+def test_errors_carry_the_command_lines_file_line_key_message(cli, tmp_path):
+    text = unrest.load("epstein-2002/run2")._source["text"]
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("vision"))
+    lines[at] = "visoin = 7"
+    path = tmp_path / "typo.toml"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(unrest.ScenarioError) as caught:
+        unrest.load(str(path))
+    error = caught.value
+    assert (error.file, error.line) == (str(path), at + 1)
+    assert "did you mean" in error.message
+    by_cli = cli("validate", str(path), check=False)
+    assert by_cli.returncode == 2 and str(error) in by_cli.stderr
