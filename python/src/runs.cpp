@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "binding.hpp"
+#include "unrest/io/manifest_replay.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/scenario_source.hpp"
 #include "unrest/run_classic.hpp"
@@ -26,9 +27,27 @@ bool is_national(const io::ScenarioSource& source) {
   return scenario::scenario_kind(source.text, source.path) == scenario::ScenarioKind::national;
 }
 
+// A scenario's source; for a run's manifest, the recorded source and what the run was given
+// (as `unrest run MANIFEST` reads them).
 py::dict resolve(const std::string& name) {
-  const io::ScenarioSource s = io::resolve_source(name);
+  io::ScenarioSource s = io::resolve_source(name);
   py::dict out;
+  if (io::looks_like_manifest(s.text)) {
+    const auto recorded = io::read_manifest(s.path, s.text);
+    if (recorded.ticks || !recorded.engine.empty()) {
+      throw scenario::ScenarioError(s.path, 0, "scenario_source.overrides",
+                                    "this run was given --ticks or --engine, which the Python "
+                                    "module does not take; replay it with `unrest run`");
+    }
+    s = recorded.source;
+    py::dict given;
+    given["sets"] = recorded.sets;
+    given["seed"] = recorded.seed ? py::cast(*recorded.seed) : py::none();
+    given["scale"] = recorded.scale ? py::cast(*recorded.scale) : py::none();
+    given["counterfactual"] = recorded.counterfactual;
+    given["without"] = recorded.without;
+    out["recorded"] = given;
+  }
   out["path"] = s.path;
   out["text"] = s.text;
   out["builtin"] = s.builtin;

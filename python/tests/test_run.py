@@ -164,3 +164,13 @@ def result_manifest_files(directory):
     import json
 
     return json.loads((directory / "manifest.json").read_text())["files"]
+
+
+def test_a_manifest_loads_as_the_run_it_records(cli, tmp_path):
+    cli("run", "kazakhstan-2022", "--set", "rules.arrest_rate=0.004", "--without", "csto-requested",
+        "--seed", "4", "--scale", SCALE, "--out", str(tmp_path / "cli"), "--quiet")
+    s = unrest.load(str(tmp_path / "cli" / "manifest.json"))
+    assert s.changes == ["rules.arrest_rate=0.004", "--without csto-requested"]
+    assert unrest.run(s).files == read_dir(tmp_path / "cli")
+    # Given now, a seed goes on top of the recorded one, as on the command line.
+    assert unrest.run(s, seed=5).manifest["seed"] == 5

@@ -18,10 +18,13 @@ class Scenario:
     """
 
     def __init__(self, source):
+        recorded = source.pop("recorded", None)  # a run's manifest: what that run was given
         self._source = source  # path, text, builtin
-        self._sets = []
-        self._without = []
-        self._counterfactual = ""
+        self._sets = list(recorded["sets"]) if recorded else []
+        self._without = list(recorded["without"]) if recorded else []
+        self._counterfactual = recorded["counterfactual"] if recorded else ""
+        # A manifest's seed and scale, used when a run does not give its own.
+        self._defaults = {k: recorded[k] for k in ("seed", "scale")} if recorded else {}
         self._info = _unrest.describe(self._request())
 
     # What the compiled module is given: the source and the changes (see python/src/binding.hpp).
@@ -29,6 +32,7 @@ class Scenario:
         request = dict(self._source)
         request.update(sets=list(self._sets), without=list(self._without),
                        counterfactual=self._counterfactual)
+        request.update({k: v for k, v in self._defaults.items() if v is not None})
         request.update({k: v for k, v in call.items() if v is not None})
         return request
 
@@ -140,6 +144,9 @@ def _toml_value(value):
 
 def load(name=None):
     """A scenario by path (a TOML file, or a run's manifest.json) or by shipped name.
+
+    A manifest gives the run it records: its scenario text with the changes, seed and scale
+    it was run with (``unrest.run(unrest.load("out/x/manifest.json"))`` writes the same files).
 
     >>> unrest.load("kazakhstan-2022")            # shipped, by name
     >>> unrest.load("epstein-2002/run2")          # a classic run of Epstein (2002)
