@@ -40,6 +40,10 @@ py::dict resolve(const std::string& name) {
                                     "module does not take; replay it with `unrest run`");
     }
     s = recorded.source;
+    if (is_national(s)) {
+      io::ScenarioSource copy = s;
+      io::check_behaviour(name, recorded, io::load_national({}, copy));
+    }
     py::dict given;
     given["sets"] = recorded.sets;
     given["seed"] = recorded.seed ? py::cast(*recorded.seed) : py::none();

@@ -67,6 +67,9 @@ struct RunOptions {
   bool progress = false;
   bool report = false;
   std::string format = "csv";
+  // Replaying a manifest: the manifest, and the run it records (checked against what is run now).
+  std::string manifest_path;
+  std::optional<unrest::io::RecordedRun> recorded;
   std::uint64_t max_memory = 0;           // bytes; 0: what the machine has available
   unrest::cli::NationalOptions national;  // --scale, --without, --counterfactual
 };
@@ -125,6 +128,8 @@ int run_national_command(const RunOptions& options, ScenarioSource source,
   national.seed = options.seed;
   national.threads = options.threads;
   auto scenario = unrest::cli::load_national(national, source);
+  if (options.recorded)
+    unrest::io::check_behaviour(options.manifest_path, *options.recorded, scenario);
   if (options.ticks) {
     scenario.ticks = std::min(scenario.ticks, *options.ticks);
     source.overrides.push_back(fmt::format("--ticks {}", *options.ticks));
@@ -205,8 +210,10 @@ bool is_national(const ScenarioSource& source) {
 // own options on top (a --set given now comes after the recorded ones, so it wins).
 RunOptions replayed(const RunOptions& given, ScenarioSource& source) {
   const auto recorded = unrest::io::read_manifest(source.path, source.text);
-  source = recorded.source;
   RunOptions options = given;
+  options.manifest_path = source.path;
+  options.recorded = recorded;
+  source = recorded.source;
   options.sets = recorded.sets;
   options.sets.insert(options.sets.end(), given.sets.begin(), given.sets.end());
   if (!options.seed) options.seed = recorded.seed;

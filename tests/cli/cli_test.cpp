@@ -120,6 +120,29 @@ TEST_F(Cli, AManifestRerunsItsRunByteForByte) {
             read_file(dir_ / "seed5" / "timeseries.csv"));
 }
 
+TEST_F(Cli, AManifestIsNotReplayedOnceItsSharedBehaviourFileChanged) {
+  // A copy of the shipped scenario beside its own copy of the shared behaviour file.
+  fs::create_directories(dir_ / "behaviour");
+  const auto shared = unrest::scenario::find_shared_file("scenarios/behaviour/national.toml");
+  const auto scenario = unrest::scenario::find_builtin("scenarios/kazakhstan-2022.toml");
+  ASSERT_TRUE(shared && scenario);
+  write("behaviour/national.toml", shared->text);
+  const std::string file = write("event.toml", scenario->text);
+  ASSERT_EQ(unrest("run " + file + " --scale 0.005 --ticks 100 --quiet --out " + path("a")).status,
+            0);
+  const auto manifest = nlohmann::json::parse(read_file(dir_ / "a" / "manifest.json"));
+  EXPECT_EQ(manifest["effective"]["scenario"]["behaviour"]["path"],
+            (dir_ / "behaviour/national.toml").generic_string());
+  // Unchanged, it reruns byte for byte; changed, it is refused rather than rerun differently.
+  ASSERT_EQ(unrest("run " + path("a") + "/manifest.json --quiet --out " + path("b")).status, 0);
+  EXPECT_EQ(read_file(dir_ / "a" / "places.csv"), read_file(dir_ / "b" / "places.csv"));
+  write("behaviour/national.toml", shared->text + "\n# edited\n");
+  const auto r = unrest("run " + path("a") + "/manifest.json --quiet --out " + path("c"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.output.find("has changed since this run"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(dir_ / "c"));
+}
+
 TEST_F(Cli, ABadManifestIsRefusedNamingTheKey) {
   ASSERT_EQ(unrest("run " R2 " --ticks 20 --quiet --out " + path("r")).status, 0);
   std::string manifest = read_file(dir_ / "r" / "manifest.json");

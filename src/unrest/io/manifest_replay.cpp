@@ -64,6 +64,16 @@ RecordedRun read_manifest(const std::string& path, const std::string& text) {
                         "does not match its text_hash_fnv1a64: the manifest was changed or is "
                         "corrupt");
   }
+  const nlohmann::json* behaviour = nullptr;
+  if (const auto effective = j.find("effective"); effective != j.end() && effective->is_object()) {
+    if (const auto sc = effective->find("scenario"); sc != effective->end() && sc->is_object()) {
+      if (const auto b = sc->find("behaviour"); b != sc->end() && b->is_object()) behaviour = &*b;
+    }
+  }
+  if (behaviour) {
+    run.behaviour_file = behaviour->value("path", std::string());
+    run.behaviour_hash = behaviour->value("text_hash_fnv1a64", std::string());
+  }
   const auto overrides = source->find("overrides");
   if (overrides != source->end()) {
     if (!overrides->is_array()) {
@@ -106,6 +116,17 @@ RecordedRun read_manifest(const std::string& path, const std::string& text) {
     }
   }
   return run;
+}
+
+void check_behaviour(const std::string& manifest_path, const RecordedRun& run,
+                     const national::NationalScenario& scenario) {
+  if (run.behaviour_hash.empty()) return;
+  if (fnv1a64_hex(scenario.behaviour_text) != run.behaviour_hash) {
+    throw ScenarioError(manifest_path, 0, "effective.scenario.behaviour",
+                        "the behaviour file " + run.behaviour_file +
+                            " has changed since this run (its text's hash differs), so the run "
+                            "cannot be replayed as it was");
+  }
 }
 
 }  // namespace unrest::io

@@ -164,6 +164,11 @@ json national_scenario_json(const NationalScenario& s) {
         },
         p.field(values));
   }
+  // The shared behaviour file and a hash of its text: what a manifest's replay must find again.
+  if (!s.behaviour_file.empty()) {
+    out["scenario"]["behaviour"] = {{"path", s.behaviour_file},
+                                    {"text_hash_fnv1a64", fnv1a64_hex(s.behaviour_text)}};
+  }
   return out;
 }
 

@@ -15,6 +15,13 @@ const BuiltinScenario& default_scenario() {
   throw std::logic_error("the default scenario was not compiled in");
 }
 
+std::optional<BuiltinScenario> find_shared_file(const std::string& path) {
+  for (const auto& s : builtin_shared_files()) {
+    if (s.path == path) return s;
+  }
+  return std::nullopt;
+}
+
 std::optional<BuiltinScenario> find_builtin(const std::string& path) {
   for (const auto& s : builtin_scenarios()) {
     if (s.path == path) return s;

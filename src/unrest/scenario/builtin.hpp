@@ -19,4 +19,8 @@ const BuiltinScenario& default_scenario();
 // A shipped scenario by its path in the source tree, if there is one.
 std::optional<BuiltinScenario> find_builtin(const std::string& path);
 
+// The shipped files scenarios take parts from (scenario/behaviour_file.hpp), and one by path.
+const std::vector<BuiltinScenario>& builtin_shared_files();
+std::optional<BuiltinScenario> find_shared_file(const std::string& path);
+
 }  // namespace unrest::scenario

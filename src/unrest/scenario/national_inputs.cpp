@@ -15,6 +15,7 @@ const std::vector<InputKey>& input_keys() {
   static const std::vector<InputKey> table = [] {
     std::vector<InputKey> keys = scenario::scenario_table_keys();
     keys.insert(keys.end(), {
+      {"scenario", "behaviour", "string", 0, 0, kOptional, "a shared behaviour file ([rules] and [mechanisms.*] only), relative to this file or shipped; this file then holds none"},
       {"run", "start", "date", 0, 0, kOptional, "local date of the first simulated hour (00:00)"},
       {"run", "end", "date", 0, 0, kOptional, "last simulated local date, inclusive; at most 10 years after start"},
       {"run", "utc_offset", "integer", -12, 14, kOptional, "hours ahead of UTC of the run's clock"},

@@ -139,6 +139,10 @@ struct FreeParameter {
 struct NationalScenario {
   std::string name;
   std::string description;
+  // The shared behaviour file the scenario named (scenario/behaviour_file.hpp), as found, and
+  // its text; empty when the file itself holds its behaviour.
+  std::string behaviour_file;
+  std::string behaviour_text;
   std::string start_date = "2021-12-28";  // local date of tick 0, 00:00 at utc_offset
   std::string end_date = "2022-01-12";    // last simulated day, inclusive
   int utc_offset = 6;

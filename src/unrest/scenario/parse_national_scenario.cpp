@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "unrest/scenario/behaviour_file.hpp"
 #include "unrest/scenario/calendar.hpp"
 #include "unrest/scenario/national_inputs.hpp"
 #include "unrest/scenario/national_parameters.hpp"
@@ -493,9 +494,12 @@ bool is_national_scenario(std::string_view text) {
 NationalScenario parse_national_scenario(std::string_view text, const std::string& source_name,
                                          const std::vector<std::string>& overrides) {
   toml::table root = scenario::parse_toml(text, source_name);
+  const scenario::BehaviourFile behaviour = scenario::merge_behaviour(root, source_name);
   for (const auto& assignment : overrides) scenario::apply_override(root, assignment);
 
   NationalScenario s;
+  s.behaviour_file = behaviour.path;
+  s.behaviour_text = behaviour.text;
   s.name = std::filesystem::path(source_name).stem().string();
   TableReader reader(root, source_name, "");
   if (const toml::table* t = reader.table("scenario")) {
@@ -503,6 +507,7 @@ NationalScenario parse_national_scenario(std::string_view text, const std::strin
     scenario::read_kind(r, scenario::ScenarioKind::national);
     r.read("name", s.name);
     r.read("description", s.description);
+    r.take("behaviour");  // merged above
     r.finish();
   }
   LocalTime start = *parse_local_time(s.start_date);
