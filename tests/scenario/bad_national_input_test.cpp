@@ -29,6 +29,17 @@ TEST(BadNationalInput, TheGoodFileParses) {
   EXPECT_TRUE(s.events[0].national);
 }
 
+TEST(BadNationalInput, UtcOffsetsAreQuarterHours) {
+  const auto s =
+      parse_national_scenario(replaced(kGood, "utc_offset = 5", "utc_offset = 3.5"), "good.toml");
+  EXPECT_DOUBLE_EQ(s.places[0].utc_offset, 3.5);
+  EXPECT_EQ(error_of(replaced(kGood, "utc_offset = 5", "utc_offset = 3.3")),
+            "bad.toml:14: place[0].utc_offset: must be whole quarter hours, like 3.5 for "
+            "UTC+3:30 (got 3.3)");
+  EXPECT_EQ(error_of(replaced(kGood, "utc_offset = 5", "utc_offset = 15")),
+            "bad.toml:14: place[0].utc_offset: must be in [-12, 14] (got 15)");
+}
+
 TEST(BadNationalInput, ErrorsNameFileLineAndKey) {
   EXPECT_EQ(error_of(replaced(kGood, "police = 10", "police = 10\nexposur = 1")),
             "bad.toml:12: place[0].exposur: unknown key; did you mean 'place[0].exposure'?");

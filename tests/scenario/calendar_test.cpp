@@ -39,5 +39,15 @@ TEST(Calendar, HoursCountFromTheStartOnTheScenarioClockAndRoundUp) {
   EXPECT_EQ(date_time_of_tick(start, 4 * 24 + 17), "2022-01-01 17:00");
 }
 
+TEST(Calendar, OffsetsMayBeQuarterHours) {
+  // Iran's clock is UTC+3:30: on a UTC+3:30 scenario clock its local hours are whole ticks.
+  const LocalTime start = *parse_local_time("2019-11-14");
+  EXPECT_EQ(hours_since(start, 3.5, *parse_local_time("2019-11-16T18:00"), 3.5), 2 * 24 + 18);
+  // 18:00 in Almaty (UTC+6) is 15:30 in Tehran: applies from the 16:00 tick.
+  EXPECT_EQ(hours_since(start, 3.5, *parse_local_time("2019-11-16T18:00"), 6), 2 * 24 + 16);
+  // 12:00 at UTC+5:45 is 09:45 at UTC+3:30: from the 10:00 tick.
+  EXPECT_EQ(hours_since(start, 3.5, *parse_local_time("2019-11-14T12:00"), 5.75), 10);
+}
+
 }  // namespace
 }  // namespace unrest::national

@@ -86,7 +86,7 @@ std::vector<TargetResult> evaluate_targets(const NationalEngine& engine) {
 
 std::vector<double> daytime_activity(const NationalEngine& engine, int place) {
   const auto& s = engine.scenario();
-  const int offset = s.places[static_cast<std::size_t>(place)].utc_offset - s.utc_offset;
+  const double offset = s.places[static_cast<std::size_t>(place)].utc_offset - s.utc_offset;
   std::vector<double> out;
   const std::int64_t days = engine.tick() / 24;
   for (std::int64_t d = 0; d < days; ++d) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "unrest/analysis/national_analysis.hpp"
 #include "unrest/io/content_hash.hpp"
@@ -104,6 +105,13 @@ std::string events_csv(const NationalEngine& e) {
   return out;
 }
 
+namespace {
+// A whole offset as an integer (as manifests wrote it before quarter hours).
+json offset_json(double hours) {
+  return hours == std::floor(hours) ? json(static_cast<int>(hours)) : json(hours);
+}
+}  // namespace
+
 json national_scenario_json(const NationalScenario& s) {
   const PlaceRules& r = s.rules;
   json places = json::array();
@@ -113,7 +121,7 @@ json national_scenario_json(const NationalScenario& s) {
                       {"population", p.population},
                       {"lat", p.lat},
                       {"lon", p.lon},
-                      {"utc_offset", p.utc_offset},
+                      {"utc_offset", offset_json(p.utc_offset)},
                       {"police", p.police},
                       {"exposure", p.exposure},
                       {"legitimacy", p.legitimacy >= 0 ? p.legitimacy : r.legitimacy},
@@ -133,7 +141,7 @@ json national_scenario_json(const NationalScenario& s) {
       {"run",
        {{"start", s.start_date},
         {"end", s.end_date},
-        {"utc_offset", s.utc_offset},
+        {"utc_offset", offset_json(s.utc_offset)},
         {"ticks", s.ticks},
         {"seed", s.seed},
         {"scale", s.scale}}},

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cmath>
 
 namespace unrest::national {
 namespace {
@@ -88,12 +89,13 @@ LocalTime civil_from_days(std::int64_t days) {
   return t;
 }
 
-std::int64_t hours_since(const LocalTime& start, int clock_offset, const LocalTime& when,
-                         int offset) {
+std::int64_t hours_since(const LocalTime& start, double clock_offset, const LocalTime& when,
+                         double offset) {
+  const std::int64_t shift = std::llround((offset - clock_offset) * 60.0);
   const std::int64_t minutes = (days_from_civil(when.year, when.month, when.day) -
                                 days_from_civil(start.year, start.month, start.day)) *
                                    24 * 60 +
-                               when.hour * 60 + when.minute - (offset - clock_offset) * 60;
+                               when.hour * 60 + when.minute - shift;
   // Round up to the next whole hour (floor division for negative values too).
   const std::int64_t up = minutes + 59;
   return up >= 0 ? up / 60 : -((-up + 59) / 60);

@@ -24,10 +24,11 @@ std::optional<LocalTime> parse_local_time(std::string_view text);
 std::int64_t days_from_civil(int year, int month, int day);
 LocalTime civil_from_days(std::int64_t days);
 
-// Hours from the start (00:00 of `start` at `clock_offset`) to `when` given at `offset`;
-// fractional hours round up, so an event at 01:30 applies from the tick that starts at 02:00.
-std::int64_t hours_since(const LocalTime& start, int clock_offset, const LocalTime& when,
-                         int offset);
+// Hours from the start (00:00 of `start` at `clock_offset`) to `when` given at `offset` (UTC
+// offsets in hours, quarter hours allowed); fractional hours round up, so an event at 01:30
+// applies from the tick that starts at 02:00.
+std::int64_t hours_since(const LocalTime& start, double clock_offset, const LocalTime& when,
+                         double offset);
 
 // The local date ("2022-01-05") and "2022-01-05 14:00" of a tick on the scenario clock.
 std::string date_of_tick(const LocalTime& start, std::int64_t tick);

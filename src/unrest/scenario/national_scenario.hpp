@@ -20,7 +20,7 @@ struct Place {
   double population = 0;  // people
   double lat = 0.0;
   double lon = 0.0;
-  int utc_offset = 6;
+  double utc_offset = 6;     // hours ahead of UTC, in quarter hours (3.5: UTC+3:30)
   double police = 0;         // people
   double exposure = 1.0;     // e_p of the hardship shock
   double legitimacy = -1;    // baseline L_p; < 0 means the rules' default
@@ -145,7 +145,7 @@ struct NationalScenario {
   std::string behaviour_text;
   std::string start_date = "2021-12-28";  // local date of tick 0, 00:00 at utc_offset
   std::string end_date = "2022-01-12";    // last simulated day, inclusive
-  int utc_offset = 6;
+  double utc_offset = 6;                  // hours ahead of UTC, in quarter hours (3.5: UTC+3:30)
   std::int64_t ticks = 24;
   std::uint64_t seed = 1;
   double scale = 1.0;

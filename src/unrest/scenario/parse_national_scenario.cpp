@@ -61,6 +61,14 @@ std::vector<std::string> read_strings(TableReader& r, std::string_view key) {
   return out;
 }
 
+// A UTC offset in hours, in its declared range and in quarter hours (3.5 is UTC+3:30, 5.75
+// UTC+5:45): the clocks of the world.
+void read_offset(TableReader& r, std::string_view table, double& out) {
+  if (!read_input(r, table, "utc_offset", out)) return;
+  r.require(out * 4 == std::round(out * 4), "utc_offset",
+            fmt::format("must be whole quarter hours, like 3.5 for UTC+3:30 (got {})", out));
+}
+
 // An entry's id, which every [[place]], [[event]], ... must have.
 std::string required_id(TableReader& r, std::string_view what) {
   std::string id;
@@ -155,7 +163,7 @@ Place read_place(TableReader& r) {
   read_input(r, "place", "population", p.population);
   read_input(r, "place", "lat", p.lat);
   read_input(r, "place", "lon", p.lon);
-  read_input(r, "place", "utc_offset", p.utc_offset);
+  read_offset(r, "place", p.utc_offset);
   r.require(r.read("police", p.police), "police", "is required");
   r.require(p.police >= 0 && p.police <= p.population, "police",
             fmt::format("must be in [0, population] (got {})", p.police));
@@ -202,8 +210,8 @@ Event read_event(TableReader& r, const NationalScenario& s, const LocalTime& sta
   e.id = required_id(r, "event");
   const std::size_t kind = required_kind(r, kEventKinds);
   e.kind = static_cast<EventKind>(kind);
-  int offset = s.utc_offset;
-  read_input(r, "event", "utc_offset", offset);
+  double offset = s.utc_offset;
+  read_offset(r, "event", offset);
   LocalTime at;
   const bool dated = read_time(r, "at", e.at, at);
   std::string when;
@@ -308,8 +316,9 @@ Target read_target(TableReader& r, const NationalScenario& s, const LocalTime& s
   r.require(read_time(r, "date", g.date, date), "date", "is required");
   date.hour = 0;
   date.minute = 0;
-  int offset = g.place >= 0 ? s.places[static_cast<std::size_t>(g.place)].utc_offset : s.utc_offset;
-  read_input(r, "target", "utc_offset", offset);
+  double offset =
+      g.place >= 0 ? s.places[static_cast<std::size_t>(g.place)].utc_offset : s.utc_offset;
+  read_offset(r, "target", offset);
   g.tick = hours_since(start, s.utc_offset, date, offset) + 23;
   std::size_t kind = 0;
   if (r.read_choice("kind", kTargetKinds, kind)) g.kind = static_cast<TargetKind>(kind);
@@ -516,7 +525,7 @@ NationalScenario parse_national_scenario(std::string_view text, const std::strin
     TableReader r(*t, source_name, "run");
     read_time(r, "start", s.start_date, start);
     read_time(r, "end", s.end_date, end);
-    read_input(r, "run", "utc_offset", s.utc_offset);
+    read_offset(r, "run", s.utc_offset);
     std::int64_t seed = static_cast<std::int64_t>(s.seed);
     if (r.read("seed", seed)) {
       r.require(seed >= 0, "seed", fmt::format("must be >= 0 (got {})", seed));

@@ -108,6 +108,9 @@ TEST(DayNightRule, HoursWrapPastMidnightAndNightLowersParticipation) {
   EXPECT_FALSE(in_hours(5, 5, 5));
   EXPECT_EQ(local_hour(0, -1), 23);
   EXPECT_EQ(local_hour(49, 2), 3);
+  // A place half an hour off the clock: the hour the tick's start falls in there.
+  EXPECT_EQ(local_hour(0, -2.5), 21);
+  EXPECT_EQ(local_hour(10, 0.5), 10);
   DayNight rule;
   rule.night_participation = 0.3;
   EXPECT_EQ(participation(rule, 23), 0.3);
