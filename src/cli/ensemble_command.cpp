@@ -8,11 +8,11 @@
 
 #include "cli/experiment_commands.hpp"
 #include "cli/interrupt.hpp"
-#include "unrest/io/scenario_source.hpp"
 #include "cli/team.hpp"
 #include "unrest/experiments/seed_ensemble.hpp"
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/io/national_outputs.hpp"
+#include "unrest/io/scenario_source.hpp"
 #include "unrest/io/text_file.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/scenario/scenario_error.hpp"

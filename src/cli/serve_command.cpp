@@ -8,8 +8,8 @@
 #include <thread>
 
 #include "cli/interrupt.hpp"
-#include "unrest/io/scenario_source.hpp"
 #include "cli/view_commands.hpp"
+#include "unrest/io/scenario_source.hpp"
 #include "unrest/scenario/builtin.hpp"
 #include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
