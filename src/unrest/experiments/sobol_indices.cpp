@@ -60,8 +60,7 @@ SaltelliDesign::SaltelliDesign(std::size_t factors, std::size_t base_samples, st
 // Each value is its own draw of a counter-based stream, keyed by sample, row and factor, so a
 // point can be made alone (a resumed analysis recomputes only the points it still needs).
 double SaltelliDesign::draw(std::uint64_t sample, std::size_t j, std::size_t i) const {
-  return rng::RandomStream(rng::combine(rng::combine(seed_, sample), rng::combine(j, i)))
-      .uniform();
+  return rng::RandomStream(rng::combine(rng::combine(seed_, sample), rng::combine(j, i))).uniform();
 }
 
 std::vector<double> SaltelliDesign::point(std::size_t row) const {
