@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "binding.hpp"
+#include "unrest/io/classic_options.hpp"
 #include "unrest/io/manifest_replay.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/scenario_source.hpp"
@@ -65,15 +66,7 @@ scenario::Scenario classic_scenario(Request& r) {
                                   "scale, without and counterfactual apply to national "
                                   "scenarios only");
   }
-  std::vector<std::string> sets = r.options.sets;
-  if (r.options.threads) sets.push_back("run.threads=" + std::to_string(*r.options.threads));
-  auto s = scenario::parse_scenario(r.source.text, r.source.path, sets);
-  r.source.overrides = r.options.sets;
-  if (r.options.seed) {
-    s.run.seed = static_cast<std::uint64_t>(*r.options.seed);
-    r.source.overrides.push_back("--seed " + std::to_string(*r.options.seed));
-  }
-  return s;
+  return io::load_classic({r.options.sets, "", r.options.threads, r.options.seed, {}}, r.source);
 }
 
 py::list names_of(const auto& entries) {

@@ -3,7 +3,7 @@ import copy
 
 import pandas as pd
 
-from . import _unrest
+from . import _toml, _unrest
 
 
 class Scenario:
@@ -82,7 +82,7 @@ class Scenario:
         >>> s.set("rules.arrest_rate", 0.004)
         >>> s.set("mechanisms.curfew.enabled", False)
         """
-        return self._changed("_sets", self._sets + [f"{key}={_toml_value(value)}"])
+        return self._changed("_sets", self._sets + [f"{key}={_set_value(value)}"])
 
     def without(self, *event_ids):
         """Removes events by id, as ``--without`` does.
@@ -131,15 +131,10 @@ class Scenario:
         return f"<unrest.Scenario {self.name!r} ({self.kind}) from {self.path!r}{changes}>"
 
 
-def _toml_value(value):
-    """A Python value as the right-hand side of ``--set`` writes it."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, str):
-        return value
-    raise TypeError(f"a scenario value is a number, a boolean or a string, not {type(value).__name__}")
+def _set_value(v):
+    """The right-hand side of ``--set``: a string as typed (the parser reads it as TOML if it
+    can, else as a string, so the manifest records what a command-line user would type)."""
+    return v if isinstance(v, str) else _toml.value(v)
 
 
 def load(name=None):

@@ -1,10 +1,8 @@
 """Runs: whole (unrest.run), or an hour at a time (unrest.Simulation), with or without a policy
 that answers the state of each hour with events."""
-import json
-
 import pandas as pd
 
-from . import _unrest
+from . import _toml, _unrest
 from ._result import ClassicResult, NationalResult
 
 
@@ -90,7 +88,7 @@ class Simulation:
         event.setdefault("id", f"applied-{self._applied}")
         event.setdefault("at", self.time)
         event.setdefault("text", "brought in by Simulation.apply")
-        self._stepper.apply(_toml_table(event))
+        self._stepper.apply(_toml.table(event))
 
     def result(self):
         """The outputs up to the last hour run, as :func:`run` gives them."""
@@ -98,22 +96,6 @@ class Simulation:
 
     def __repr__(self):
         return f"<unrest.Simulation at {self.time}, hour {self.tick} of {self.ticks}>"
-
-
-def _toml_value(value):
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, str):
-        return json.dumps(value)  # a JSON string is a valid TOML basic string
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    raise TypeError(f"an event's value is a number, a boolean, a string or a list, not {value!r}")
-
-
-def _toml_table(event):
-    return "".join(f"{json.dumps(str(k))} = {_toml_value(v)}\n" for k, v in event.items())
 
 
 def run(scenario, seed=None, scale=None, threads=None, policy=None):

@@ -24,6 +24,7 @@
 #include "cli/view_commands.hpp"
 #include "unrest/engine/memory_estimate.hpp"
 #include "unrest/io/atomic_output_dir.hpp"
+#include "unrest/io/classic_options.hpp"
 #include "unrest/io/manifest_replay.hpp"
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/io/netcdf_cube.hpp"
@@ -248,22 +249,8 @@ int run_command(const RunOptions& given, const unrest::cli::Team& team) {
     throw ScenarioError(source.path, 0, "",
                         "--scale, --without and --counterfactual apply to national scenarios only");
   }
-  std::vector<std::string> sets = options.sets;
-  if (!options.engine.empty()) sets.push_back("run.engine=" + options.engine);
-  // The thread count changes no result, so it is not recorded with the overrides: outputs
-  // stay byte-identical across thread counts.
-  if (options.threads) sets.push_back(fmt::format("run.threads={}", *options.threads));
-  source.overrides = options.sets;
-  if (!options.engine.empty()) source.overrides.push_back("--engine " + options.engine);
-  auto scenario = unrest::scenario::parse_scenario(source.text, source.path, sets);
-  if (options.seed) {
-    scenario.run.seed = static_cast<std::uint64_t>(*options.seed);
-    source.overrides.push_back(fmt::format("--seed {}", *options.seed));
-  }
-  if (options.ticks) {
-    scenario.run.ticks = *options.ticks;
-    source.overrides.push_back(fmt::format("--ticks {}", *options.ticks));
-  }
+  auto scenario = unrest::io::load_classic(
+      {options.sets, options.engine, options.threads, options.seed, options.ticks}, source);
   if (!options.quiet) print_notes(unrest::scenario::outside_the_run(scenario));
   unrest::engine::check_memory(unrest::engine::estimate_memory(scenario, source.path),
                                options.max_memory);
