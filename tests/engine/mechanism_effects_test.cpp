@@ -53,6 +53,43 @@ TEST(NationalMechanisms, HardshipShockRaisesActivityAndConcessionsTakeItBack) {
   EXPECT_EQ(mean(series(*run(s), 0, active_of)), 0.0);
 }
 
+TEST(NationalMechanisms, APriceEventStatedAsPricesShiftsHardshipByItsFormula) {
+  // Two places with 10 and 40 vehicles on the fuel per 100 people; the price goes from 60 to
+  // 90 (+50 %) with per_burden 0.4: the shifts are 0.4 x 0.5 x 0.1 = 0.02 and 0.08.
+  const auto priced = [](double hardship_max) {
+    auto s = tiny_world(2, 1120, 16);
+    s.rules.hardship_max = hardship_max;
+    s.places[0].fuel_vehicles = {{"lpg", 112.0}};
+    s.places[1].fuel_vehicles = {{"lpg", 448.0}};
+    s.mechanisms.hardship.enabled = true;
+    s.mechanisms.hardship.per_burden = 0.4;
+    auto rise = event(EventKind::price_shock, 2, relative_price_change(60.0, 90.0), {0, 1});
+    rise.fuel = "lpg";
+    s.events = {rise};
+    return s;
+  };
+  // Nobody can act (H0 <= 0.1 against T / (1 - L) = 0.5), so the mean hardship is every
+  // citizen's base plus the shift.
+  const auto quiet = run(priced(0.1));
+  const auto hardship = [](const PlaceRecord& r) { return r.counts.mean_hardship; };
+  for (int p = 0; p < 2; ++p) {
+    const auto h = series(*quiet, p, hardship);
+    EXPECT_NEAR(h[10] - h[0], p == 0 ? 0.02 : 0.08, 1e-12) << p;
+  }
+  // Where the shift tips people, the run is the one of a dimensionless size 0.5 with each
+  // place's exposure set to its formula weight: the weight reaches each place's citizens.
+  const auto e = run(priced(0.45));
+  auto sized = tiny_world(2, 1120, 16);
+  sized.rules.hardship_max = 0.45;
+  sized.mechanisms.hardship.enabled = true;
+  sized.places[0].exposure = fuel_burden_weight(0.4, 112.0, 1120.0);
+  sized.places[1].exposure = fuel_burden_weight(0.4, 448.0, 1120.0);
+  sized.events = {event(EventKind::price_shock, 2, 0.5, {0, 1})};
+  const auto f = run(sized);
+  EXPECT_LT(mean(series(*e, 0, active_of), 4), mean(series(*e, 1, active_of), 4));
+  for (int p = 0; p < 2; ++p) EXPECT_EQ(series(*e, p, active_of), series(*f, p, active_of)) << p;
+}
+
 TEST(NationalMechanisms, LegitimacyFollowsEventsAndFallsWithMassArrests) {
   auto s = tiny_world(1, 1120, 64);
   s.mechanisms.legitimacy.enabled = true;

@@ -33,6 +33,12 @@ TEST(BadNationalInput, UtcOffsetsAreQuarterHours) {
   const auto s =
       parse_national_scenario(replaced(kGood, "utc_offset = 5", "utc_offset = 3.5"), "good.toml");
   EXPECT_DOUBLE_EQ(s.places[0].utc_offset, 3.5);
+  // A place that states no clock keeps the run's.
+  const auto t =
+      parse_national_scenario(replaced(replaced(kGood, "utc_offset = 5\n", ""), "end = 2022-01-02",
+                                       "end = 2022-01-02\nutc_offset = 3.5"),
+                              "good.toml");
+  EXPECT_DOUBLE_EQ(t.places[0].utc_offset, 3.5);
   EXPECT_EQ(error_of(replaced(kGood, "utc_offset = 5", "utc_offset = 3.3")),
             "bad.toml:14: place[0].utc_offset: must be whole quarter hours, like 3.5 for "
             "UTC+3:30 (got 3.3)");
@@ -50,7 +56,8 @@ TEST(BadNationalInput, ErrorsNameFileLineAndKey) {
   EXPECT_EQ(error_of(replaced(kGood, "where = \"national\"", "where = \"aktou\"")),
             "bad.toml:20: event[0].where: no place has the id \"aktou\" (did you mean \"aktau\"?)");
   EXPECT_EQ(error_of(replaced(kGood, "size = 0.2", "cut = 0.2")),
-            "bad.toml:16: event[0].size: is required for kind \"price_shock\"");
+            "bad.toml:16: event[0].size: is required for kind \"price_shock\", unless the event "
+            "states `fuel`, `price_before` and `price_after`");
   EXPECT_EQ(error_of(replaced(kGood, "at = 2022-01-01T06:00:00", "at = \"5 January\"")),
             "bad.toml:19: event[0].at: \"5 January\" is not a date or date-time");
   EXPECT_EQ(
@@ -69,6 +76,41 @@ TEST(BadNationalInput, ErrorsNameFileLineAndKey) {
       std::string::npos);
   EXPECT_EQ(error_of("[run]\nseed = 1\n"),
             "bad.toml:1: place: a national scenario needs [[place]] entries");
+}
+
+TEST(BadNationalInput, APriceEventMayStateTheFuelAndItsPrices) {
+  const std::string vehicles = "police = 10\nfuel_vehicles = { lpg = 250 }";
+  const std::string prices = "fuel = \"lpg\"\nprice_before = 60\nprice_after = 120";
+  const std::string good = replaced(replaced(kGood, "police = 10", vehicles), "size = 0.2", prices);
+  const auto s = parse_national_scenario(good, "good.toml");
+  ASSERT_EQ(s.places[0].vehicles_on("lpg"), 250.0);
+  EXPECT_FALSE(s.places[0].vehicles_on("petrol").has_value());
+  EXPECT_EQ(s.events[0].fuel, "lpg");
+  EXPECT_DOUBLE_EQ(s.events[0].value, 1.0);  // +100 %
+  // A fall is no rise.
+  EXPECT_EQ(parse_national_scenario(replaced(good, "price_after = 120", "price_after = 50"), "g")
+                .events[0]
+                .value,
+            0.0);
+  EXPECT_EQ(
+      error_of(replaced(good, "fuel_vehicles = { lpg = 250 }", "fuel_vehicles = { lpg = 2000 }")),
+      "bad.toml:12: place[0].fuel_vehicles.lpg: must be a count in [0, population = 1000] "
+      "(got 2000)");
+  EXPECT_EQ(error_of(replaced(good, "fuel_vehicles = { lpg = 250 }",
+                              "fuel_vehicles = { lpg = \"many\" }")),
+            "bad.toml:12: place[0].fuel_vehicles.lpg: expected a number, got a string");
+  EXPECT_EQ(error_of(replaced(good, "fuel = \"lpg\"", "fuel = \"petrol\"")),
+            "bad.toml:22: event[0].fuel: place \"aktau\" does not state its vehicles on "
+            "\"petrol\" (fuel_vehicles = { petrol = COUNT })");
+  EXPECT_EQ(error_of(replaced(good, "price_before = 60", "price_before = 0")),
+            "bad.toml:23: event[0].price_before: must be > 0 (got 0)");
+  EXPECT_EQ(error_of(replaced(good, "price_after = 120", "price_after = 120\nsize = 0.2")),
+            "bad.toml:25: event[0].size: is for a dimensionless shock; this event states prices "
+            "(fuel, price_before, price_after), which give the shock");
+  EXPECT_EQ(error_of(replaced(good, "price_after = 120", "")),
+            "bad.toml:17: event[0].price_after: is required with `fuel`");
+  EXPECT_EQ(error_of(replaced(kGood, "size = 0.2", "size = 0.2\nprice_before = 60")),
+            "bad.toml:22: event[0].price_before: goes with `fuel` (the fuel whose price changes)");
 }
 
 TEST(BadNationalInput, FreeParametersNeedAProperPrior) {

@@ -65,7 +65,7 @@ TEST(Kazakhstan, IsTheDefaultAndReadsLikeTheStory) {
   }
   ASSERT_GE(s.targets.size(), 5u);
   for (const auto& t : s.targets) EXPECT_FALSE(t.reporter.empty()) << t.id;
-  EXPECT_EQ(s.counterfactuals.size(), 8u);
+  EXPECT_EQ(s.counterfactuals.size(), 9u);
   // Nothing is dated outside the run, after 7 January least of all (the calibration line):
   // the default run prints no note.
   EXPECT_EQ(scenario::outside_the_run(s), std::vector<std::string>{});

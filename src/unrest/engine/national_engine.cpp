@@ -55,6 +55,7 @@ NationalEngine::NationalEngine(const NationalScenario& scenario, int threads,
     citizens_.push_back(citizens);
     sides_.push_back(PlaceWorld::lattice_side(scenario_.rules, citizens, cops));
     PlaceState d;
+    d.shock_weight = place.exposure;
     d.baseline = place.legitimacy >= 0 ? place.legitimacy : scenario_.rules.legitimacy;
     d.legitimacy = d.baseline;
     dynamics_.push_back(d);
@@ -107,11 +108,18 @@ void NationalEngine::apply(const Event& event) {
   for (int p : event.places) {
     PlaceState& d = dynamics_[static_cast<std::size_t>(p)];
     switch (event.kind) {
-      case EventKind::price_shock:
+      case EventKind::price_shock: {
+        const Place& place = scenario_.places[static_cast<std::size_t>(p)];
+        d.shock_weight =
+            event.fuel.empty()
+                ? place.exposure
+                : fuel_burden_weight(scenario_.mechanisms.hardship.per_burden,
+                                     place.vehicles_on(event.fuel).value_or(0.0), place.population);
         d.shock_target = event.value;
         d.shock_step = event.ramp_hours > 0 ? event.value / static_cast<double>(event.ramp_hours)
                                             : event.value;
         break;
+      }
       case EventKind::concession:
         d.shock = after_concession(d.shock, event.value);
         d.shock_target = after_concession(d.shock_target, event.value);
@@ -225,8 +233,7 @@ bool NationalEngine::step() {
     const int hour = local_hour(tick_, place.utc_offset - scenario_.utc_offset);
     PlaceInputs& in = inputs[p];
     in.tick = tick_;
-    in.conditions =
-        compose_hour(m, scenario_.rules, d, place.exposure, hour, signals[p], vision_sites_);
+    in.conditions = compose_hour(m, scenario_.rules, d, hour, signals[p], vision_sites_);
     in.cops_delta = m.reinforcements.enabled ? d.cops_delta : 0;
     d.cops_delta = 0;
     row[p].news = signals[p];

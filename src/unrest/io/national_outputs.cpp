@@ -126,6 +126,11 @@ json national_scenario_json(const NationalScenario& s) {
                       {"exposure", p.exposure},
                       {"legitimacy", p.legitimacy >= 0 ? p.legitimacy : r.legitimacy},
                       {"hardship_max", p.hardship_max >= 0 ? p.hardship_max : r.hardship_max}});
+    if (!p.fuel_vehicles.empty()) {
+      json fuels = json::object();
+      for (const auto& [fuel, vehicles] : p.fuel_vehicles) fuels[fuel] = vehicles;
+      places.back()["fuel_vehicles"] = fuels;
+    }
   }
   json events = json::array();
   for (const auto& ev : s.events) {
@@ -135,6 +140,11 @@ json national_scenario_json(const NationalScenario& s) {
                       {"tick", ev.tick},
                       {"value", ev.value},
                       {"enabled", ev.enabled}});
+    if (!ev.fuel.empty()) {
+      events.back()["fuel"] = ev.fuel;
+      events.back()["price_before"] = ev.price_before;
+      events.back()["price_after"] = ev.price_after;
+    }
   }
   json out = {
       {"scenario", {{"name", s.name}, {"description", s.description}}},

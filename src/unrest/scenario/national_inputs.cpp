@@ -26,6 +26,8 @@ const std::vector<InputKey>& input_keys() {
       {"report", "protest_people", "number", 1.0, kPeople, kOptional, "a place protests from the first hour with this many people active"},
       {"report", "riot_people", "number", 1.0, kPeople, kOptional, "a place riots from the first hour with this many people rioting"},
 
+      {"map", "country", "ISO 3166 three-letter code", 0, 0, kOptional, "the country whose outline the report and the viewer draw (shipped: KAZ, IRN); absent: the places alone"},
+
       {"place", "id", "string", 0, 0, kRequired, "unique id events and targets name"},
       {"place", "name", "string", 0, 0, kOptional, "display name (default: the id)"},
       {"place", "population", "number", 0.0, kPeople, kRequired, "people (census), each an agent at scale 1"},
@@ -33,7 +35,8 @@ const std::vector<InputKey>& input_keys() {
       {"place", "lon", "number", -180.0, 180.0, kRequired, "longitude of the main city"},
       {"place", "utc_offset", "number (quarter hours)", -12, 14, kOptional, "the place's clock (default: the run's)"},
       {"place", "police", "number in [0, population]", 0, 0, kRequired, "police officers (people)"},
-      {"place", "exposure", "number", 0.0, 10.0, kOptional, "e_p: how hard the price shock hits the place"},
+      {"place", "exposure", "number", 0.0, 10.0, kOptional, "w_p of a price event given as a dimensionless `size` (synthetic scenarios)"},
+      {"place", "fuel_vehicles", "table fuel = vehicles", 0, 0, kOptional, "vehicles running on each fuel (registry counts, at most the population): how much a price event on that fuel weighs on the place"},
       {"place", "legitimacy", "number", 0.0, 1.0, kOptional, "the place's baseline legitimacy (default: rules.legitimacy)"},
       {"place", "hardship_max", "number", 0.0, 1.0, kOptional, "the place's highest base hardship (default: rules.hardship_max)"},
 
@@ -47,7 +50,10 @@ const std::vector<InputKey>& input_keys() {
       {"event", "utc_offset", "number (quarter hours)", -12, 14, kOptional, "the clock of `at` and `until` (default: the run's)"},
       {"event", "where", "place ids or \"national\"", 0, 0, kRequired, "the places it applies to"},
       {"event", "enabled", "boolean", 0, 0, kOptional, "false: kept for counterfactuals that enable it"},
-      {"event", "size", "number", 0.0, 1.0, kOptional, "price_shock (required): the shock s"},
+      {"event", "fuel", "a fuel named in the places' fuel_vehicles", 0, 0, kOptional, "price_shock: the fuel whose price changes (with price_before and price_after; every place of `where` states its vehicles on it)"},
+      {"event", "price_before", "number > 0", 0, 0, kOptional, "price_shock with fuel: the price before, in the data's unit"},
+      {"event", "price_after", "number > 0", 0, 0, kOptional, "price_shock with fuel: the price after, in the same unit; s = max(0, after / before - 1)"},
+      {"event", "size", "number", 0.0, 1.0, kOptional, "price_shock without fuel: a dimensionless shock s (weighted by the places' exposure)"},
       {"event", "ramp_hours", "integer", 0, 24 * 365, kOptional, "price_shock: hours over which the rise reaches its size"},
       {"event", "cut", "number", 0.0, 1.0, kOptional, "concession (required): share of the rise taken back"},
       {"event", "change", "number", -1.0, 1.0, kOptional, "legitimacy (required): change of L and of its baseline"},

@@ -53,6 +53,7 @@ const std::vector<Parameter>& parameters() {
       {"rules", "movement", 0.0, 0.0, "whether anybody moves", UNREST_FIELD(rules.movement)},
 
       {"mechanisms.hardship", "enabled", 0.0, 0.0, "1: price shocks raise hardship, concessions cut the shock", UNREST_FIELD(mechanisms.hardship.enabled)},
+      {"mechanisms.hardship", "per_burden", 0.0, 100.0, "hardship per unit of relative price change x vehicles on the fuel per person (price events stated as prices)", UNREST_FIELD(mechanisms.hardship.per_burden)},
 
       {"mechanisms.legitimacy", "enabled", 0.0, 0.0, "2: per-place legitimacy moved by events and backlash", UNREST_FIELD(mechanisms.legitimacy.enabled)},
       {"mechanisms.legitimacy", "relax_per_hour", 0.0, 1.0, "share of the gap to the baseline closed each hour", UNREST_FIELD(mechanisms.legitimacy.relax_per_hour)},

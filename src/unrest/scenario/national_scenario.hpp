@@ -7,6 +7,8 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "unrest/model/national/place_rules.hpp"
@@ -20,15 +22,26 @@ struct Place {
   double population = 0;  // people
   double lat = 0.0;
   double lon = 0.0;
-  double utc_offset = 6;     // hours ahead of UTC, in quarter hours (3.5: UTC+3:30)
-  double police = 0;         // people
-  double exposure = 1.0;     // e_p of the hardship shock
+  double utc_offset = 6;  // hours ahead of UTC, in quarter hours (3.5: UTC+3:30)
+  double police = 0;      // people
+  double exposure = 1.0;  // w_p of a price event stated as a dimensionless `size`
+  // Vehicles running on each fuel (registry counts, people-independent): the weight of a price
+  // event on that fuel (mechanism 1). Few fuels, so a list.
+  std::vector<std::pair<std::string, double>> fuel_vehicles;
+
+  // The place's vehicles on `fuel`, or nothing when its data do not say.
+  std::optional<double> vehicles_on(std::string_view fuel) const {
+    for (const auto& [name, vehicles] : fuel_vehicles) {
+      if (name == fuel) return vehicles;
+    }
+    return std::nullopt;
+  }
   double legitimacy = -1;    // baseline L_p; < 0 means the rules' default
   double hardship_max = -1;  // < 0 means the rules' default
 };
 
 enum class EventKind {
-  price_shock,  // value: shock size s
+  price_shock,  // value: shock s (a size, or the relative price change of `fuel`)
   concession,   // value: share of the rise taken back
   legitimacy,   // value: change of L (and of its baseline)
   emergency,    // state of emergency with curfew hours
@@ -54,6 +67,9 @@ struct Event {
   bool national = false;             // "where" named every place
   double value = 0.0;
   std::int64_t ramp_hours = 0;  // price_shock: the rise reaches `value` linearly over this
+  std::string fuel;             // price_shock stated as prices: the fuel (else a `size`)
+  double price_before = 0.0;    // ... and its price before and after, in the data's unit
+  double price_after = 0.0;
   int curfew_start = 23;
   int curfew_end = 7;
   bool enabled = true;
@@ -154,6 +170,9 @@ struct NationalScenario {
   // "riots" from the first with this many rioting (converted to agents at the run's scale).
   double protest_people = 500;
   double riot_people = 100;
+  // [map] country: the ISO 3166 alpha-3 code whose outline the report and the viewer draw
+  // (empty: the places alone).
+  std::string map_country;
   PlaceRules rules;
   Mechanisms mechanisms;
   std::vector<Place> places;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "unrest/model/national/hardship_shock.hpp"
 #include "unrest/scenario/behaviour_file.hpp"
 #include "unrest/scenario/calendar.hpp"
 #include "unrest/scenario/national_inputs.hpp"
@@ -155,8 +156,26 @@ void read_parameters(TableReader& root, const std::string& file, NationalScenari
   if (mr) mr->finish();
 }
 
-Place read_place(TableReader& r) {
+// `fuel_vehicles = { lpg = 71700 }`: each fuel's vehicles, a count between 0 and the population.
+void read_fuel_vehicles(TableReader& r, Place& p) {
+  const toml::table* fuels = r.table("fuel_vehicles");
+  if (!fuels) return;
+  TableReader f(*fuels, r.file(), r.full_key("fuel_vehicles"));
+  for (const auto& [name, node] : *fuels) {
+    const std::string fuel(name.str());
+    double vehicles = 0.0;
+    f.read(fuel, vehicles);
+    f.require(
+        vehicles >= 0.0 && vehicles <= p.population, fuel,
+        fmt::format("must be a count in [0, population = {}] (got {})", p.population, vehicles));
+    p.fuel_vehicles.emplace_back(fuel, vehicles);
+  }
+  f.finish();
+}
+
+Place read_place(TableReader& r, double run_offset) {
   Place p;
+  p.utc_offset = run_offset;  // a place keeps the run's clock unless it says otherwise
   p.id = required_id(r, "place");
   r.read("name", p.name);
   if (p.name.empty()) p.name = p.id;
@@ -168,6 +187,7 @@ Place read_place(TableReader& r) {
   r.require(p.police >= 0 && p.police <= p.population, "police",
             fmt::format("must be in [0, population] (got {})", p.police));
   read_input(r, "place", "exposure", p.exposure);
+  read_fuel_vehicles(r, p);
   read_input(r, "place", "legitimacy", p.legitimacy);
   read_input(r, "place", "hardship_max", p.hardship_max);
   r.finish();
@@ -203,6 +223,36 @@ std::vector<int> resolve_places(TableReader& r, std::string_view key,
     out.push_back(p);
   }
   return out;
+}
+
+// A price event is stated either as prices of a fuel (the data's units: s is the relative
+// change, each place weighted by its vehicles on the fuel) or as a dimensionless `size`.
+void read_price(TableReader& r, const NationalScenario& s, Event& e) {
+  if (!r.read("fuel", e.fuel)) {
+    for (const char* key : {"price_before", "price_after"}) {
+      r.require(!r.has(key), key, "goes with `fuel` (the fuel whose price changes)");
+    }
+    r.require(read_input(r, "event", "size", e.value), "size",
+              "is required for kind \"price_shock\", unless the event states `fuel`, "
+              "`price_before` and `price_after`");
+    return;
+  }
+  r.require(!r.has("size"), "size",
+            "is for a dimensionless shock; this event states prices (fuel, price_before, "
+            "price_after), which give the shock");
+  for (const char* key : {"price_before", "price_after"}) {
+    double& price = std::string_view(key) == "price_before" ? e.price_before : e.price_after;
+    r.require(r.read(key, price), key, "is required with `fuel`");
+    r.require(price > 0.0, key, fmt::format("must be > 0 (got {})", price));
+  }
+  for (const int p : e.places) {
+    const Place& place = s.places[static_cast<std::size_t>(p)];
+    r.require(place.vehicles_on(e.fuel).has_value(), "fuel",
+              fmt::format("place \"{}\" does not state its vehicles on \"{}\" "
+                          "(fuel_vehicles = {{ {} = COUNT }})",
+                          place.id, e.fuel, e.fuel));
+  }
+  e.value = relative_price_change(e.price_before, e.price_after);
 }
 
 Event read_event(TableReader& r, const NationalScenario& s, const LocalTime& start) {
@@ -249,7 +299,7 @@ Event read_event(TableReader& r, const NationalScenario& s, const LocalTime& sta
   };
   switch (e.kind) {
     case EventKind::price_shock:
-      need("size");
+      read_price(r, s, e);
       read_input(r, "event", "ramp_hours", e.ramp_hours);
       break;
     case EventKind::concession:
@@ -550,10 +600,22 @@ NationalScenario parse_national_scenario(std::string_view text, const std::strin
     read_input(r, "report", "riot_people", s.riot_people);
     r.finish();
   }
+  if (const toml::table* t = reader.table("map")) {
+    TableReader r(*t, source_name, "map");
+    if (r.read("country", s.map_country)) {
+      const bool code =
+          s.map_country.size() == 3 && std::all_of(s.map_country.begin(), s.map_country.end(),
+                                                   [](char c) { return c >= 'A' && c <= 'Z'; });
+      r.require(code, "country",
+                fmt::format("must be an ISO 3166 three-letter code like \"KAZ\" (got \"{}\")",
+                            s.map_country));
+    }
+    r.finish();
+  }
   read_parameters(reader, source_name, s);
 
   s.places = scenario::read_entries<Place>(
-      reader, "place", [](TableReader& r, std::size_t) { return read_place(r); });
+      reader, "place", [&](TableReader& r, std::size_t) { return read_place(r, s.utc_offset); });
   if (s.places.empty()) reader.fail("place", "a national scenario needs [[place]] entries");
   s.events = scenario::read_entries<Event>(
       reader, "event", [&](TableReader& r, std::size_t) { return read_event(r, s, start); });

@@ -29,11 +29,11 @@ TEST(HourlyConditions, CurfewMultipliesTheWeighedRiskDuringItsHoursOnly) {
   m.curfew.arrest_rate = 0.5;
   PlaceRules rules;
   rules.arrest_rate = 0.01;
-  const auto night = compose_hour(m, rules, under_curfew(), 1.0, 2, 0.0, 100);
+  const auto night = compose_hour(m, rules, under_curfew(), 2, 0.0, 100);
   EXPECT_TRUE(night.curfew_hours);
   EXPECT_EQ(night.risk_multiplier, 2.0);
   EXPECT_EQ(night.arrest_rate, 0.5);
-  const auto day = compose_hour(m, rules, under_curfew(), 1.0, 12, 0.0, 100);
+  const auto day = compose_hour(m, rules, under_curfew(), 12, 0.0, 100);
   EXPECT_FALSE(day.curfew_hours);
   EXPECT_EQ(day.risk_multiplier, 1.0);
   EXPECT_EQ(day.arrest_rate, 0.01);
@@ -44,9 +44,9 @@ TEST(HourlyConditions, CurfewMultipliesTheWeighedRiskDuringItsHoursOnly) {
   EXPECT_DOUBLE_EQ(weighed_arrest_probability(rules, night, 1, 5), 2.0 * p);
   EXPECT_EQ(weighed_arrest_probability(rules, night, 10, 1), 1.0);
   // No emergency, or the mechanism off: no curfew.
-  EXPECT_FALSE(compose_hour(m, rules, PlaceState{}, 1.0, 2, 0.0, 100).curfew_hours);
+  EXPECT_FALSE(compose_hour(m, rules, PlaceState{}, 2, 0.0, 100).curfew_hours);
   m.curfew.enabled = false;
-  EXPECT_EQ(compose_hour(m, rules, under_curfew(), 1.0, 2, 0.0, 100).risk_multiplier, 1.0);
+  EXPECT_EQ(compose_hour(m, rules, under_curfew(), 2, 0.0, 100).risk_multiplier, 1.0);
 }
 
 TEST(HourlyConditions, FearMultipliesTheRiskOnTopOfTheCurfew) {
@@ -55,20 +55,21 @@ TEST(HourlyConditions, FearMultipliesTheRiskOnTopOfTheCurfew) {
   m.curfew.risk_multiplier = 2.0;
   auto state = under_curfew();
   state.fear = 0.5;
-  EXPECT_DOUBLE_EQ(compose_hour(m, PlaceRules{}, state, 1.0, 2, 0.0, 100).risk_multiplier, 3.0);
-  EXPECT_DOUBLE_EQ(compose_hour(m, PlaceRules{}, state, 1.0, 12, 0.0, 100).risk_multiplier, 1.5);
+  EXPECT_DOUBLE_EQ(compose_hour(m, PlaceRules{}, state, 2, 0.0, 100).risk_multiplier, 3.0);
+  EXPECT_DOUBLE_EQ(compose_hour(m, PlaceRules{}, state, 12, 0.0, 100).risk_multiplier, 1.5);
 }
 
 TEST(HourlyConditions, EachMechanismContributesOnlyWhenSwitchedOn) {
   PlaceState state;
   state.shock = 0.1;
+  state.shock_weight = 0.5;
   state.legitimacy = 0.7;
   state.reach = 0.5;
   state.lethal_order = true;
   auto m = all_off();
   m.news.weight = 2.0;
   m.day_night.night_participation = 0.25;
-  const auto off = compose_hour(m, PlaceRules{}, state, 0.5, 23, 0.01, 100);
+  const auto off = compose_hour(m, PlaceRules{}, state, 23, 0.01, 100);
   EXPECT_EQ(off.hardship_shift, 0.0);
   EXPECT_EQ(off.legitimacy, 0.7);  // the state's L_p is what the legitimacy rule left
   EXPECT_EQ(off.news_actives, 0.0);
@@ -78,8 +79,8 @@ TEST(HourlyConditions, EachMechanismContributesOnlyWhenSwitchedOn) {
   m.news.enabled = true;
   m.day_night.enabled = true;
   m.lethal_force.enabled = true;
-  const auto on = compose_hour(m, PlaceRules{}, state, 0.5, 23, 0.01, 100);
-  EXPECT_DOUBLE_EQ(on.hardship_shift, 0.05);                  // s e_p
+  const auto on = compose_hour(m, PlaceRules{}, state, 23, 0.01, 100);
+  EXPECT_DOUBLE_EQ(on.hardship_shift, 0.05);                  // s w_p
   EXPECT_DOUBLE_EQ(on.news_actives, 2.0 * 0.5 * 0.01 * 100);  // mu reach S_p V
   EXPECT_EQ(on.participation, 0.25);
   EXPECT_TRUE(on.lethal_order);

@@ -7,7 +7,7 @@
 // two as one equation:
 //
 //   out (probability q(hour)), and
-//   min(1, H0 + s e_p + w g_p) (1 - L_p)
+//   min(1, H0 + s w_p + w g_p) (1 - L_p)
 //     - R min(1, m_curfew (1 + fear) (1 - exp(-k ratio(C, A + 1 + mu reach S_p V)))) > T
 //
 // with A the other actives, C the cops within vision and g_p the political grievance; an
@@ -26,7 +26,8 @@ namespace unrest::national {
 struct PlaceState {
   double shock = 0.0;
   double shock_target = 0.0;
-  double shock_step = 0.0;  // per hour while ramping
+  double shock_step = 0.0;    // per hour while ramping
+  double shock_weight = 1.0;  // w_p of the last price event (mechanism 1)
   double legitimacy = 0.8;
   double baseline = 0.8;
   double reach = 1.0;
@@ -44,7 +45,7 @@ struct PlaceState {
 
 // What a place's citizens weigh and its cops do in one hour.
 struct HourlyConditions {
-  double hardship_shift = 0.0;    // s e_p, added to every base hardship (mechanism 1)
+  double hardship_shift = 0.0;    // s w_p, added to every base hardship (mechanism 1)
   double legitimacy = 0.8;        // L_p (2)
   double news_actives = 0.0;      // extra actives within vision from the news (3)
   double participation = 1.0;     // probability that an eligible citizen is out (4a)
@@ -58,12 +59,12 @@ struct HourlyConditions {
 };
 
 inline HourlyConditions compose_hour(const Mechanisms& m, const PlaceRules& rules,
-                                     const PlaceState& state, double exposure, int local_hour,
-                                     double news_signal, int vision_sites) {
+                                     const PlaceState& state, int local_hour, double news_signal,
+                                     int vision_sites) {
   HourlyConditions h;
   h.curfew_hours = m.curfew.enabled && state.emergency &&
                    in_hours(local_hour, state.curfew_start, state.curfew_end);
-  h.hardship_shift = (m.hardship.enabled ? state.shock * exposure : 0.0) +
+  h.hardship_shift = (m.hardship.enabled ? state.shock * state.shock_weight : 0.0) +
                      political_hardship(m.political, state.political);
   h.legitimacy = state.legitimacy;
   h.news_actives = news_extra_actives(m.news, state.reach, news_signal, vision_sites);
