@@ -14,14 +14,20 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.resolve(process.argv[2] ?? path.join(here, 'dist'));
 fs.mkdirSync(outDir, { recursive: true });
 
-// Kazakhstan's outline only (ISO 3166 numeric 398), coordinates rounded to ~1 km: the whole
-// atlas would weigh 750 kB in every report.
+// The outlines of the countries the shipped scenarios name in [map] country (ISO 3166 alpha-3
+// -> world-atlas's numeric id), coordinates rounded to ~1 km: the whole atlas would weigh
+// 750 kB in every report. A scenario naming another country gets the places alone.
+const COUNTRIES = { KAZ: '398', IRN: '364' };
 const atlas = JSON.parse(fs.readFileSync(path.join(here, 'node_modules/world-atlas/countries-50m.json'), 'utf8'));
-const kazakhstan = atlas.objects.countries.geometries.find((g) => g.id === '398');
-if (!kazakhstan) throw new Error('world-atlas: Kazakhstan (id 398) not found');
-const outline = feature(atlas, kazakhstan);
 const round = (c) => (typeof c[0] === 'number' ? c.map((v) => Math.round(v * 100) / 100) : c.map(round));
-outline.geometry.coordinates = round(outline.geometry.coordinates);
+const outlines = {};
+for (const [code, id] of Object.entries(COUNTRIES)) {
+  const country = atlas.objects.countries.geometries.find((g) => g.id === id);
+  if (!country) throw new Error(`world-atlas: ${code} (id ${id}) not found`);
+  const outline = feature(atlas, country);
+  outline.geometry.coordinates = round(outline.geometry.coordinates);
+  outlines[code] = outline;
+}
 
 async function bundle(entry) {
   const result = await build({
@@ -33,7 +39,7 @@ async function bundle(entry) {
     outdir: outDir,
     write: false,
     legalComments: 'none',
-    define: { __KAZAKHSTAN_OUTLINE__: JSON.stringify(outline) },
+    define: { __COUNTRY_OUTLINES__: JSON.stringify(outlines) },
     logLevel: 'warning',
   });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js')).text;

@@ -21,6 +21,10 @@ unrestRun(unrest, ['report', '--quiet', base, calm, '--output', path.join(work, 
 const ensemble = path.join(work, 'ensemble');
 unrestRun(unrest, ['ensemble', '--quiet', '--scale', '0.01', '--seeds', '4', '--out', ensemble]);
 unrestRun(unrest, ['report', '--quiet', base, '--ensemble', ensemble, '--output', path.join(work, 'bands.html')]);
+// The second country: its own outline and its 31 provinces (scale 0.001 keeps it quick).
+const iran = path.join(work, 'iran');
+unrestRun(unrest, ['run', 'iran-2019', '--quiet', '--scale', '0.001', '--out', iran]);
+unrestRun(unrest, ['report', '--quiet', iran]);
 const classic = path.join(work, 'classic');
 unrestRun(unrest, ['run', 'scenarios/epstein-2002/run2.toml', '--quiet', '--ticks', '400', '--out', classic]);
 unrestRun(unrest, ['report', '--quiet', classic]);
@@ -34,6 +38,8 @@ try {
   let page = await open(path.join(base, 'report.html'));
   const places = await page.$$eval('svg.map circle[data-place]', (cs) => cs.map((c) => c.dataset.place));
   check(places.length === 17, `the map shows 17 places, found ${places.length}`);
+  const kaz = await page.$$eval('svg.map path.country', (ps) => ps.map((p) => p.dataset.country));
+  check(kaz.length === 1 && kaz[0] === 'KAZ', `the map draws Kazakhstan's outline, found ${kaz}`);
   for (const key of ['active', 'rioting', 'arrests', 'deaths', 'injured', 'activity']) {
     const points = Number(await page.getAttribute(`.chart[data-series="${key}"]`, 'data-points'));
     check(points >= 384, `national curve ${key} has data (${points} points)`);
@@ -48,6 +54,20 @@ try {
   const targets = await page.$$eval('table.targets tbody tr', (rows) => rows.length);
   check(targets === reported, `${reported} targets in "simulated vs reported", found ${targets}`);
   const markers = await page.$$eval('table.events tbody tr', (rows) => rows.length);
+  {
+    // Iran: its outline, every province inside the drawing, a title naming the scenario.
+    const other = await open(path.join(iran, 'report.html'));
+    const ids = await other.$$eval('svg.map circle[data-place]', (cs) => cs.map((c) => c.dataset.place));
+    check(ids.length === 31 && ids.includes('tehran') && ids.includes('khuzestan'), `the Iran map shows its 31 provinces, found ${ids.length}`);
+    const outline = await other.$$eval('svg.map path.country', (ps) => ps.map((p) => p.dataset.country));
+    check(outline.length === 1 && outline[0] === 'IRN', `the Iran map draws Iran's outline, found ${outline}`);
+    const inside = await other.$$eval('svg.map circle[data-place]', (cs) =>
+      cs.every((c) => { const x = Number(c.getAttribute('cx')), y = Number(c.getAttribute('cy')); return x >= 0 && x <= 720 && y >= 0 && y <= 400; }));
+    check(inside, 'every Iranian province lies within the map');
+    const title = await other.$eval('svg.map title', (t) => t.textContent);
+    check(title.includes('iran-2019') && !title.includes('Kazakhstan'), `the map's title names the scenario: ${title}`);
+    await other.close();
+  }
   check(markers > 10, `the events are listed (${markers})`);
   // Slider: hour 0 is calm everywhere; the report opens at the national peak, where it is not.
   const shares = () => page.$$eval('svg.map circle[data-place]', (cs) => cs.map((c) => Number(c.dataset.share)));

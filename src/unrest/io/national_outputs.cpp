@@ -156,6 +156,7 @@ json national_scenario_json(const NationalScenario& s) {
         {"seed", s.seed},
         {"scale", s.scale}}},
       {"report", {{"protest_people", s.protest_people}, {"riot_people", s.riot_people}}},
+      {"map", {{"country", s.map_country}}},
       {"places", places},
       {"events", events},
       {"counterfactual", s.counterfactual},

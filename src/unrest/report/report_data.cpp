@@ -145,6 +145,11 @@ json national_run_data(const fs::path& dir) {
   run["national"] = series;
   run["peak_tick"] = peak_tick;
 
+  // The country whose outline the map draws ([map] country; absent from older manifests).
+  run["country"] = manifest.contains("effective") && manifest["effective"].contains("map")
+                       ? manifest["effective"]["map"].value("country", "")
+                       : "";
+
   // Places: where they are (manifest), when they first protested (summary), their series.
   const json places_in =
       field<json>(manifest, manifest_file, json::json_pointer("/effective/places"));

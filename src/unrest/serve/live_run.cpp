@@ -62,6 +62,7 @@ LiveRun::LiveRun(std::string id, national::NationalScenario scenario, io::Scenar
       active_(scenario_.places.size()),
       rioting_(scenario_.places.size()) {
   name_ = scenario_.name;
+  country_ = scenario_.map_country;
   hours_ = scenario_.ticks;
   scale_ = scenario_.scale;
   seed_ = scenario_.seed;
@@ -81,6 +82,7 @@ std::shared_ptr<LiveRun> LiveRun::from_folder(std::string id, const std::filesys
   auto run = std::make_shared<LiveRun>(std::move(id), national::NationalScenario{},
                                        io::ScenarioSource{}, std::move(request), 0.0, dir);
   run->name_ = data["scenario"].get<std::string>();
+  run->country_ = data.value("country", "");
   run->scale_ = data["scale"].get<double>();
   run->seed_ = data["seed"].get<std::uint64_t>();
   run->status_ = RunStatus::finished;
@@ -205,6 +207,7 @@ json LiveRun::summary_json() const {
 json LiveRun::detail_json() const {
   json out = summary_json();
   out["places"] = places_;
+  out["country"] = country_;
   json chart_list = json::array();
   for (const auto& chart : charts())
     chart_list.push_back({{"key", chart.key}, {"title", chart.title}});

@@ -59,6 +59,7 @@ class LiveRun {
   const national::NationalScenario scenario_;  // empty for a run read from its folder
   // What the run shows of itself, from the scenario or from the folder.
   std::string name_;
+  std::string country_;  // [map] country: the outline the viewer draws
   std::int64_t hours_ = 0;
   double scale_ = 1.0;
   std::uint64_t seed_ = 0;

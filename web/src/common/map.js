@@ -1,11 +1,12 @@
-// The map: Kazakhstan's outline (world-atlas, Natural Earth 1:50m, extracted at build time)
-// with every place drawn at its coordinates, its area proportional to population and its
-// colour the share of its people active.
+// The map: the outline of the scenario's country ([map] country; world-atlas, Natural Earth
+// 1:50m, extracted at build time for the shipped countries) with every place drawn at its
+// coordinates, its area proportional to population and its colour the share of its people
+// active. A country without a bundled outline gets the places alone.
 import { geoMercator, geoPath } from 'd3-geo';
 import { el, number } from './format.js';
 
-/* global __KAZAKHSTAN_OUTLINE__ */
-const OUTLINE = __KAZAKHSTAN_OUTLINE__;
+/* global __COUNTRY_OUTLINES__ */
+const OUTLINES = __COUNTRY_OUTLINES__;
 const SVG = 'http://www.w3.org/2000/svg';
 
 function svg(tag, attrs = {}) {
@@ -36,19 +37,22 @@ export function shareColour(share) {
   return `rgb(${STOPS[STOPS.length - 1][1]})`;
 }
 
-// places: [{id, name, lat, lon, population}]. Returns {node, update(shares, values)}.
-export function createMap(places, { width = 720, height = 400 } = {}) {
+// places: [{id, name, lat, lon, population}]; country: the ISO 3166 alpha-3 code of the
+// scenario's [map], or nothing. Returns {node, update(shares, values)}.
+export function createMap(places, { country = '', scenario = '', width = 720, height = 400 } = {}) {
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'map', role: 'img' });
   root.append(svg('title'));
-  root.firstChild.textContent = 'Map of Kazakhstan: places sized by population, coloured by unrest';
+  const outline = OUTLINES[country];
+  root.firstChild.textContent = `Map of ${scenario || 'the run'}: places sized by population, coloured by unrest`;
+  const points = { type: 'MultiPoint', coordinates: places.map((p) => [p.lon, p.lat]) };
   const projection = geoMercator().fitExtent(
     [
       [12, 12],
       [width - 12, height - 40],
     ],
-    OUTLINE,
+    outline ?? points,
   );
-  root.append(svg('path', { d: geoPath(projection)(OUTLINE), class: 'country' }));
+  if (outline) root.append(svg('path', { d: geoPath(projection)(outline), class: 'country', 'data-country': country }));
   const biggest = Math.max(...places.map((p) => p.population));
   const circles = [];
   // Largest first so that small places stay visible on top of large ones.

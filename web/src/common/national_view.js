@@ -30,7 +30,7 @@ export function eventsTable(run) {
 // The map of run `runs[choice]` at hour `tick`, with a slider and a play button.
 export function mapPanel(runs) {
   let run = runs[0];
-  const map = createMap(run.places);
+  const map = createMap(run.places, { country: run.country, scenario: run.scenario });
   const slider = el('input', { type: 'range', min: 0, max: Math.max(0, run.times.length - 1), value: 0, class: 'slider', 'aria-label': 'simulated time' });
   const label = el('span', { class: 'slider-label' });
   let timer = null;
