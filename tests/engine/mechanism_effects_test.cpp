@@ -264,6 +264,25 @@ TEST(NationalMechanisms, ReinforcementsArriveAndLeave) {
   EXPECT_EQ(series(*run(s), 0, [](const PlaceRecord& r) { return r.counts.cops; })[5], 64);
 }
 
+TEST(NationalMechanisms, AReinforcementSpreadByPopulationSharesItsTotal) {
+  // 90 police for two places of 1,120 and 2,240 people: 30 and 60 (each place would get 90).
+  auto s = tiny_world(2, 1120, 64);
+  s.places[1].population = 2240;
+  s.rules.legitimacy = 0.95;
+  auto spread = event(EventKind::reinforcement, 5, 90, {0, 1});
+  spread.by_population = true;
+  s.events = {spread};
+  s.mechanisms.reinforcements.enabled = true;
+  const auto cops = [](const PlaceRecord& r) { return r.counts.cops; };
+  const auto e = run(s);
+  EXPECT_EQ(series(*e, 0, cops)[5] - series(*e, 0, cops)[4], 30);
+  EXPECT_EQ(series(*e, 1, cops)[5] - series(*e, 1, cops)[4], 60);
+  s.events[0].by_population = false;
+  const auto f = run(s);
+  EXPECT_EQ(series(*f, 0, cops)[5] - series(*f, 0, cops)[4], 90);
+  EXPECT_EQ(series(*f, 1, cops)[5] - series(*f, 1, cops)[4], 90);
+}
+
 TEST(NationalMechanisms, AFullJailStopsArrests) {
   auto s = tiny_world(1, 1120, 64);
   s.mechanisms.jail.min_hours = 1000;

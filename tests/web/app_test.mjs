@@ -128,6 +128,22 @@ try {
   check(r.status === 409, `a cancelled run cannot be cancelled again (${r.status})`);
   r = await http('GET', `/api/runs/${a.json.id}/report`);
   check(r.status === 409, `a cancelled run has no report (${r.status})`);
+
+  // --- the second country: its hint counts its people, its live map its 31 provinces --------
+  const iranIndex = await page.$eval('select[name="scenario"]', (sel) => [...sel.options].findIndex((o) => o.textContent === 'iran-2019'));
+  check(iranIndex >= 0, 'the viewer offers the Iran scenario');
+  await page.selectOption('select[name="scenario"]', String(iranIndex));
+  await page.fill('input[name="scale"]', '0.001');
+  const hint = await page.$eval('input[name="scale"] + small', (x) => x.textContent);
+  check(hint.includes('80k agents') && hint.includes('79,926,270 people'), `the scale hint counts Iran's people: ${hint}`);
+  await page.selectOption('select[name="pace"]', '0');
+  await page.click('#run');
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-status="finished"]').length === 3, null, { timeout: 60000 });
+  await page.waitForFunction(() => window.unrestApp.live?.run.places.length === 31, null, { timeout: 20000 });
+  const provinces = await page.$$eval('.live svg.map circle[data-place]', (cs) => cs.length);
+  check(provinces === 31, `the live map shows Iran's 31 provinces (${provinces})`);
+  const outline = await page.$$eval('.live svg.map path.country', (ps) => ps.map((x) => x.dataset.country));
+  check(outline.length === 1 && outline[0] === 'IRN', `the live map draws Iran's outline (${outline})`);
   check(errors.length === 0, `no page errors: ${errors.join('; ')}`);
 } finally {
   await browser.close();
@@ -151,7 +167,7 @@ const base2 = await new Promise((resolve, reject) => {
 try {
   const listed = await (await fetch(`${base2}/api/runs`)).json();
   const earlier = listed.filter((r) => r.status === 'finished' && r.request.earlier_session);
-  check(earlier.length === 2, `the two finished runs are listed again (${listed.map((r) => r.id + ':' + r.status).join(', ')})`);
+  check(earlier.length === 3, `the three finished runs are listed again (${listed.map((r) => r.id + ':' + r.status).join(', ')})`);
   const report = await fetch(`${base2}/api/compare?a=${earlier[0].id}&b=${earlier[1].id}`);
   check(report.status === 200, `earlier runs can be compared (${report.status})`);
   const session = await (await fetch(`${base2}/api/session`)).json();

@@ -147,9 +147,18 @@ void NationalEngine::apply(const Event& event) {
       case EventKind::lethal_force:
         d.lethal_order = true;
         break;
-      case EventKind::reinforcement:
-        d.cops_delta += scaled_count(event.value, scenario_.scale);
+      case EventKind::reinforcement: {
+        double cops = event.value;
+        if (event.by_population) {
+          double all = 0.0;
+          for (int q : event.places)
+            all += scenario_.places[static_cast<std::size_t>(q)].population;
+          cops =
+              population_share(cops, scenario_.places[static_cast<std::size_t>(p)].population, all);
+        }
+        d.cops_delta += scaled_count(cops, scenario_.scale);
         break;
+      }
       case EventKind::posture:
         d.restraint = event.value > 0.5;
         break;

@@ -59,6 +59,7 @@ const std::vector<InputKey>& input_keys() {
       {"event", "change", "number", -1.0, 1.0, kOptional, "legitimacy (required): change of L and of its baseline"},
       {"event", "reach", "number", 0.0, 1.0, kOptional, "internet (required): media reach, 0 blackout, 1 normal"},
       {"event", "cops", "number", -1e7, 1e7, kOptional, "reinforcement (required): police arriving (negative: withdrawn)"},
+      {"event", "spread", "each or population", 0, 0, kOptional, "reinforcement: every place of `where` gets `cops` (each, the default), or `cops` is a total shared in proportion to population"},
       {"event", "posture", "restraint or force", 0, 0, kOptional, "posture (required): the police hold back (no dispersal, no arrests) or use force (the default)"},
       {"event", "curfew", "\"HH:00-HH:00\"", 0, 0, kOptional, "emergency: curfew hours (default 23:00-07:00)"},
       {"event", "text", "string", 0, 0, kOptional, "what was reported"},

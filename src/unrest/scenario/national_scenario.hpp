@@ -70,6 +70,7 @@ struct Event {
   std::string fuel;             // price_shock stated as prices: the fuel (else a `size`)
   double price_before = 0.0;    // ... and its price before and after, in the data's unit
   double price_after = 0.0;
+  bool by_population = false;  // reinforcement: `value` is a total shared by population
   int curfew_start = 23;
   int curfew_end = 7;
   bool enabled = true;

@@ -311,9 +311,13 @@ Event read_event(TableReader& r, const NationalScenario& s, const LocalTime& sta
     case EventKind::internet:
       need("reach");
       break;
-    case EventKind::reinforcement:
+    case EventKind::reinforcement: {
       need("cops");
+      std::size_t spread = 0;
+      r.read_choice("spread", {"each", "population"}, spread);
+      e.by_population = spread == 1;
       break;
+    }
     case EventKind::posture: {
       std::size_t posture = 0;
       r.require(r.read_choice("posture", {"force", "restraint"}, posture), "posture",

@@ -45,6 +45,18 @@ function field(label, input, hint) {
   return el('label', { class: 'field' }, el('span', { text: label }), input, hint ? el('small', { text: hint }) : null);
 }
 
+// The scale, with what it means for this scenario's people.
+function scaleField(s) {
+  const people = s.places.reduce((sum, p) => sum + p.population, 0);
+  const input = el('input', { type: 'number', name: 'scale', value: '0.05', min: '0.0001', max: '1', step: 'any' });
+  const hint = () => `${input.value}: ${number(Math.round(people * Number(input.value)))} agents; 1: one per person (${people.toLocaleString('en')} people)`;
+  const label = field('Scale (agents per person)', input, hint());
+  input.addEventListener('input', () => {
+    label.querySelector('small').textContent = hint();
+  });
+  return label;
+}
+
 function buildForm() {
   const s = state.scenario;
   form.replaceChildren();
@@ -84,11 +96,11 @@ function buildForm() {
       field(p.key, el('input', { type: 'number', name: 'parameter', 'data-param': p.key, value: p.value, step: 'any', min: p.low, max: p.high, 'data-default': p.value }), `${p.low} – ${p.high}`),
     ),
   );
-  const other = el('textarea', { name: 'other', rows: 3, placeholder: 'rules.vision = 25\nplace.almaty-city.police = 10000', 'aria-label': 'other settings' });
+  const other = el('textarea', { name: 'other', rows: 3, placeholder: `rules.vision = 25\nplace.${s.places[0]?.id ?? 'ID'}.police = 10000`, 'aria-label': 'other settings' });
   parameters.append(field('Other settings (KEY = VALUE, one a line)', other, 'any key of the scenario file; checked by the same parser as --set'));
   form.append(
     field('Scenario', scenarioSelect, s.description),
-    field('Scale (agents per person)', el('input', { type: 'number', name: 'scale', value: '0.05', min: '0.0001', max: '1', step: 'any' }), '0.05: 975,000 agents; 1: one per person'),
+    scaleField(s),
     field('Seed', el('input', { type: 'number', name: 'seed', value: String(s.seed), min: '0', step: '1' })),
     field('Pace', pace),
     field('Counterfactual', counterfactual),
@@ -128,6 +140,8 @@ function request() {
 function emptyRun(detail) {
   return {
     label: `${detail.id}: ${detail.scenario}`,
+    scenario: detail.scenario,
+    country: detail.country,
     times: [],
     charts: detail.charts,
     national: Object.fromEntries(detail.charts.map(({ key }) => [key, []])),
