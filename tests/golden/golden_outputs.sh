@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 
 # name | arguments. Classic runs: both engines, lengths that cover each run's dated changes
 # (runs 3-5 change legitimacy or cops from tick 50-77). National: the default at scale 0.1 and
-# at full scale, and each counterfactual at scale 0.02.
+# at full scale, and each counterfactual at scale 0.02; Iran at scale 0.01.
 cases=(
   "run1-sequential|scenarios/epstein-2002/run1.toml --engine sequential --ticks 300"
   "run2-sequential|scenarios/epstein-2002/run2.toml --engine sequential --ticks 300"
@@ -35,6 +35,8 @@ cases=(
   "no-shoot-to-kill|--counterfactual no-shoot-to-kill --scale 0.02"
   "no-csto|--counterfactual no-csto --scale 0.02"
   "no-internet-shutdown|--counterfactual no-internet-shutdown --scale 0.02"
+  "sourced-fuel-dependence|--counterfactual sourced-fuel-dependence --scale 0.02"
+  "iran-scale-0.01|iran-2019 --scale 0.01 --threads 2"
 )
 
 # The manifest names the binary's version; every other file is a pure function of the inputs.
