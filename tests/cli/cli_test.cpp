@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "scenario/small_scenario.hpp"
+#include "unrest/io/csv_table.hpp"
 #include "unrest/scenario/builtin.hpp"
 
 namespace {
@@ -527,27 +528,12 @@ TEST_F(Cli, TheExperimentToolsWorkOnTheSecondCountry) {
       path("iran-sweep"));
   ASSERT_EQ(r.status, 0) << r.output;
   // Without a burden nobody protests; with the inherited one the provinces do.
-  std::istringstream csv(read_file(dir_ / "iran-sweep" / "sweep.csv"));
-  std::string header, line;
-  std::getline(csv, header);
-  const auto column = [&](const std::string& name) {
-    std::istringstream h(header);
-    std::string cell;
-    for (int i = 0; std::getline(h, cell, ','); ++i) {
-      if (cell == name) return i;
-    }
-    return -1;
-  };
-  const int burden = column("mechanisms.hardship.per_burden"), places = column("places_protested");
-  ASSERT_GE(burden, 0) << header;
-  ASSERT_GE(places, 0) << header;
+  const auto sweep = unrest::io::CsvTable::read(dir_ / "iran-sweep" / "sweep.csv");
+  const std::size_t burden = sweep.column("mechanisms.hardship.per_burden"),
+                    places = sweep.column("places_protested");
   std::map<double, double> protested;
-  while (std::getline(csv, line)) {
-    std::vector<std::string> cells;
-    std::istringstream l(line);
-    for (std::string c; std::getline(l, c, ',');) cells.push_back(c);
-    protested[std::stod(cells[static_cast<std::size_t>(burden)])] =
-        std::stod(cells[static_cast<std::size_t>(places)]);
+  for (std::size_t row = 0; row < sweep.rows(); ++row) {
+    protested[sweep.number(row, burden)] = sweep.number(row, places);
   }
   ASSERT_EQ(protested.size(), 2u);
   EXPECT_EQ(protested[0.0], 0.0);
