@@ -105,6 +105,9 @@ std::string NationalEngine::where_text(const Event& event) const {
 }
 
 void NationalEngine::apply(const Event& event) {
+  // The people of the places a total is shared among (a reinforcement spread by population).
+  double everyone = 0.0;
+  for (int q : event.places) everyone += scenario_.places[static_cast<std::size_t>(q)].population;
   for (int p : event.places) {
     PlaceState& d = dynamics_[static_cast<std::size_t>(p)];
     switch (event.kind) {
@@ -148,14 +151,12 @@ void NationalEngine::apply(const Event& event) {
         d.lethal_order = true;
         break;
       case EventKind::reinforcement: {
-        double cops = event.value;
-        if (event.by_population) {
-          double all = 0.0;
-          for (int q : event.places)
-            all += scenario_.places[static_cast<std::size_t>(q)].population;
-          cops =
-              population_share(cops, scenario_.places[static_cast<std::size_t>(p)].population, all);
-        }
+        const double cops =
+            event.by_population
+                ? population_share(event.value,
+                                   scenario_.places[static_cast<std::size_t>(p)].population,
+                                   everyone)
+                : event.value;
         d.cops_delta += scaled_count(cops, scenario_.scale);
         break;
       }
