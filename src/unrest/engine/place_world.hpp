@@ -14,6 +14,7 @@
 #include "unrest/model/national/place_record.hpp"
 #include "unrest/rng/random_stream.hpp"
 #include "unrest/scenario/national_scenario.hpp"
+#include "unrest/world/disc_counter.hpp"
 #include "unrest/world/place_lattice.hpp"
 
 namespace unrest::national {
@@ -45,6 +46,8 @@ class PlaceWorld : public world::PlaceLattice {
 
  private:
   static world::PlaceShape shape_of(const PlaceRules& rules, double hardship_max);
+  // The side of the cells that count cops and actives within a citizen's vision.
+  static int counting_cell(int bucket, int vision);
   void reinforce(std::int64_t delta, std::uint64_t key);
   void release_from_jail(std::uint64_t key);
   void decide(const PlaceInputs& in, std::uint64_t key);
@@ -68,6 +71,9 @@ class PlaceWorld : public world::PlaceLattice {
 
   BucketGrid cops_grid_;
   BucketGrid actives_grid_;
+  // The same cops and last hour's actives, counted within a disc (a citizen's decision).
+  world::DiscCounter cop_counts_;
+  world::DiscCounter active_counts_;
   std::vector<Item> scratch_;
   std::vector<std::uint32_t> actives_;  // citizen ids active after decide
   std::vector<std::uint32_t> candidates_;

@@ -1,0 +1,94 @@
+// Counting entries within a disc by cells: the same count as testing every entry with the
+// torus distance, for every cell size that tiles the lattice, at the wrap, and on the
+// narrowest torus allowed; and a clear refusal of cells that do not fit.
+#include "unrest/world/disc_counter.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+#include "unrest/rng/random_stream.hpp"
+
+namespace unrest::world {
+namespace {
+
+struct Entry {
+  std::uint32_t site;
+};
+
+std::uint32_t brute_force(const std::vector<Entry>& entries, int width, std::uint32_t site,
+                          int radius) {
+  const auto w = static_cast<std::uint32_t>(width);
+  const int x = static_cast<int>(site % w);
+  const int y = static_cast<int>(site / w);
+  std::uint32_t n = 0;
+  for (const Entry& e : entries) {
+    int dx = std::abs(static_cast<int>(e.site % w) - x);
+    int dy = std::abs(static_cast<int>(e.site / w) - y);
+    dx = std::min(dx, width - dx);
+    dy = std::min(dy, width - dy);
+    n += dx * dx + dy * dy <= radius * radius ? 1u : 0u;
+  }
+  return n;
+}
+
+// Every site of the lattice queried against random entries (some sharing a site: the counter
+// counts entries, not sites).
+void expect_exact(int width, int cell, int radius, double fill, std::uint64_t seed) {
+  rng::RandomStream draw(seed);
+  const auto sites = static_cast<std::uint64_t>(width) * width;
+  std::vector<Entry> entries;
+  for (std::uint64_t s = 0; s < sites; ++s) {
+    if (draw.uniform() < fill) entries.push_back({static_cast<std::uint32_t>(s)});
+  }
+  entries.push_back({0});
+  entries.push_back({0});
+  DiscCounter counter;
+  counter.reset(width, cell, radius);
+  counter.build(entries);
+  for (std::uint64_t s = 0; s < sites; ++s) {
+    const auto site = static_cast<std::uint32_t>(s);
+    ASSERT_EQ(counter.count_within(site), brute_force(entries, width, site, radius))
+        << "width " << width << ", cell " << cell << ", radius " << radius << ", site " << site;
+  }
+}
+
+TEST(DiscCounter, CountsWhatATestOfEveryEntryCounts) {
+  expect_exact(30, 10, 10, 0.3, 1);  // cells of the radius: none wholly inside
+  expect_exact(30, 3, 10, 0.3, 2);   // small cells: runs of whole cells on every row
+  expect_exact(36, 6, 7, 0.5, 3);
+  expect_exact(28, 7, 7, 1.0, 4);  // a full lattice
+  expect_exact(40, 1, 5, 0.2, 5);
+  expect_exact(90, 30, 30, 0.05, 6);  // the national model's vision at three cells a side
+}
+
+TEST(DiscCounter, IsExactOnTheNarrowestTorusAndForAZeroRadius) {
+  expect_exact(21, 1, 10, 0.4, 7);  // width = 2 radius + 1: the disc's rows span the torus
+  expect_exact(21, 7, 10, 0.4, 8);
+  expect_exact(11, 1, 5, 0.6, 9);
+  expect_exact(12, 1, 0, 0.5, 10);  // only the site itself
+}
+
+TEST(DiscCounter, CountsNothingBeforeABuildAndAfterAnEmptyOne) {
+  DiscCounter counter;
+  counter.reset(30, 10, 10);
+  EXPECT_EQ(counter.count_within(17), 0u);
+  counter.build(std::vector<Entry>{{17}, {18}});
+  EXPECT_EQ(counter.count_within(17), 2u);
+  counter.build(std::vector<Entry>{});
+  EXPECT_EQ(counter.count_within(17), 0u);
+}
+
+TEST(DiscCounter, RefusesCellsThatDoNotTileOrATorusNarrowerThanTheDisc) {
+  DiscCounter counter;
+  EXPECT_THROW(counter.reset(30, 7, 10), std::invalid_argument);   // 7 does not divide 30
+  EXPECT_THROW(counter.reset(20, 10, 10), std::invalid_argument);  // 20 < 2 x 10 + 1
+  EXPECT_THROW(counter.reset(30, 15, 10), std::invalid_argument);  // a cell wider than the disc
+  EXPECT_THROW(counter.reset(30, 0, 10), std::invalid_argument);
+  EXPECT_NO_THROW(counter.reset(21, 3, 10));
+}
+
+}  // namespace
+}  // namespace unrest::world
