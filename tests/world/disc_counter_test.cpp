@@ -87,6 +87,7 @@ TEST(DiscCounter, RefusesCellsThatDoNotTileOrATorusNarrowerThanTheDisc) {
   EXPECT_THROW(counter.reset(20, 10, 10), std::invalid_argument);  // 20 < 2 x 10 + 1
   EXPECT_THROW(counter.reset(30, 15, 10), std::invalid_argument);  // a cell wider than the disc
   EXPECT_THROW(counter.reset(30, 0, 10), std::invalid_argument);
+  EXPECT_THROW(counter.reset(40000, 1, 20000), std::invalid_argument);  // squares overflow
   EXPECT_NO_THROW(counter.reset(21, 3, 10));
 }
 

@@ -5,7 +5,8 @@
 namespace unrest::world {
 
 void DiscCounter::reset(int width, int cell, int radius) {
-  if (cell < 1 || radius < 0 || width % cell != 0 || width < 2 * radius + 1 ||
+  // A radius up to 16,383 keeps every squared distance of a crossed cell within an int.
+  if (cell < 1 || radius < 0 || radius > 16383 || width % cell != 0 || width < 2 * radius + 1 ||
       cell > std::max(1, radius)) {
     throw std::invalid_argument(
         "DiscCounter: cells must tile a torus at least as wide as the disc");
