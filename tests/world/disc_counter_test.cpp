@@ -48,10 +48,24 @@ void expect_exact(int width, int cell, int radius, double fill, std::uint64_t se
   DiscCounter counter;
   counter.reset(width, cell, radius);
   counter.build(entries);
+  std::vector<std::uint32_t> all_sites;
   for (std::uint64_t s = 0; s < sites; ++s) {
     const auto site = static_cast<std::uint32_t>(s);
     ASSERT_EQ(counter.count_within(site), brute_force(entries, width, site, radius))
         << "width " << width << ", cell " << cell << ", radius " << radius << ", site " << site;
+    all_sites.push_back(site);
+  }
+  // All at once, in a shuffled order with repeats, through count_many.
+  for (std::uint64_t i = 0; i < sites; ++i) {
+    all_sites.push_back(static_cast<std::uint32_t>(draw.below(sites)));
+  }
+  std::vector<std::uint32_t> counts;
+  counter.count_many(all_sites, counts);
+  ASSERT_EQ(counts.size(), all_sites.size());
+  for (std::size_t i = 0; i < all_sites.size(); ++i) {
+    ASSERT_EQ(counts[i], brute_force(entries, width, all_sites[i], radius))
+        << "count_many: width " << width << ", cell " << cell << ", radius " << radius << ", site "
+        << all_sites[i];
   }
 }
 
@@ -61,7 +75,9 @@ TEST(DiscCounter, CountsWhatATestOfEveryEntryCounts) {
   expect_exact(36, 6, 7, 0.5, 3);
   expect_exact(28, 7, 7, 1.0, 4);  // a full lattice
   expect_exact(40, 1, 5, 0.2, 5);
-  expect_exact(90, 30, 30, 0.05, 6);  // the national model's vision at three cells a side
+  expect_exact(90, 30, 30, 0.05, 6);    // the national model's vision at three cells a side
+  expect_exact(270, 90, 90, 0.01, 11);  // too wide for count_many's 16-bit offsets
+  expect_exact(150, 15, 40, 0.05, 12);  // cells smaller than the radius: two rings of cells
 }
 
 TEST(DiscCounter, IsExactOnTheNarrowestTorusAndForAZeroRadius) {

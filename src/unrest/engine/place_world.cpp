@@ -175,29 +175,49 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
   actives_.clear();
   std::uint32_t new_bound = 0;
   std::uint64_t decisions = 0;
-  for (std::uint32_t id = 0; id < bound; ++id) {
-    const std::uint8_t s = state_[id];
-    if (s == jailed || s == dead) continue;
-    std::uint8_t next = quiet;
-    if (id < eligible && (h.participation >= 1.0 || draw.uniform() < h.participation)) {
-      ++decisions;
-      const std::uint32_t here = site_[id];
-      const auto cops = static_cast<int>(cop_counts_.count_within(here));
-      // The citizen itself is among last hour's actives if it was active: not an "other".
-      const int self = s == active || s == rioting ? 1 : 0;
-      const int others = static_cast<int>(active_counts_.count_within(here)) - self;
-      if (weighs_active(rules_, h, base_hardship_[id], risk_aversion_[id], cops, others + 1)) {
-        const bool violent = h.violent_share >= 1.0 || disposition(id) < h.violent_share;
-        next = violent && is_rioting(mechanisms_.riot, others + 1, cops) ? rioting : active;
+  // In batches: first who decides (the eligible who are out: this phase's only draws, in id
+  // order), then what each of them sees within vision, counted for the batch at once (grouped
+  // by cell), then their decisions in id order. The counts come from the grids built above,
+  // so the batches give the bytes one pass would; a batch bounds the scratch memory.
+  constexpr std::size_t kBatch = std::size_t{1} << 18;
+  std::uint32_t id = 0;
+  while (id < bound) {
+    deciders_.clear();
+    decider_sites_.clear();
+    for (; id < bound && deciders_.size() < kBatch; ++id) {
+      const std::uint8_t s = state_[id];
+      if (s == jailed || s == dead) continue;
+      if (id < eligible && (h.participation >= 1.0 || draw.uniform() < h.participation)) {
+        deciders_.push_back(id);
+        decider_sites_.push_back(site_[id]);
+      } else {
+        state_[id] = quiet;
       }
     }
-    state_[id] = next;
-    if (next != quiet) {
-      actives_.push_back(id);
-      new_bound = id + 1;
-      if (!took_part_.empty() && !took_part_[id]) {
-        took_part_[id] = 1;
-        participants_.push_back(id);
+    if (deciders_.empty()) continue;
+    cop_counts_.count_many(decider_sites_, cops_seen_);
+    active_counts_.count_many(decider_sites_, actives_seen_);
+    decisions += deciders_.size();
+    for (std::size_t k = 0; k < deciders_.size(); ++k) {
+      const std::uint32_t citizen = deciders_[k];
+      const std::uint8_t s = state_[citizen];
+      const auto cops = static_cast<int>(cops_seen_[k]);
+      // The citizen itself is among last hour's actives if it was active: not an "other".
+      const int self = s == active || s == rioting ? 1 : 0;
+      const int others = static_cast<int>(actives_seen_[k]) - self;
+      std::uint8_t next = quiet;
+      if (weighs_active(rules_, h, base_hardship_[citizen], risk_aversion_[citizen], cops,
+                        others + 1)) {
+        const bool violent = h.violent_share >= 1.0 || disposition(citizen) < h.violent_share;
+        next = violent && is_rioting(mechanisms_.riot, others + 1, cops) ? rioting : active;
+      }
+      state_[citizen] = next;
+      if (next == quiet) continue;
+      actives_.push_back(citizen);
+      new_bound = citizen + 1;
+      if (!took_part_.empty() && !took_part_[citizen]) {
+        took_part_[citizen] = 1;
+        participants_.push_back(citizen);
       }
     }
   }

@@ -74,6 +74,11 @@ class PlaceWorld : public world::PlaceLattice {
   // The same cops and last hour's actives, counted within a disc (a citizen's decision).
   world::DiscCounter cop_counts_;
   world::DiscCounter active_counts_;
+  // A batch of the hour's deciders, their sites and the cops and actives each sees.
+  std::vector<std::uint32_t> deciders_;
+  std::vector<std::uint32_t> decider_sites_;
+  std::vector<std::uint32_t> cops_seen_;
+  std::vector<std::uint32_t> actives_seen_;
   std::vector<Item> scratch_;
   std::vector<std::uint32_t> actives_;  // citizen ids active after decide
   std::vector<std::uint32_t> candidates_;

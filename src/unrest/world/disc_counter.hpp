@@ -46,6 +46,11 @@ class DiscCounter {
   // Entries within the disc around `site`: dx^2 + dy^2 <= radius^2.
   std::uint32_t count_within(std::uint32_t site) const;
 
+  // count_within for each of `sites`, into `counts` (resized): the same numbers, faster when
+  // many sites share a cell, since the entries that a disc from a cell can reach are gathered
+  // once for every site in it, and each site then tests them in one vectorised loop.
+  void count_many(const std::vector<std::uint32_t>& sites, std::vector<std::uint32_t>& counts);
+
  private:
   std::size_t cell_of(std::uint32_t x, std::uint32_t y) const {
     return static_cast<std::size_t>(y / cell_) * cells_per_side_ + x / cell_;
@@ -73,6 +78,14 @@ class DiscCounter {
   std::vector<std::uint16_t> xs_;
   std::vector<std::uint16_t> ys_;
   std::vector<std::uint32_t> next_;  // build's write positions, kept to reuse the allocation
+  // count_many's scratch: the queries grouped by cell, and one cell's gathered entries as
+  // offsets from the cell's corner.
+  std::vector<std::uint32_t> query_start_;
+  std::vector<std::uint32_t> query_order_;
+  std::vector<std::int16_t> near_x_;
+  std::vector<std::int16_t> near_y_;
+  std::vector<std::int32_t> wide_x_;
+  std::vector<std::int32_t> wide_y_;
 };
 
 }  // namespace unrest::world
