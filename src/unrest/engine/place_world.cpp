@@ -330,9 +330,11 @@ bool PlaceWorld::move_one(std::uint32_t& site, const std::vector<std::int32_t>& 
   const int w = width_;
   const int x = static_cast<int>(site % static_cast<std::uint32_t>(w));
   const int y = static_cast<int>(site / static_cast<std::uint32_t>(w));
+  // An offset is at most the vision, less than the width: one wrap at most, not a division.
+  auto wrapped = [w](int v) { return v < 0 ? v + w : (v >= w ? v - w : v); };
   auto target_of = [&](std::uint32_t k) {
-    const int nx = (x + offsets[2 * k] + w) % w;
-    const int ny = (y + offsets[2 * k + 1] + w) % w;
+    const int nx = wrapped(x + offsets[2 * k]);
+    const int ny = wrapped(y + offsets[2 * k + 1]);
     return static_cast<std::uint32_t>(ny * w + nx);
   };
   const auto k = model::choose_move_target(
