@@ -1,6 +1,6 @@
 // Counting entries within a disc by cells: the same count as testing every entry with the
-// torus distance, for every cell size that tiles the lattice, at the wrap, and on the
-// narrowest torus allowed; and a clear refusal of cells that do not fit.
+// torus distance, for cells of the radius and smaller ones, 16- and 32-bit offsets, at the
+// wrap and on the narrowest torus allowed; and a clear refusal of cells that do not fit.
 #include "unrest/world/disc_counter.hpp"
 
 #include <gtest/gtest.h>
@@ -48,24 +48,19 @@ void expect_exact(int width, int cell, int radius, double fill, std::uint64_t se
   DiscCounter counter;
   counter.reset(width, cell, radius);
   counter.build(entries);
-  std::vector<std::uint32_t> all_sites;
-  for (std::uint64_t s = 0; s < sites; ++s) {
-    const auto site = static_cast<std::uint32_t>(s);
-    ASSERT_EQ(counter.count_within(site), brute_force(entries, width, site, radius))
-        << "width " << width << ", cell " << cell << ", radius " << radius << ", site " << site;
-    all_sites.push_back(site);
-  }
-  // All at once, in a shuffled order with repeats, through count_many.
+  // Every site once, in order, then as many again drawn at random (repeats, any order).
+  std::vector<std::uint32_t> queries;
+  for (std::uint64_t s = 0; s < sites; ++s) queries.push_back(static_cast<std::uint32_t>(s));
   for (std::uint64_t i = 0; i < sites; ++i) {
-    all_sites.push_back(static_cast<std::uint32_t>(draw.below(sites)));
+    queries.push_back(static_cast<std::uint32_t>(draw.below(sites)));
   }
   std::vector<std::uint32_t> counts;
-  counter.count_many(all_sites, counts);
-  ASSERT_EQ(counts.size(), all_sites.size());
-  for (std::size_t i = 0; i < all_sites.size(); ++i) {
-    ASSERT_EQ(counts[i], brute_force(entries, width, all_sites[i], radius))
-        << "count_many: width " << width << ", cell " << cell << ", radius " << radius << ", site "
-        << all_sites[i];
+  counter.count_many(queries, counts);
+  ASSERT_EQ(counts.size(), queries.size());
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    ASSERT_EQ(counts[i], brute_force(entries, width, queries[i], radius))
+        << "width " << width << ", cell " << cell << ", radius " << radius << ", site "
+        << queries[i];
   }
 }
 
@@ -77,7 +72,7 @@ TEST(DiscCounter, CountsWhatATestOfEveryEntryCounts) {
   expect_exact(40, 1, 5, 0.2, 5);
   expect_exact(90, 30, 30, 0.05, 6);    // the national model's vision at three cells a side
   expect_exact(270, 90, 90, 0.01, 11);  // too wide for count_many's 16-bit offsets
-  expect_exact(150, 15, 40, 0.05, 12);  // cells smaller than the radius: two rings of cells
+  expect_exact(150, 15, 40, 0.05, 12);  // cells smaller than the radius: three rings
 }
 
 TEST(DiscCounter, IsExactOnTheNarrowestTorusAndForAZeroRadius) {
@@ -90,11 +85,18 @@ TEST(DiscCounter, IsExactOnTheNarrowestTorusAndForAZeroRadius) {
 TEST(DiscCounter, CountsNothingBeforeABuildAndAfterAnEmptyOne) {
   DiscCounter counter;
   counter.reset(30, 10, 10);
-  EXPECT_EQ(counter.count_within(17), 0u);
+  const std::vector<std::uint32_t> queries{17, 17, 600};
+  std::vector<std::uint32_t> counts{9};
+  counter.count_many(queries, counts);
+  EXPECT_EQ(counts, (std::vector<std::uint32_t>{0, 0, 0}));
   counter.build(std::vector<Entry>{{17}, {18}});
-  EXPECT_EQ(counter.count_within(17), 2u);
+  counter.count_many(queries, counts);
+  EXPECT_EQ(counts, (std::vector<std::uint32_t>{2, 2, 0}));
   counter.build(std::vector<Entry>{});
-  EXPECT_EQ(counter.count_within(17), 0u);
+  counter.count_many(queries, counts);
+  EXPECT_EQ(counts, (std::vector<std::uint32_t>{0, 0, 0}));
+  counter.count_many({}, counts);
+  EXPECT_TRUE(counts.empty());
 }
 
 TEST(DiscCounter, RefusesCellsThatDoNotTileOrATorusNarrowerThanTheDisc) {

@@ -1,18 +1,18 @@
 #pragma once
-// How many of a set of lattice sites lie within a Euclidean disc of a fixed radius, on a
-// square torus: the counts a citizen weighs (cops and actives within its vision), answered
-// without visiting every entry near the disc.
+// How many of a set of lattice sites (the entries) lie within a Euclidean disc of a fixed
+// radius around each of many sites (the queries), on a square torus: the counts the citizens
+// deciding in an hour weigh (cops and actives within their vision).
 //
-// The sites are sorted into square cells of side `cell`, in row-major order, with the running
-// total of entries before each cell. A query walks the rows of cells the disc meets; on each,
-// the cells wholly inside the disc are a contiguous run, counted by one difference of running
-// totals, and only the few cells the disc's edge crosses are read entry by entry. With a vision
-// of radius 30 and cells of 10, a query reads seven differences and the entries of a dozen
-// cells, where a scan of the 90 x 90 sites around the disc reads every entry there.
+// Entries and queries are sorted into square cells of side `cell`. For each cell with queries,
+// the entries that a disc from somewhere in the cell can reach are gathered once, as offsets
+// from the cell's corner (16-bit where every squared distance fits), and each query in the cell
+// tests them all in one loop without branches, which the compiler vectorises. With a vision of
+// radius 30, cells of 30 and a dozen queries a cell, a query costs about a third of a scan of
+// the 90 x 90 sites around it (docs/PERFORMANCE.md).
 //
 // The count equals that of the torus distance min(|dx|, w - |dx|) as long as the torus is at
-// least as wide as the disc (w >= 2 radius + 1): each site then has at most one copy within
-// the disc's bounding square, so a cell met twice through the wrap adds its entries once.
+// least as wide as the disc (w >= 2 radius + 1): each entry then has at most one copy within
+// a query's reach, so a cell gathered twice through the wrap adds its entries once.
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -43,37 +43,23 @@ class DiscCounter {
     }
   }
 
-  // Entries within the disc around `site`: dx^2 + dy^2 <= radius^2.
-  std::uint32_t count_within(std::uint32_t site) const;
-
-  // count_within for each of `sites`, into `counts` (resized): the same numbers, faster when
-  // many sites share a cell, since the entries that a disc from a cell can reach are gathered
-  // once for every site in it, and each site then tests them in one vectorised loop.
+  // For each of `sites`, into `counts` (resized to match): the entries within the disc around
+  // it, dx^2 + dy^2 <= radius^2.
   void count_many(const std::vector<std::uint32_t>& sites, std::vector<std::uint32_t>& counts);
 
  private:
   std::size_t cell_of(std::uint32_t x, std::uint32_t y) const {
     return static_cast<std::size_t>(y / cell_) * cells_per_side_ + x / cell_;
   }
-  // floor(v / cell) for v in [-span_, span_], by table: a query needs a few a row.
-  int floor_cells(int v) const { return floor_cells_[static_cast<std::size_t>(v + span_)]; }
   int wrap(int i) const {
     return i < 0 ? i + cells_per_side_ : (i >= cells_per_side_ ? i - cells_per_side_ : i);
   }
-  // Entries of the cells [first, last] of a row (cell columns, unwrapped, fewer than a row).
-  std::uint32_t run(std::size_t row, int first, int last) const;
-  // Entries of one cell within the disc, tested one by one.
-  std::uint32_t scan(std::size_t row, int cx, int y_shift, int x, int r2) const;
 
   int width_ = 1;
   int cell_ = 1;
   int cells_per_side_ = 1;
   int radius_ = 0;
-  int span_ = 0;
-  std::vector<int> half_width_;   // floor(sqrt(radius^2 - k^2)), k = 0 .. radius
-  std::vector<int> floor_cells_;  // floor(v / cell), v = -span_ .. span_
-  // The entries' coordinates, cell by cell (cell i: [start_[i], start_[i + 1])), in two arrays
-  // so that the test of a cell's entries is one vectorised loop.
+  // The entries' coordinates, cell by cell (cell i: [start_[i], start_[i + 1])).
   std::vector<std::uint32_t> start_;
   std::vector<std::uint16_t> xs_;
   std::vector<std::uint16_t> ys_;
