@@ -27,6 +27,8 @@ constexpr double kNationalPerPlaceHour = 320.0;  // the hour's record and its CS
                                                  // (measured 265-280)
 constexpr double kNationalPerPlace = 4096.0;     // a place's world, grids and news row
                                                  // (measured about 3,000)
+constexpr double kNationalPerDecider = 24.0;     // a batch of deciders: id, site, two counts
+                                                 // and the two counters' orders
 
 }  // namespace
 
@@ -48,12 +50,14 @@ MemoryEstimate estimate_memory(const scenario::Scenario& s, const std::string& f
 MemoryEstimate estimate_memory(const national::NationalScenario& s, const std::string& file) {
   double agents = 0;
   double sites = 0;
+  double deciders = 0;  // the most citizens each place decides in one batch, summed
   double largest = -1;
   std::string largest_id;
   for (const auto& p : s.places) {
     const double citizens = std::round(p.population * s.scale);
     const double cops = std::round(p.police * s.scale);
     agents += citizens + cops;
+    deciders += std::min(citizens, static_cast<double>(national::PlaceWorld::kDecideBatch));
     const double side = national::PlaceWorld::lattice_side(
         s.rules, static_cast<std::int64_t>(citizens), static_cast<std::int64_t>(cops));
     sites += side * side;
@@ -66,9 +70,10 @@ MemoryEstimate estimate_memory(const national::NationalScenario& s, const std::s
   const double news_cache = std::min(
       places * places * 8.0, static_cast<double>(national::GravityKernel::kDefaultCacheBytes));
   MemoryEstimate e;
-  e.bytes = static_cast<std::uint64_t>(kBase + agents * kNationalPerAgent +
-                                       sites * kNationalPerSite + hours * kNationalPerPlaceHour +
-                                       places * kNationalPerPlace + news_cache);
+  e.bytes =
+      static_cast<std::uint64_t>(kBase + agents * kNationalPerAgent + sites * kNationalPerSite +
+                                 hours * kNationalPerPlaceHour + places * kNationalPerPlace +
+                                 news_cache + deciders * kNationalPerDecider);
   e.file = file;
   // The key that drives the largest part: the people, the run's length, or the places.
   const double people = agents * kNationalPerAgent;

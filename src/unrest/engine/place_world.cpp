@@ -179,12 +179,11 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
   // order), then what each of them sees within vision, counted for the batch at once (grouped
   // by cell), then their decisions in id order. The counts come from the grids built above,
   // so the batches give the bytes one pass would; a batch bounds the scratch memory.
-  constexpr std::size_t kBatch = std::size_t{1} << 18;
   std::uint32_t id = 0;
   while (id < bound) {
     deciders_.clear();
     decider_sites_.clear();
-    for (; id < bound && deciders_.size() < kBatch; ++id) {
+    for (; id < bound && deciders_.size() < kDecideBatch; ++id) {
       const std::uint8_t s = state_[id];
       if (s == jailed || s == dead) continue;
       if (id < eligible && (h.participation >= 1.0 || draw.uniform() < h.participation)) {

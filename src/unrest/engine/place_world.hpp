@@ -7,6 +7,7 @@
 // Within a place the update is sequential and its random draws come from streams keyed by
 // (seed, place, tick, phase): the result depends on nothing but the inputs, whichever thread
 // or process runs the place.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -35,6 +36,10 @@ class PlaceWorld : public world::PlaceLattice {
              int place_index);
 
   void step(const PlaceInputs& in);
+
+  // The most citizens an hour's decisions count in one batch: bounds the scratch memory
+  // (engine/memory_estimate.cpp counts it).
+  static constexpr std::size_t kDecideBatch = std::size_t{1} << 18;
 
   // The side of the torus a place of this size gets, and the sites of a vision disc (own site
   // excluded), without building the place.
