@@ -87,9 +87,9 @@ PlaceWorld::PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms, st
 
 int PlaceWorld::counting_cell(int bucket, int vision) {
   // The largest divisor of the bucket side (so cells tile the torus) no wider than the vision.
-  // Large cells are the fastest: testing a cell's entries is a vectorised loop, while each cell
-  // visited costs its bookkeeping (Iran at scale 0.1: cells of 30, 15, 10 and 6 sites for a
-  // vision of 30 took 16.5, 21, 23 and 28.7 s; docs/PERFORMANCE.md).
+  // Large cells are the fastest: testing the gathered entries is a vectorised loop, while each
+  // cell gathered costs its bookkeeping (bench/bench_disc_counter.cpp, vision 30: cells of 30,
+  // 15, 10 and 6 took 147, 340, 701 and 1,543 ns a count; docs/PERFORMANCE.md).
   int cell = 1;
   for (int c = 1; c <= std::min(bucket, std::max(1, vision)); ++c) {
     if (bucket % c == 0) cell = c;

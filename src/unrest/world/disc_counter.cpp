@@ -9,7 +9,8 @@ void DiscCounter::reset(int width, int cell, int radius) {
   if (cell < 1 || radius < 0 || radius > 16383 || width % cell != 0 || width < 2 * radius + 1 ||
       cell > std::max(1, radius)) {
     throw std::invalid_argument(
-        "DiscCounter: cells must tile a torus at least as wide as the disc");
+        "DiscCounter: cells must tile the torus and be no wider than the radius (at most 16,383), "
+        "and the torus at least as wide as the disc");
   }
   width_ = width;
   cell_ = cell;
