@@ -12,11 +12,10 @@ void DiscCounter::reset(int width, int cell, int radius) {
         "DiscCounter: cells must tile the torus and be no wider than the radius (at most 16,383), "
         "and the torus at least as wide as the disc");
   }
-  width_ = width;
-  cell_ = cell;
-  cells_per_side_ = width / cell;
+  layout_ = {static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(cell),
+             static_cast<std::uint32_t>(width / cell)};
   radius_ = radius;
-  start_.assign(static_cast<std::size_t>(cells_per_side_) * cells_per_side_ + 1, 0);
+  start_.assign(layout_.cells() + 1, 0);
   xs_.clear();
   ys_.clear();
 }
@@ -49,21 +48,19 @@ std::uint32_t count_near(const std::vector<Int>& xs, const std::vector<Int>& ys,
 void DiscCounter::count_many(const std::vector<std::uint32_t>& sites,
                              std::vector<std::uint32_t>& counts) {
   counts.assign(sites.size(), 0);
-  const auto w = static_cast<std::uint32_t>(width_);
-  const int n = cells_per_side_;
-  const int c = cell_;
+  const std::uint32_t w = layout_.width;
+  const int n = static_cast<int>(layout_.per_side);
+  const int c = static_cast<int>(layout_.cell);
   const int r = radius_;
   const int r2 = r * r;
-  const std::size_t cells = static_cast<std::size_t>(n) * n;
-  // The queries, grouped by cell (a counting sort).
-  query_start_.assign(cells + 1, 0);
-  for (const std::uint32_t site : sites) ++query_start_[cell_of(site % w, site / w) + 1];
-  for (std::size_t i = 1; i <= cells; ++i) query_start_[i] += query_start_[i - 1];
+  const std::size_t cells = layout_.cells();
+  // The queries, grouped by cell.
   query_order_.resize(sites.size());
-  next_.assign(query_start_.begin(), query_start_.end() - 1);
-  for (std::uint32_t i = 0; i < sites.size(); ++i) {
-    query_order_[next_[cell_of(sites[i] % w, sites[i] / w)]++] = i;
-  }
+  group_by_cell(
+      layout_, sites.size(), [&](std::size_t i) { return sites[i]; }, query_start_, next_,
+      [&](std::size_t i, std::uint32_t position) {
+        query_order_[position] = static_cast<std::uint32_t>(i);
+      });
   // Kept entries lie within r of the cell, so an offset is at most r + c - 1 < 2 r + 1 from a
   // querying site on either axis: its square sum fits an int16_t up to a radius of 63.
   const bool narrow = 2 * (r + c) * (r + c) <= 32767;

@@ -13,9 +13,11 @@
 // The count equals that of the torus distance min(|dx|, w - |dx|) as long as the torus is at
 // least as wide as the disc (w >= 2 radius + 1): each entry then has at most one copy within
 // a query's reach, so a cell gathered twice through the wrap adds its entries once.
-#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
+
+#include "unrest/world/cell_grouping.hpp"
 
 namespace unrest::world {
 
@@ -28,20 +30,15 @@ class DiscCounter {
   // Replaces the entries by those of `entries` (anything with a `site` member).
   template <typename Entries>
   void build(const Entries& entries) {
-    std::fill(start_.begin(), start_.end(), 0u);
-    const auto w = static_cast<std::uint32_t>(width_);
-    for (const auto& e : entries) ++start_[cell_of(e.site % w, e.site / w) + 1];
-    for (std::size_t i = 1; i < start_.size(); ++i) start_[i] += start_[i - 1];
+    const auto w = layout_.width;
     xs_.resize(entries.size());
     ys_.resize(entries.size());
-    next_.assign(start_.begin(), start_.end() - 1);
-    for (const auto& e : entries) {
-      const std::uint32_t x = e.site % w;
-      const std::uint32_t y = e.site / w;
-      const std::uint32_t k = next_[cell_of(x, y)]++;
-      xs_[k] = static_cast<std::uint16_t>(x);
-      ys_[k] = static_cast<std::uint16_t>(y);
-    }
+    group_by_cell(
+        layout_, entries.size(), [&](std::size_t k) { return entries[k].site; }, start_, next_,
+        [&](std::size_t k, std::uint32_t position) {
+          xs_[position] = static_cast<std::uint16_t>(entries[k].site % w);
+          ys_[position] = static_cast<std::uint16_t>(entries[k].site / w);
+        });
   }
 
   // For each of `sites`, into `counts` (resized to match): the entries within the disc around
@@ -49,16 +46,13 @@ class DiscCounter {
   void count_many(const std::vector<std::uint32_t>& sites, std::vector<std::uint32_t>& counts);
 
  private:
-  std::size_t cell_of(std::uint32_t x, std::uint32_t y) const {
-    return static_cast<std::size_t>(y / cell_) * cells_per_side_ + x / cell_;
-  }
+  // A cell index at most one torus away, wrapped onto it.
   int wrap(int i) const {
-    return i < 0 ? i + cells_per_side_ : (i >= cells_per_side_ ? i - cells_per_side_ : i);
+    const int n = static_cast<int>(layout_.per_side);
+    return i < 0 ? i + n : (i >= n ? i - n : i);
   }
 
-  int width_ = 1;
-  int cell_ = 1;
-  int cells_per_side_ = 1;
+  CellLayout layout_;
   int radius_ = 0;
   // The entries' coordinates, cell by cell (cell i: [start_[i], start_[i + 1])).
   std::vector<std::uint32_t> start_;

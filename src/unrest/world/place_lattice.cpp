@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "unrest/world/cell_grouping.hpp"
+
 namespace unrest::world {
 namespace {
 
@@ -107,16 +109,13 @@ void PlaceLattice::place_agents(const PlaceShape& shape, std::int64_t citizens, 
 }
 
 void PlaceLattice::build(BucketGrid& grid, const std::vector<Item>& entries) const {
-  const auto per_side = static_cast<std::uint32_t>(buckets_per_side_);
-  const auto w = static_cast<std::uint32_t>(width_);
-  const auto b = static_cast<std::uint32_t>(bucket_);
-  grid.start.assign(static_cast<std::size_t>(per_side) * per_side + 1, 0);
-  auto bucket_of = [&](std::uint32_t site) { return (site / w / b) * per_side + (site % w) / b; };
-  for (const auto& e : entries) ++grid.start[bucket_of(e.site) + 1];
-  for (std::size_t i = 1; i < grid.start.size(); ++i) grid.start[i] += grid.start[i - 1];
+  const CellLayout layout{static_cast<std::uint32_t>(width_), static_cast<std::uint32_t>(bucket_),
+                          static_cast<std::uint32_t>(buckets_per_side_)};
   grid.items.resize(entries.size());
-  std::vector<std::uint32_t> next(grid.start.begin(), grid.start.end() - 1);
-  for (const auto& e : entries) grid.items[next[bucket_of(e.site)]++] = e;
+  std::vector<std::uint32_t> next;
+  group_by_cell(
+      layout, entries.size(), [&](std::size_t k) { return entries[k].site; }, grid.start, next,
+      [&](std::size_t k, std::uint32_t position) { grid.items[position] = entries[k]; });
 }
 
 std::uint32_t PlaceLattice::random_empty_site(std::uint64_t key) {
