@@ -95,8 +95,44 @@ TEST(DiscCounter, CountsNothingBeforeABuildAndAfterAnEmptyOne) {
   counter.build(std::vector<Entry>{});
   counter.count_many(queries, counts);
   EXPECT_EQ(counts, (std::vector<std::uint32_t>{0, 0, 0}));
-  counter.count_many({}, counts);
+  counter.count_many(std::vector<std::uint32_t>{}, counts);
   EXPECT_TRUE(counts.empty());
+}
+
+TEST(DiscCounter, CountsQueriesGroupedOnceAgainstSeveralCountersOfOneLayout) {
+  // The engine groups an hour's deciders once and counts them against the cops and the
+  // actives: each count must equal that counter's count of the sites themselves.
+  rng::RandomStream draw(21);
+  std::vector<Entry> cops;
+  std::vector<Entry> actives;
+  for (std::uint32_t s = 0; s < 90 * 90; ++s) {
+    if (draw.uniform() < 0.02) cops.push_back({s});
+    if (draw.uniform() < 0.2) actives.push_back({s});
+  }
+  DiscCounter cop_counter;
+  DiscCounter active_counter;
+  cop_counter.reset(90, 15, 30);
+  active_counter.reset(90, 15, 30);
+  cop_counter.build(cops);
+  active_counter.build(actives);
+  std::vector<std::uint32_t> sites;
+  for (int i = 0; i < 500; ++i) sites.push_back(static_cast<std::uint32_t>(draw.below(90 * 90)));
+  DiscQueries queries;
+  queries.group(cop_counter.layout(), sites);
+  std::vector<std::uint32_t> cops_seen;
+  std::vector<std::uint32_t> actives_seen;
+  cop_counter.count_many(queries, cops_seen);
+  active_counter.count_many(queries, actives_seen);
+  ASSERT_EQ(cops_seen.size(), sites.size());
+  ASSERT_EQ(actives_seen.size(), sites.size());
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    ASSERT_EQ(cops_seen[i], brute_force(cops, 90, sites[i], 30)) << "site " << sites[i];
+    ASSERT_EQ(actives_seen[i], brute_force(actives, 90, sites[i], 30)) << "site " << sites[i];
+  }
+  // Queries grouped for another layout are refused, not miscounted.
+  DiscCounter other;
+  other.reset(90, 30, 30);
+  EXPECT_THROW(other.count_many(queries, cops_seen), std::logic_error);
 }
 
 TEST(DiscCounter, RefusesCellsThatDoNotTileOrATorusNarrowerThanTheDisc) {

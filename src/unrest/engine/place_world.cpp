@@ -194,8 +194,9 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
       }
     }
     if (deciders_.empty()) continue;
-    cop_counts_.count_many(decider_sites_, cops_seen_);
-    active_counts_.count_many(decider_sites_, actives_seen_);
+    decider_queries_.group(cop_counts_.layout(), decider_sites_);
+    cop_counts_.count_many(decider_queries_, cops_seen_);
+    active_counts_.count_many(decider_queries_, actives_seen_);
     decisions += deciders_.size();
     for (std::size_t k = 0; k < deciders_.size(); ++k) {
       const std::uint32_t citizen = deciders_[k];
@@ -327,8 +328,8 @@ bool PlaceWorld::move_one(std::uint32_t& site, const std::vector<std::int32_t>& 
                           rng::RandomStream& draw) {
   const auto n = static_cast<std::uint32_t>(offsets.size() / 2);
   const int w = width_;
-  const int x = static_cast<int>(site % static_cast<std::uint32_t>(w));
-  const int y = static_cast<int>(site / static_cast<std::uint32_t>(w));
+  const int x = static_cast<int>(buckets_.column(site));
+  const int y = static_cast<int>(buckets_.row(site));
   // An offset is at most the vision, less than the width: one wrap at most, not a division.
   auto wrapped = [w](int v) { return v < 0 ? v + w : (v >= w ? v - w : v); };
   auto target_of = [&](std::uint32_t k) {
@@ -391,8 +392,7 @@ void PlaceWorld::step(const PlaceInputs& in) {
     if (s == active || s == rioting) ++c.active;
     if (s == rioting) {
       ++c.rioting;
-      const auto w = static_cast<std::uint32_t>(width_);
-      activity_.mark_riot(site_[id] % w, site_[id] / w, in.tick);
+      activity_.mark_riot(buckets_.column(site_[id]), buckets_.row(site_[id]), in.tick);
     }
   }
   c.jailed = static_cast<std::uint32_t>(jailed_ids_.size());

@@ -82,6 +82,7 @@ class PlaceWorld : public world::PlaceLattice {
   // A batch of the hour's deciders, their sites and the cops and actives each sees.
   std::vector<std::uint32_t> deciders_;
   std::vector<std::uint32_t> decider_sites_;
+  world::DiscQueries decider_queries_;  // the batch's sites grouped once for both counters
   std::vector<std::uint32_t> cops_seen_;
   std::vector<std::uint32_t> actives_seen_;
   std::vector<Item> scratch_;

@@ -6,17 +6,37 @@
 #include <cstdint>
 #include <vector>
 
+#include "unrest/world/site_divider.hpp"
+
 namespace unrest::world {
 
-struct CellLayout {
+class CellLayout {
+ public:
+  CellLayout() = default;
+  // A torus of side `width` in cells of side `cell`, which must divide it (callers check).
+  CellLayout(std::uint32_t width, std::uint32_t cell)
+      : width(width), cell(cell), per_side(width / cell), by_width_(width), by_cell_(cell) {}
+
   std::uint32_t width = 1;     // the torus's side, in sites
   std::uint32_t cell = 1;      // a cell's side, dividing the width
   std::uint32_t per_side = 1;  // width / cell
 
   std::size_t cells() const { return static_cast<std::size_t>(per_side) * per_side; }
-  std::size_t cell_of(std::uint32_t site) const {
-    return static_cast<std::size_t>(site / width / cell) * per_side + (site % width) / cell;
+  std::uint32_t row(std::uint32_t site) const { return by_width_.quotient(site); }
+  std::uint32_t column(std::uint32_t site) const { return by_width_.remainder(site); }
+  // Of a row or a column: its cell's, and its place within the cell.
+  std::uint32_t cell_index(std::uint32_t coordinate) const { return by_cell_.quotient(coordinate); }
+  std::uint32_t within_cell(std::uint32_t coordinate) const {
+    return by_cell_.remainder(coordinate);
   }
+  std::size_t cell_of(std::uint32_t site) const {
+    const std::uint32_t y = row(site);
+    return static_cast<std::size_t>(cell_index(y)) * per_side + cell_index(site - y * width);
+  }
+
+ private:
+  SiteDivider by_width_;
+  SiteDivider by_cell_{1};
 };
 
 // Groups items 0 .. n - 1 (site_of(k) their sites): `start` (resized to cells + 1) holds where

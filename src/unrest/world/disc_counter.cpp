@@ -12,8 +12,7 @@ void DiscCounter::reset(int width, int cell, int radius) {
         "DiscCounter: cells must tile the torus and be no wider than the radius (at most 16,383), "
         "and the torus at least as wide as the disc");
   }
-  layout_ = {static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(cell),
-             static_cast<std::uint32_t>(width / cell)};
+  layout_ = CellLayout(static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(cell));
   radius_ = radius;
   start_.assign(layout_.cells() + 1, 0);
   xs_.clear();
@@ -45,28 +44,44 @@ std::uint32_t count_near(const std::vector<Int>& xs, const std::vector<Int>& ys,
 
 }  // namespace
 
+void DiscQueries::group(const CellLayout& layout, const std::vector<std::uint32_t>& sites) {
+  layout_ = layout;
+  order_.resize(sites.size());
+  x_.resize(sites.size());
+  y_.resize(sites.size());
+  group_by_cell(
+      layout_, sites.size(), [&](std::size_t i) { return sites[i]; }, start_, next_,
+      [&](std::size_t i, std::uint32_t position) {
+        order_[position] = static_cast<std::uint32_t>(i);
+        x_[position] = static_cast<std::uint16_t>(layout_.within_cell(layout_.column(sites[i])));
+        y_[position] = static_cast<std::uint16_t>(layout_.within_cell(layout_.row(sites[i])));
+      });
+}
+
 void DiscCounter::count_many(const std::vector<std::uint32_t>& sites,
                              std::vector<std::uint32_t>& counts) {
-  counts.assign(sites.size(), 0);
-  const std::uint32_t w = layout_.width;
+  own_queries_.group(layout_, sites);
+  count_many(own_queries_, counts);
+}
+
+void DiscCounter::count_many(const DiscQueries& queries, std::vector<std::uint32_t>& counts) {
+  if (queries.layout_.width != layout_.width || queries.layout_.cell != layout_.cell) {
+    throw std::logic_error("DiscCounter: queries grouped for another layout");
+  }
+  counts.assign(queries.size(), 0);
   const int n = static_cast<int>(layout_.per_side);
   const int c = static_cast<int>(layout_.cell);
   const int r = radius_;
   const int r2 = r * r;
   const std::size_t cells = layout_.cells();
-  // The queries, grouped by cell.
-  query_order_.resize(sites.size());
-  group_by_cell(
-      layout_, sites.size(), [&](std::size_t i) { return sites[i]; }, query_start_, next_,
-      [&](std::size_t i, std::uint32_t position) {
-        query_order_[position] = static_cast<std::uint32_t>(i);
-      });
   // Kept entries lie within r of the cell, so an offset is at most r + c - 1 < 2 r + 1 from a
   // querying site on either axis: its square sum fits an int16_t up to a radius of 63.
   const bool narrow = 2 * (r + c) * (r + c) <= 32767;
   const int ring = (r + c - 1) / c;  // rings of cells a disc from inside a cell can reach
   for (std::size_t cell = 0; cell < cells; ++cell) {
-    if (query_start_[cell] == query_start_[cell + 1]) continue;
+    const std::uint32_t first = queries.start_[cell];
+    const std::uint32_t last = queries.start_[cell + 1];
+    if (first == last) continue;
     const int cy = static_cast<int>(cell / static_cast<std::size_t>(n));
     const int cx = static_cast<int>(cell % static_cast<std::size_t>(n));
     near_x_.clear();
@@ -103,11 +118,10 @@ void DiscCounter::count_many(const std::vector<std::uint32_t>& sites,
         }
       }
     }
-    for (std::uint32_t q = query_start_[cell]; q < query_start_[cell + 1]; ++q) {
-      const std::uint32_t i = query_order_[q];
-      const int x = static_cast<int>(sites[i] % w) - cx * c;
-      const int y = static_cast<int>(sites[i] / w) - cy * c;
-      counts[i] =
+    for (std::uint32_t q = first; q < last; ++q) {
+      const int x = queries.x_[q];
+      const int y = queries.y_[q];
+      counts[queries.order_[q]] =
           narrow ? count_near(near_x_, near_y_, x, y, r2) : count_near(wide_x_, wide_y_, x, y, r2);
     }
   }

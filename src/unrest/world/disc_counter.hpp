@@ -10,6 +10,9 @@
 // radius 30, cells of 30 and a dozen queries a cell, the counts took an Iran run from 34.6 s
 // to 9.9 s against a scan of the 90 x 90 sites around each query (docs/PERFORMANCE.md).
 //
+// The queries are grouped once (DiscQueries) and counted against every counter of the same
+// layout: the citizens deciding in an hour are counted against the cops and the actives.
+//
 // The count equals that of the torus distance min(|dx|, w - |dx|) as long as the torus is at
 // least as wide as the disc (w >= 2 radius + 1): each entry then has at most one copy within
 // a query's reach, so a cell gathered twice through the wrap adds its entries once.
@@ -21,6 +24,23 @@
 
 namespace unrest::world {
 
+// Query sites grouped by cell, with each query's place within its cell: made once for a batch
+// of queries and counted against any DiscCounter of the same layout.
+class DiscQueries {
+ public:
+  void group(const CellLayout& layout, const std::vector<std::uint32_t>& sites);
+  std::size_t size() const { return order_.size(); }
+
+ private:
+  friend class DiscCounter;
+  CellLayout layout_;
+  std::vector<std::uint32_t> start_;  // cell i's queries: [start_[i], start_[i + 1])
+  std::vector<std::uint32_t> order_;  // the queries' indices into `sites`, cell by cell
+  std::vector<std::uint16_t> x_;      // and their columns and rows within their cells
+  std::vector<std::uint16_t> y_;
+  std::vector<std::uint32_t> next_;  // group's write positions, kept to reuse the allocation
+};
+
 class DiscCounter {
  public:
   // A lattice of side `width` (a multiple of `cell`, at least 2 radius + 1), with cells no
@@ -30,19 +50,23 @@ class DiscCounter {
   // Replaces the entries by those of `entries` (anything with a `site` member).
   template <typename Entries>
   void build(const Entries& entries) {
-    const auto w = layout_.width;
     xs_.resize(entries.size());
     ys_.resize(entries.size());
     group_by_cell(
         layout_, entries.size(), [&](std::size_t k) { return entries[k].site; }, start_, next_,
         [&](std::size_t k, std::uint32_t position) {
-          xs_[position] = static_cast<std::uint16_t>(entries[k].site % w);
-          ys_[position] = static_cast<std::uint16_t>(entries[k].site / w);
+          xs_[position] = static_cast<std::uint16_t>(layout_.column(entries[k].site));
+          ys_[position] = static_cast<std::uint16_t>(layout_.row(entries[k].site));
         });
   }
 
-  // For each of `sites`, into `counts` (resized to match): the entries within the disc around
-  // it, dx^2 + dy^2 <= radius^2.
+  const CellLayout& layout() const { return layout_; }
+
+  // For each query, into `counts` (resized to match, in the order of the sites grouped): the
+  // entries within the disc around it, dx^2 + dy^2 <= radius^2. The queries must have been
+  // grouped with this counter's layout (else std::logic_error).
+  void count_many(const DiscQueries& queries, std::vector<std::uint32_t>& counts);
+  // The same for sites not yet grouped.
   void count_many(const std::vector<std::uint32_t>& sites, std::vector<std::uint32_t>& counts);
 
  private:
@@ -59,10 +83,9 @@ class DiscCounter {
   std::vector<std::uint16_t> xs_;
   std::vector<std::uint16_t> ys_;
   std::vector<std::uint32_t> next_;  // build's write positions, kept to reuse the allocation
-  // count_many's scratch: the queries grouped by cell, and one cell's gathered entries as
-  // offsets from the cell's corner.
-  std::vector<std::uint32_t> query_start_;
-  std::vector<std::uint32_t> query_order_;
+  // count_many's scratch: queries grouped here when the caller did not, and one cell's
+  // gathered entries as offsets from the cell's corner.
+  DiscQueries own_queries_;
   std::vector<std::int16_t> near_x_;
   std::vector<std::int16_t> near_y_;
   std::vector<std::int32_t> wide_x_;

@@ -38,6 +38,7 @@ PlaceLattice::PlaceLattice(const PlaceShape& shape, std::int64_t citizens, std::
   if (static_cast<double>(width_) * width_ >= 4294967295.0) {
     throw std::invalid_argument("place too large for one lattice");
   }
+  buckets_ = CellLayout(static_cast<std::uint32_t>(width_), static_cast<std::uint32_t>(bucket_));
   place_agents(shape, citizens, cops);
 }
 
@@ -109,12 +110,10 @@ void PlaceLattice::place_agents(const PlaceShape& shape, std::int64_t citizens, 
 }
 
 void PlaceLattice::build(BucketGrid& grid, const std::vector<Item>& entries) const {
-  const CellLayout layout{static_cast<std::uint32_t>(width_), static_cast<std::uint32_t>(bucket_),
-                          static_cast<std::uint32_t>(buckets_per_side_)};
   grid.items.resize(entries.size());
   std::vector<std::uint32_t> next;
   group_by_cell(
-      layout, entries.size(), [&](std::size_t k) { return entries[k].site; }, grid.start, next,
+      buckets_, entries.size(), [&](std::size_t k) { return entries[k].site; }, grid.start, next,
       [&](std::size_t k, std::uint32_t position) { grid.items[position] = entries[k]; });
 }
 

@@ -16,6 +16,7 @@
 
 #include "unrest/model/neighbourhood.hpp"
 #include "unrest/rng/random_stream.hpp"
+#include "unrest/world/cell_grouping.hpp"
 
 namespace unrest::world {
 
@@ -78,6 +79,7 @@ class PlaceLattice {
   int width_ = 1;
   int bucket_ = 1;
   int buckets_per_side_ = 1;
+  CellLayout buckets_;  // the bucket grids' cells, with the lattice's dividers
 
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;  // "no site" from random_empty_site
   // One bit a site: taken by a citizen or a cop. Only emptiness is ever asked of a site, and
@@ -105,11 +107,11 @@ template <typename Visit>
 void PlaceLattice::for_each_within(const BucketGrid& grid, std::uint32_t site, int radius,
                                    Visit&& visit) const {
   const int w = width_;
-  const int x = static_cast<int>(site % static_cast<std::uint32_t>(w));
-  const int y = static_cast<int>(site / static_cast<std::uint32_t>(w));
+  const int x = static_cast<int>(buckets_.column(site));
+  const int y = static_cast<int>(buckets_.row(site));
   const int n = buckets_per_side_;
-  const int bx = x / bucket_;
-  const int by = y / bucket_;
+  const int bx = static_cast<int>(buckets_.cell_index(static_cast<std::uint32_t>(x)));
+  const int by = static_cast<int>(buckets_.cell_index(static_cast<std::uint32_t>(y)));
   // Radius <= bucket side, so the disc touches at most the 3 x 3 buckets around its own;
   // with fewer than 3 buckets a side, each bucket is read once.
   const int span = n < 3 ? n : 3;
@@ -120,8 +122,8 @@ void PlaceLattice::for_each_within(const BucketGrid& grid, std::uint32_t site, i
       const std::size_t b = static_cast<std::size_t>(cy) * n + cx;
       for (std::uint32_t k = grid.start[b]; k < grid.start[b + 1]; ++k) {
         const Item& item = grid.items[k];
-        int dx = std::abs(static_cast<int>(item.site % static_cast<std::uint32_t>(w)) - x);
-        int dy = std::abs(static_cast<int>(item.site / static_cast<std::uint32_t>(w)) - y);
+        int dx = std::abs(static_cast<int>(buckets_.column(item.site)) - x);
+        int dy = std::abs(static_cast<int>(buckets_.row(item.site)) - y);
         dx = std::min(dx, w - dx);
         dy = std::min(dy, w - dy);
         if (model::within_disc(dx, dy, radius)) visit(item);
