@@ -82,6 +82,21 @@ TEST(DiscCounter, IsExactOnTheNarrowestTorusAndForAZeroRadius) {
   expect_exact(12, 1, 0, 0.5, 10);  // only the site itself
 }
 
+TEST(DiscCounter, CountsMoreEntriesThanASixteenBitCounterHolds) {
+  // The 16-bit path sums its counts in runs of at most 65,535 entries: 70,000 entries on one
+  // site (the counter counts entries, not sites) must count 70,000, not 4,464.
+  std::vector<Entry> entries(70000, Entry{50});
+  entries.push_back({51});
+  DiscCounter counter;
+  counter.reset(30, 10, 10);
+  counter.build(entries);
+  std::vector<std::uint32_t> counts;
+  counter.count_many(std::vector<std::uint32_t>{50, 52, 40}, counts);  // 40: 10 to the left
+  EXPECT_EQ(counts, (std::vector<std::uint32_t>{70001, 70001, 70000}));
+  counter.count_many(std::vector<std::uint32_t>{50 + 15 * 30}, counts);  // 15 rows away
+  EXPECT_EQ(counts, (std::vector<std::uint32_t>{0}));
+}
+
 TEST(DiscCounter, CountsNothingBeforeABuildAndAfterAnEmptyOne) {
   DiscCounter counter;
   counter.reset(30, 10, 10);

@@ -1,6 +1,7 @@
 #include "unrest/world/disc_counter.hpp"
 
 #include <stdexcept>
+#include <type_traits>
 
 namespace unrest::world {
 
@@ -23,23 +24,38 @@ namespace {
 
 // Entries (offsets from the querying cell's corner) within the disc around (x, y): one loop
 // without branches, which the compiler vectorises; Int is int16_t where every squared
-// distance fits it (8 lanes a vector), int32_t otherwise.
+// distance fits it (8 lanes a vector), int32_t otherwise. The 16-bit count is summed in runs
+// short enough for 16-bit lanes, which keeps the loop in them.
 template <typename Int>
-std::uint32_t count_near(const std::vector<Int>& xs, const std::vector<Int>& ys, int x, int y,
-                         int r2) {
-  const std::size_t n = xs.size();
-  const Int* px = xs.data();
-  const Int* py = ys.data();
+std::uint32_t count_near(const Int* xs, const Int* ys, std::size_t n, int x, int y, int r2) {
+  using Count = std::conditional_t<sizeof(Int) == 2, std::uint16_t, std::uint32_t>;
+  constexpr std::size_t kRun = sizeof(Int) == 2 ? 65535 : ~std::size_t{0};
   const auto cx = static_cast<Int>(x);
   const auto cy = static_cast<Int>(y);
   const auto limit = static_cast<Int>(r2);
-  std::uint32_t within = 0;
-  for (std::size_t k = 0; k < n; ++k) {
-    const auto dx = static_cast<Int>(px[k] - cx);
-    const auto dy = static_cast<Int>(py[k] - cy);
-    within += static_cast<Int>(dx * dx + dy * dy) <= limit ? 1u : 0u;
+  std::uint32_t total = 0;
+  for (std::size_t begin = 0; begin < n;) {
+    const std::size_t end = n - begin < kRun ? n : begin + kRun;
+    Count within = 0;
+    for (std::size_t k = begin; k < end; ++k) {
+      const auto dx = static_cast<Int>(xs[k] - cx);
+      const auto dy = static_cast<Int>(ys[k] - cy);
+      within += static_cast<Int>(dx * dx + dy * dy) <= limit ? 1 : 0;
+    }
+    total += within;
+    begin = end;
   }
-  return within;
+  return total;
+}
+
+// Appends n entries' coordinates, shifted to be offsets from the querying cell's corner.
+template <typename Int>
+void append_shifted(const std::uint16_t* xs, const std::uint16_t* ys, std::size_t n, int x_shift,
+                    int y_shift, Int* out_x, Int* out_y) {
+  for (std::size_t k = 0; k < n; ++k) {
+    out_x[k] = static_cast<Int>(xs[k] + x_shift);
+    out_y[k] = static_cast<Int>(ys[k] + y_shift);
+  }
 }
 
 }  // namespace
@@ -74,56 +90,64 @@ void DiscCounter::count_many(const DiscQueries& queries, std::vector<std::uint32
   const int r = radius_;
   const int r2 = r * r;
   const std::size_t cells = layout_.cells();
-  // Kept entries lie within r of the cell, so an offset is at most r + c - 1 < 2 r + 1 from a
-  // querying site on either axis: its square sum fits an int16_t up to a radius of 63.
-  const bool narrow = 2 * (r + c) * (r + c) <= 32767;
   const int ring = (r + c - 1) / c;  // rings of cells a disc from inside a cell can reach
+  // An entry of a cell `ring` cells away lies at most (ring + 1) c - 1 from a querying site on
+  // either axis: where twice its square fits an int16_t, the offsets are 16-bit.
+  const int reach = (ring + 1) * c - 1;
+  const bool narrow = 2 * reach * reach <= 32767;
   for (std::size_t cell = 0; cell < cells; ++cell) {
     const std::uint32_t first = queries.start_[cell];
     const std::uint32_t last = queries.start_[cell + 1];
     if (first == last) continue;
     const int cy = static_cast<int>(cell / static_cast<std::size_t>(n));
     const int cx = static_cast<int>(cell % static_cast<std::size_t>(n));
-    near_x_.clear();
-    near_y_.clear();
-    wide_x_.clear();
-    wide_y_.clear();
+    // The cells a disc from this one can reach, and their entries' shift through the wrap. An
+    // entry of such a cell beyond the radius of every query is gathered too: it costs less to
+    // test it with the others than to sort it out, and it counts nowhere.
+    reachable_.clear();
+    std::size_t gathered = 0;
     for (int j = -ring; j <= ring; ++j) {
-      const int wrapped_y = wrap(cy + j);
-      // Offset of an entry's row from this cell's first row, through the wrap.
-      const int y_shift = (cy + j - wrapped_y) * c - cy * c;
       const int cell_dy = j > 0 ? j * c - (c - 1) : (j < 0 ? -j * c - (c - 1) : 0);
       if (cell_dy > r) continue;
+      const int wrapped_y = wrap(cy + j);
+      const int y_shift = (cy + j - wrapped_y) * c - cy * c;
       for (int i = -ring; i <= ring; ++i) {
         const int cell_dx = i > 0 ? i * c - (c - 1) : (i < 0 ? -i * c - (c - 1) : 0);
         if (cell_dx * cell_dx + cell_dy * cell_dy > r2) continue;
         const int wrapped_x = wrap(cx + i);
         const int x_shift = (cx + i - wrapped_x) * c - cx * c;
         const std::size_t other = static_cast<std::size_t>(wrapped_y) * n + wrapped_x;
-        for (std::uint32_t k = start_[other]; k < start_[other + 1]; ++k) {
-          const int ex = xs_[k] + x_shift;
-          const int ey = ys_[k] + y_shift;
-          // Distance from the entry to the nearest site of this cell: beyond r, no query
-          // in the cell can see it.
-          const int gx = ex < 0 ? -ex : (ex > c - 1 ? ex - (c - 1) : 0);
-          const int gy = ey < 0 ? -ey : (ey > c - 1 ? ey - (c - 1) : 0);
-          if (gx * gx + gy * gy > r2) continue;
-          if (narrow) {
-            near_x_.push_back(static_cast<std::int16_t>(ex));
-            near_y_.push_back(static_cast<std::int16_t>(ey));
-          } else {
-            wide_x_.push_back(ex);
-            wide_y_.push_back(ey);
-          }
-        }
+        reachable_.push_back({start_[other], start_[other + 1], x_shift, y_shift});
+        gathered += start_[other + 1] - start_[other];
       }
     }
-    for (std::uint32_t q = first; q < last; ++q) {
-      const int x = queries.x_[q];
-      const int y = queries.y_[q];
-      counts[queries.order_[q]] =
-          narrow ? count_near(near_x_, near_y_, x, y, r2) : count_near(wide_x_, wide_y_, x, y, r2);
+    if (narrow) {
+      count_cell(near_x_, near_y_, gathered, queries, first, last, r2, counts);
+    } else {
+      count_cell(wide_x_, wide_y_, gathered, queries, first, last, r2, counts);
     }
+  }
+}
+
+template <typename Int>
+void DiscCounter::count_cell(std::vector<Int>& near_x, std::vector<Int>& near_y,
+                             std::size_t gathered, const DiscQueries& queries, std::uint32_t first,
+                             std::uint32_t last, int r2, std::vector<std::uint32_t>& counts) {
+  // Grown, never shrunk or cleared: only the first `gathered` are read.
+  if (near_x.size() < gathered) {
+    near_x.resize(gathered);
+    near_y.resize(gathered);
+  }
+  std::size_t at = 0;
+  for (const Reachable& from : reachable_) {
+    const std::size_t k = from.begin;
+    append_shifted(xs_.data() + k, ys_.data() + k, from.end - from.begin, from.x_shift,
+                   from.y_shift, near_x.data() + at, near_y.data() + at);
+    at += from.end - from.begin;
+  }
+  for (std::uint32_t q = first; q < last; ++q) {
+    counts[queries.order_[q]] =
+        count_near(near_x.data(), near_y.data(), gathered, queries.x_[q], queries.y_[q], r2);
   }
 }
 

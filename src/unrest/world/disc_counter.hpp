@@ -4,11 +4,12 @@
 // deciding in an hour weigh (cops and actives within their vision).
 //
 // Entries and queries are sorted into square cells of side `cell`. For each cell with queries,
-// the entries that a disc from somewhere in the cell can reach are gathered once, as offsets
-// from the cell's corner (16-bit where every squared distance fits), and each query in the cell
-// tests them all in one loop without branches, which the compiler vectorises. With a vision of
-// radius 30, cells of 30 and a dozen queries a cell, the counts took an Iran run from 34.6 s
-// to 9.9 s against a scan of the 90 x 90 sites around each query (docs/PERFORMANCE.md).
+// the entries of every cell a disc from somewhere in the cell can reach are gathered once, as
+// offsets from the cell's corner (16-bit where every squared distance fits: a copy loop, not a
+// filter), and each query in the cell tests them all in one loop without branches, which the
+// compiler vectorises. With a vision of radius 30, cells of 30 and a dozen queries a cell, the
+// counts took an Iran run from 34.6 s to 9.9 s against a scan of the 90 x 90 sites around each
+// query (docs/PERFORMANCE.md).
 //
 // The queries are grouped once (DiscQueries) and counted against every counter of the same
 // layout: the citizens deciding in an hour are counted against the cops and the actives.
@@ -70,6 +71,19 @@ class DiscCounter {
   void count_many(const std::vector<std::uint32_t>& sites, std::vector<std::uint32_t>& counts);
 
  private:
+  // A cell's entries, gathered for the queries of a cell within reach, with their shift.
+  struct Reachable {
+    std::uint32_t begin;
+    std::uint32_t end;
+    int x_shift;
+    int y_shift;
+  };
+  // Gathers the reachable cells' entries into near_x/near_y (Int: int16_t or int32_t) and
+  // counts them for the queries [first, last) of one cell.
+  template <typename Int>
+  void count_cell(std::vector<Int>& near_x, std::vector<Int>& near_y, std::size_t gathered,
+                  const DiscQueries& queries, std::uint32_t first, std::uint32_t last, int r2,
+                  std::vector<std::uint32_t>& counts);
   // A cell index at most one torus away, wrapped onto it.
   int wrap(int i) const {
     const int n = static_cast<int>(layout_.per_side);
@@ -86,6 +100,7 @@ class DiscCounter {
   // count_many's scratch: queries grouped here when the caller did not, and one cell's
   // gathered entries as offsets from the cell's corner.
   DiscQueries own_queries_;
+  std::vector<Reachable> reachable_;
   std::vector<std::int16_t> near_x_;
   std::vector<std::int16_t> near_y_;
   std::vector<std::int32_t> wide_x_;
