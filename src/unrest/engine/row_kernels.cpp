@@ -2,22 +2,17 @@
 
 #include "unrest/engine/vision_counter.hpp"
 #include "unrest/model/activation_cutoff.hpp"
-
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define UNREST_WITH_AVX2_CLONE __attribute__((target_clones("avx2", "default")))
-#else
-#define UNREST_WITH_AVX2_CLONE
-#endif
+#include "unrest/model/avx2_clone.hpp"
 
 namespace unrest::engine {
 
-UNREST_WITH_AVX2_CLONE
+UNREST_AVX2_CLONE
 void count_row_packed(std::span<const model::RowSpan> spans, const std::uint16_t* const* rows,
                       int width, int reach, std::uint16_t* out) {
   count_row<std::uint16_t>(spans, rows, width, reach, out);
 }
 
-UNREST_WITH_AVX2_CLONE
+UNREST_AVX2_CLONE
 void count_row_packed(std::span<const model::RowSpan> spans, const std::uint32_t* const* rows,
                       int width, int reach, std::uint32_t* out) {
   count_row<std::uint32_t>(spans, rows, width, reach, out);
@@ -40,13 +35,13 @@ void decide_floor(std::uint8_t* kinds, const Packed* counts, const std::uint16_t
 
 }  // namespace
 
-UNREST_WITH_AVX2_CLONE
+UNREST_AVX2_CLONE
 void decide_row_floor(std::uint8_t* kinds, const std::uint16_t* counts, const std::uint16_t* cutoff,
                       int width, std::uint8_t kind_mask) {
   decide_floor(kinds, counts, cutoff, width, kind_mask);
 }
 
-UNREST_WITH_AVX2_CLONE
+UNREST_AVX2_CLONE
 void decide_row_floor(std::uint8_t* kinds, const std::uint32_t* counts, const std::uint16_t* cutoff,
                       int width, std::uint8_t kind_mask) {
   decide_floor(kinds, counts, cutoff, width, kind_mask);

@@ -7,6 +7,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "unrest/model/avx2_clone.hpp"
+
 namespace unrest::world {
 
 ClassicWorld::ClassicWorld(const model::ClassicParams& params, rng::RandomStream& rng)
@@ -82,8 +84,7 @@ void ClassicWorld::place_citizen(std::uint32_t site, rng::RandomStream& rng) {
 
 // Compiled twice, for AVX2 and for any x86-64, and chosen when the program loads: the row adds
 // are the engine's widest loop.
-__attribute__((target_clones("avx2", "default"))) void ClassicWorld::add_around(int x, int y,
-                                                                                CountWord delta) {
+UNREST_AVX2_CLONE void ClassicWorld::add_around(int x, int y, CountWord delta) {
   // Away from the left and right edges every span of a vision up to 7 wide fits a block of 16
   // words: two 8-lane vector adds with the lanes past the span's end masked to zero, and no
   // loop whose length, and so whose exit branch, changes from row to row. seen_ carries 16
