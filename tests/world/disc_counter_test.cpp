@@ -97,6 +97,37 @@ TEST(DiscCounter, CountsMoreEntriesThanASixteenBitCounterHolds) {
   EXPECT_EQ(counts, (std::vector<std::uint32_t>{0}));
 }
 
+TEST(DiscCounter, CountsEntriesGroupedByItsCellsAsItCountsThemUngrouped) {
+  // The engine's bucket grids group the cops and actives by cells of the counter's size: the
+  // counter takes them as they are, without sorting them again.
+  rng::RandomStream draw(31);
+  std::vector<Entry> entries;
+  for (std::uint32_t s = 0; s < 60 * 60; ++s) {
+    if (draw.uniform() < 0.1) entries.push_back({s});
+  }
+  DiscCounter counter;
+  counter.reset(60, 20, 20);
+  std::vector<Entry> grouped(entries.size());
+  std::vector<std::uint32_t> start;
+  std::vector<std::uint32_t> next;
+  group_by_cell(
+      counter.layout(), entries.size(), [&](std::size_t k) { return entries[k].site; }, start, next,
+      [&](std::size_t k, std::uint32_t position) { grouped[position] = entries[k]; });
+  counter.build_grouped(grouped, start);
+  std::vector<std::uint32_t> sites;
+  for (std::uint32_t s = 0; s < 60 * 60; s += 7) sites.push_back(s);
+  std::vector<std::uint32_t> counts;
+  counter.count_many(sites, counts);
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    ASSERT_EQ(counts[i], brute_force(entries, 60, sites[i], 20)) << "site " << sites[i];
+  }
+  // Grouped for other cells (9 starts, not 10) or with a count that is not the entries': refused.
+  start.pop_back();
+  EXPECT_THROW(counter.build_grouped(grouped, start), std::logic_error);
+  start.push_back(static_cast<std::uint32_t>(grouped.size() + 1));
+  EXPECT_THROW(counter.build_grouped(grouped, start), std::logic_error);
+}
+
 TEST(DiscCounter, CountsNothingBeforeABuildAndAfterAnEmptyOne) {
   DiscCounter counter;
   counter.reset(30, 10, 10);

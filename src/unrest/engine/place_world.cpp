@@ -80,6 +80,8 @@ PlaceWorld::PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms, st
   if (mechanisms.later_detentions.enabled) {
     took_part_.assign(static_cast<std::size_t>(citizens), 0);
   }
+  // The key of every citizen's disposition, hashed once: the hourly decisions hash only the id.
+  disposition_key_ = rng::combine(rng::combine(seed_, place_), kDisposition);
   const int cell = counting_cell(bucket_, rules.vision);
   cop_counts_.reset(width_, cell, rules.vision);
   active_counts_.reset(width_, cell, rules.vision);
@@ -98,8 +100,7 @@ int PlaceWorld::counting_cell(int bucket, int vision) {
 }
 
 double PlaceWorld::disposition(std::uint32_t id) const {
-  return rng::to_unit_double(
-      rng::combine(rng::combine(rng::combine(seed_, place_), kDisposition), id));
+  return rng::to_unit_double(rng::combine(disposition_key_, id));
 }
 
 void PlaceWorld::reinforce(std::int64_t delta, std::uint64_t key) {
@@ -168,8 +169,13 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
                                  base_hardship_.begin());
   const std::uint32_t bound = std::max(eligible, active_bound_);
   if (eligible > 0) {  // only a citizen who could be active weighs what is within vision
-    active_counts_.build(actives_grid_.items);
-    cop_counts_.build(cops_grid_.items);
+    if (cop_counts_.layout().cell == buckets_.cell) {  // the grids' cells: already grouped
+      active_counts_.build_grouped(actives_grid_.items, actives_grid_.start);
+      cop_counts_.build_grouped(cops_grid_.items, cops_grid_.start);
+    } else {
+      active_counts_.build(actives_grid_.items);
+      cop_counts_.build(cops_grid_.items);
+    }
   }
   rng::RandomStream draw(key);
   actives_.clear();

@@ -72,7 +72,8 @@ class PlaceWorld : public world::PlaceLattice {
   const std::vector<std::int32_t>& cop_offsets_;
   int vision_sites_ = 0;
   std::int64_t jail_capacity_ = 0;
-  std::uint32_t active_bound_ = 0;  // one past the last citizen active last hour
+  std::uint32_t active_bound_ = 0;     // one past the last citizen active last hour
+  std::uint64_t disposition_key_ = 0;  // (seed, place, purpose) of the dispositions
 
   BucketGrid cops_grid_;
   BucketGrid actives_grid_;

@@ -19,6 +19,7 @@
 // a query's reach, so a cell gathered twice through the wrap adds its entries once.
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 #include "unrest/world/cell_grouping.hpp"
@@ -59,6 +60,23 @@ class DiscCounter {
           xs_[position] = static_cast<std::uint16_t>(layout_.column(entries[k].site));
           ys_[position] = static_cast<std::uint16_t>(layout_.row(entries[k].site));
         });
+  }
+
+  // The same for entries already grouped by this counter's cells, `start` saying where each
+  // cell's begin (as group_by_cell leaves it: a bucket grid of the same cells), which spares
+  // the sort. A `start` of the wrong size throws std::logic_error.
+  template <typename Entries>
+  void build_grouped(const Entries& entries, const std::vector<std::uint32_t>& start) {
+    if (start.size() != layout_.cells() + 1 || start.back() != entries.size()) {
+      throw std::logic_error("DiscCounter: entries grouped for another layout");
+    }
+    start_ = start;
+    xs_.resize(entries.size());
+    ys_.resize(entries.size());
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+      xs_[k] = static_cast<std::uint16_t>(layout_.column(entries[k].site));
+      ys_[k] = static_cast<std::uint16_t>(layout_.row(entries[k].site));
+    }
   }
 
   const CellLayout& layout() const { return layout_; }
