@@ -91,7 +91,7 @@ int PlaceWorld::counting_cell(int bucket, int vision) {
   // The largest divisor of the bucket side (so cells tile the torus) no wider than the vision.
   // Large cells are the fastest: testing the gathered entries is a vectorised loop, while each
   // cell gathered costs its bookkeeping (bench/bench_disc_counter.cpp, vision 30: cells of 30,
-  // 15, 10 and 6 took 147, 340, 701 and 1,543 ns a count; docs/PERFORMANCE.md).
+  // 15, 10 and 6 took 70, 183, 453 and 1,021 ns a count; docs/PERFORMANCE.md).
   int cell = 1;
   for (int c = 1; c <= std::min(bucket, std::max(1, vision)); ++c) {
     if (bucket % c == 0) cell = c;
