@@ -1,5 +1,6 @@
 // The second version's mechanisms on tiny worlds, each with every other mechanism off but the
-// ones it needs: political grievance outlives a price concession; violence needs a disposed
+// ones it needs: political grievance outlives a price concession (felt by the whole place, or
+// only by those who protested); violence needs a disposed
 // minority and, for the rest, force used against the crowd; dispersal injures; detentions go
 // on after the streets are quiet. And nothing of it when switched off.
 #include <gtest/gtest.h>
@@ -55,6 +56,33 @@ TEST(SecondVersion, SolidarityNewsRaisesPoliticalGrievanceInAPlaceWithoutAShock)
   EXPECT_GT(mean(series(*run(s), 1, active_of), 24), 5.0);
   s.mechanisms.political.per_news = 0.0;
   EXPECT_EQ(mean(series(*run(s), 1, active_of)), 0.0);
+}
+
+TEST(SecondVersion, PoliticalGrievanceOfParticipantsKeepsThemOutButTipsNobodyNew) {
+  auto s = shock_then_concession();
+  s.mechanisms.political.enabled = true;
+  s.mechanisms.political.per_protest = 0.2;
+  s.mechanisms.political.decay_per_hour = 0.01;
+  s.mechanisms.political.max = 0.3;
+  const double whole_place = mean(series(*run(s), 0, active_of), 26, 40);
+  s.mechanisms.political.participants_only = true;
+  const double participants = mean(series(*run(s), 0, active_of), 26, 40);
+  // Those who protested stay out after the concession, fewer than when the whole place feels it.
+  EXPECT_GT(participants, 5.0);
+  EXPECT_LT(participants, whole_place);
+  // A place that never protested feels nothing of the news' grievance: nobody there took part.
+  auto t = tiny_world(2, 1120, 16);
+  t.rules.hardship_max = 0.4;
+  t.mechanisms.hardship.enabled = true;
+  t.places[1].exposure = 0.0;
+  t.events = {event(EventKind::price_shock, 2, 0.4, {0, 1})};
+  t.mechanisms.political.enabled = true;
+  t.mechanisms.political.per_news = 0.5;
+  t.mechanisms.political.max = 0.3;
+  t.mechanisms.political.participants_only = true;
+  const auto e = run(t);
+  EXPECT_GT(mean(series(*e, 0, active_of), 24), 5.0);
+  EXPECT_EQ(mean(series(*e, 1, active_of)), 0.0);
 }
 
 NationalScenario crowd_facing_police() {

@@ -77,7 +77,8 @@ PlaceWorld::PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms, st
   counts_.mean_hardship = mean_hardship(0.0);
   counts_.quiet = static_cast<std::uint32_t>(citizens);
   counts_.cops = static_cast<std::uint32_t>(cops);
-  if (mechanisms.later_detentions.enabled) {
+  if (mechanisms.later_detentions.enabled ||
+      (mechanisms.political.enabled && mechanisms.political.participants_only)) {
     took_part_.assign(static_cast<std::size_t>(citizens), 0);
   }
   // The key of every citizen's disposition, hashed once: the hourly decisions hash only the id.
@@ -163,12 +164,23 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
   const HourlyConditions& h = in.conditions;
   const double cutoff = eligibility_cutoff(rules_.threshold, h.legitimacy, h.hardship_shift);
   // Citizens are sorted by falling base hardship: the eligible are a prefix.
-  const auto eligible =
-      static_cast<std::uint32_t>(std::partition_point(base_hardship_.begin(), base_hardship_.end(),
-                                                      [&](float h) { return h > cutoff; }) -
-                                 base_hardship_.begin());
-  const std::uint32_t bound = std::max(eligible, active_bound_);
-  if (eligible > 0) {  // only a citizen who could be active weighs what is within vision
+  const auto prefix_above = [&](double c) {
+    return static_cast<std::uint32_t>(std::partition_point(base_hardship_.begin(),
+                                                           base_hardship_.end(),
+                                                           [&](float h) { return h > c; }) -
+                                      base_hardship_.begin());
+  };
+  const std::uint32_t eligible = prefix_above(cutoff);
+  // Citizens who have protested feel political grievance on top (mechanism 10 with
+  // participants_only): among them a longer prefix is eligible.
+  const double participant_shift = took_part_.empty() ? 0.0 : h.participant_shift;
+  const std::uint32_t eligible_if_took_part =
+      participant_shift > 0.0
+          ? prefix_above(eligibility_cutoff(rules_.threshold, h.legitimacy,
+                                            h.hardship_shift + participant_shift))
+          : eligible;
+  const std::uint32_t bound = std::max(eligible_if_took_part, active_bound_);
+  if (eligible_if_took_part > 0) {  // only a citizen who could be active weighs its vision
     if (cop_counts_.layout().cell == buckets_.cell) {  // the grids' cells: already grouped
       active_counts_.build_grouped(actives_grid_.items, actives_grid_.start);
       cop_counts_.build_grouped(cops_grid_.items, cops_grid_.start);
@@ -192,7 +204,8 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
     for (; id < bound && deciders_.size() < kDecideBatch; ++id) {
       const std::uint8_t s = state_[id];
       if (s == jailed || s == dead) continue;
-      if (id < eligible && (h.participation >= 1.0 || draw.uniform() < h.participation)) {
+      const bool can_act = id < eligible || (id < eligible_if_took_part && took_part_[id]);
+      if (can_act && (h.participation >= 1.0 || draw.uniform() < h.participation)) {
         deciders_.push_back(id);
         decider_sites_.push_back(site_[id]);
       } else {
@@ -212,8 +225,10 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
       const int self = s == active || s == rioting ? 1 : 0;
       const int others = static_cast<int>(actives_seen_[k]) - self;
       std::uint8_t next = quiet;
-      if (weighs_active(rules_, h, base_hardship_[citizen], risk_aversion_[citizen], cops,
-                        others + 1)) {
+      const double grievance =
+          participant_shift > 0.0 && took_part_[citizen] ? participant_shift : 0.0;
+      if (weighs_active(rules_, h, base_hardship_[citizen] + grievance, risk_aversion_[citizen],
+                        cops, others + 1)) {
         const bool violent = h.violent_share >= 1.0 || disposition(citizen) < h.violent_share;
         next = violent && is_rioting(mechanisms_.riot, others + 1, cops) ? rioting : active;
       }

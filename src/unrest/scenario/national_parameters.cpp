@@ -107,6 +107,7 @@ const std::vector<Parameter>& parameters() {
       {"mechanisms.political", "per_killing", 0.0, 1.0, "rise per citizen killed per 100,000 people", UNREST_FIELD(mechanisms.political.per_killing)},
       {"mechanisms.political", "decay_per_hour", 0.0, 1.0, "share of political grievance lost each hour", UNREST_FIELD(mechanisms.political.decay_per_hour)},
       {"mechanisms.political", "max", 0.0, 1.0, "the most political grievance a place can hold", UNREST_FIELD(mechanisms.political.max)},
+      {"mechanisms.political", "participants_only", 0.0, 0.0, "only citizens who have protested feel it (a concession leaves it to them)", UNREST_FIELD(mechanisms.political.participants_only)},
 
       {"mechanisms.violence", "enabled", 0.0, 0.0, "11: who among the protesters turns violent", UNREST_FIELD(mechanisms.violence.enabled)},
       {"mechanisms.violence", "disposed_share", 0.0, 1.0, "share of people disposed to violence", UNREST_FIELD(mechanisms.violence.disposed_share)},

@@ -45,15 +45,16 @@ struct PlaceState {
 
 // What a place's citizens weigh and its cops do in one hour.
 struct HourlyConditions {
-  double hardship_shift = 0.0;    // s w_p, added to every base hardship (mechanism 1)
-  double legitimacy = 0.8;        // L_p (2)
-  double news_actives = 0.0;      // extra actives within vision from the news (3)
-  double participation = 1.0;     // probability that an eligible citizen is out (4a)
-  double risk_multiplier = 1.0;   // on P: the curfew's (4b) times fear's (6)
-  double arrest_rate = 1.0;       // arrest attempts per cop-hour (4b; 0 under restraint)
-  double violent_share = 1.0;     // protesters in an outnumbering crowd who riot (11)
-  double dispersal_injury = 0.0;  // a confrontation injures instead of arresting (12)
-  double later_detentions = 0.0;  // per cop-hour, times the share who took part (13)
+  double hardship_shift = 0.0;     // s w_p, added to every base hardship (mechanism 1)
+  double participant_shift = 0.0;  // added for citizens who have protested (10, participants_only)
+  double legitimacy = 0.8;         // L_p (2)
+  double news_actives = 0.0;       // extra actives within vision from the news (3)
+  double participation = 1.0;      // probability that an eligible citizen is out (4a)
+  double risk_multiplier = 1.0;    // on P: the curfew's (4b) times fear's (6)
+  double arrest_rate = 1.0;        // arrest attempts per cop-hour (4b; 0 under restraint)
+  double violent_share = 1.0;      // protesters in an outnumbering crowd who riot (11)
+  double dispersal_injury = 0.0;   // a confrontation injures instead of arresting (12)
+  double later_detentions = 0.0;   // per cop-hour, times the share who took part (13)
   bool curfew_hours = false;
   bool lethal_order = false;
 };
@@ -64,8 +65,10 @@ inline HourlyConditions compose_hour(const Mechanisms& m, const PlaceRules& rule
   HourlyConditions h;
   h.curfew_hours = m.curfew.enabled && state.emergency &&
                    in_hours(local_hour, state.curfew_start, state.curfew_end);
+  const double political = political_hardship(m.political, state.political);
   h.hardship_shift = (m.hardship.enabled ? state.shock * state.shock_weight : 0.0) +
-                     political_hardship(m.political, state.political);
+                     (m.political.participants_only ? 0.0 : political);
+  h.participant_shift = m.political.participants_only ? political : 0.0;
   h.legitimacy = state.legitimacy;
   h.news_actives = news_extra_actives(m.news, state.reach, news_signal, vision_sites);
   h.participation = participation(m.day_night, local_hour);

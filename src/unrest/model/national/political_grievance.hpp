@@ -6,7 +6,8 @@
 // the place (injuries, arrests, killings per 100,000 people); it decays over days, and a price
 // concession does not touch it. A citizen weighs both grievances: the hardship it feels is
 //   H = min(1, H0 + s e_p + weight g_p)
-// so with the mechanism off (or weight 0) the model is the one-grievance model.
+// so with the mechanism off (or weight 0) the model is the one-grievance model. With
+// `participants_only` the term weight g_p is added only for citizens who have been active.
 #include <algorithm>
 
 namespace unrest::national {
@@ -21,6 +22,9 @@ struct PoliticalGrievance {
   double per_killing = 0.0;     // rise per citizen killed per 100,000 people
   double decay_per_hour = 0.0;  // share lost each hour
   double max = 1.0;             // outrage has a ceiling
+  // Felt only by the citizens who have protested (who saw the state's conduct from the street),
+  // not by the whole place: it keeps them out after a concession without tipping anyone new.
+  bool participants_only = false;
 };
 
 // What the place saw in the last hour.
