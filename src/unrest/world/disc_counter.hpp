@@ -63,8 +63,8 @@ class DiscCounter {
   }
 
   // The same for entries already grouped by this counter's cells, `start` saying where each
-  // cell's begin (as group_by_cell leaves it: a bucket grid of the same cells), which spares
-  // the sort. A `start` of the wrong size throws std::logic_error.
+  // cell's entries begin (as group_by_cell leaves it: a bucket grid of the same cells), which
+  // spares the sort. A `start` of the wrong size throws std::logic_error.
   template <typename Entries>
   void build_grouped(const Entries& entries, const std::vector<std::uint32_t>& start) {
     if (start.size() != layout_.cells() + 1 || start.back() != entries.size()) {
