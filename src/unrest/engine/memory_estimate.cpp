@@ -21,14 +21,15 @@ constexpr double kSequentialPerSite = 56.0;      // world counts, agents, order 
 constexpr double kParallelPerSite = 12.0;        // kinds, citizens, cutoffs (measured 6)
 constexpr double kClassicPerTick = 128.0;        // a tick's counts and its CSV row (measured 92)
 constexpr double kNationalPerAgent = 40.0;       // traits, site, state, jail (measured 26-30),
-                                                 // and up to 5 for mechanism 13's pool
+                                                 // and up to 5 for the pool of those who
+                                                 // took part (13, or 10 for participants)
 constexpr double kNationalPerSite = 1.0;         // occupancy bits and the bucket index
 constexpr double kNationalPerPlaceHour = 320.0;  // the hour's record and its CSV rows
                                                  // (measured 265-280)
 constexpr double kNationalPerPlace = 4096.0;     // a place's world, grids and news row
                                                  // (measured about 3,000)
 constexpr double kNationalPerDecider = 24.0;     // a batch of deciders: id, site, two counts
-                                                 // and the two counters' orders
+                                                 // and their grouping by cell (order, x, y)
 
 }  // namespace
 
