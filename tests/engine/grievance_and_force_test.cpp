@@ -43,8 +43,8 @@ TEST(SecondVersion, PoliticalGrievanceOutlivesThePriceConcession) {
   EXPECT_EQ(mean(series(*run(s), 0, active_of), 26), 0.0);
 }
 
-TEST(SecondVersion, SolidarityNewsRaisesPoliticalGrievanceInAPlaceWithoutAShock) {
-  // Place 0 is shocked; place 1 is not, and protests only through the news of place 0.
+// Place 0 is shocked; place 1 is not, and can protest only through the news of place 0.
+NationalScenario solidarity_world() {
   auto s = tiny_world(2, 1120, 16);
   s.rules.hardship_max = 0.4;
   s.mechanisms.hardship.enabled = true;
@@ -53,6 +53,11 @@ TEST(SecondVersion, SolidarityNewsRaisesPoliticalGrievanceInAPlaceWithoutAShock)
   s.mechanisms.political.enabled = true;
   s.mechanisms.political.per_news = 0.5;
   s.mechanisms.political.max = 0.3;
+  return s;
+}
+
+TEST(SecondVersion, SolidarityNewsRaisesPoliticalGrievanceInAPlaceWithoutAShock) {
+  auto s = solidarity_world();
   EXPECT_GT(mean(series(*run(s), 1, active_of), 24), 5.0);
   s.mechanisms.political.per_news = 0.0;
   EXPECT_EQ(mean(series(*run(s), 1, active_of)), 0.0);
@@ -71,14 +76,7 @@ TEST(SecondVersion, PoliticalGrievanceOfParticipantsKeepsThemOutButTipsNobodyNew
   EXPECT_GT(participants, 5.0);
   EXPECT_LT(participants, whole_place);
   // A place that never protested feels nothing of the news' grievance: nobody there took part.
-  auto t = tiny_world(2, 1120, 16);
-  t.rules.hardship_max = 0.4;
-  t.mechanisms.hardship.enabled = true;
-  t.places[1].exposure = 0.0;
-  t.events = {event(EventKind::price_shock, 2, 0.4, {0, 1})};
-  t.mechanisms.political.enabled = true;
-  t.mechanisms.political.per_news = 0.5;
-  t.mechanisms.political.max = 0.3;
+  auto t = solidarity_world();
   t.mechanisms.political.participants_only = true;
   const auto e = run(t);
   EXPECT_GT(mean(series(*e, 0, active_of), 24), 5.0);

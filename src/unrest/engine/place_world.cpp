@@ -83,7 +83,7 @@ PlaceWorld::PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms, st
   }
   // The key of every citizen's disposition, hashed once: the hourly decisions hash only the id.
   disposition_key_ = rng::combine(rng::combine(seed_, place_), kDisposition);
-  const int cell = counting_cell(bucket_, rules.vision);
+  const int cell = counting_cell(static_cast<int>(buckets_.cell), rules.vision);
   cop_counts_.reset(width_, cell, rules.vision);
   active_counts_.reset(width_, cell, rules.vision);
 }

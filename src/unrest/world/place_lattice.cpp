@@ -32,13 +32,12 @@ PlaceLattice::PlaceLattice(const PlaceShape& shape, std::int64_t citizens, std::
                            std::uint64_t seed, int place_index)
     : seed_(seed), place_(place_index) {
   if (citizens < 0 || cops < 0) throw std::invalid_argument("negative agent count");
-  bucket_ = std::max({1, shape.vision, shape.cop_vision});
+  const int bucket = std::max({1, shape.vision, shape.cop_vision});
   width_ = side_for(shape, citizens, cops);
-  buckets_per_side_ = width_ / bucket_;
   if (static_cast<double>(width_) * width_ >= 4294967295.0) {
     throw std::invalid_argument("place too large for one lattice");
   }
-  buckets_ = CellLayout(static_cast<std::uint32_t>(width_), static_cast<std::uint32_t>(bucket_));
+  buckets_ = CellLayout(static_cast<std::uint32_t>(width_), static_cast<std::uint32_t>(bucket));
   place_agents(shape, citizens, cops);
 }
 

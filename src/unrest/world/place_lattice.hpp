@@ -77,9 +77,8 @@ class PlaceLattice {
   std::uint64_t seed_;
   int place_;
   int width_ = 1;
-  int bucket_ = 1;
-  int buckets_per_side_ = 1;
-  CellLayout buckets_;  // the bucket grids' cells, with the lattice's dividers
+  // The bucket grids' cells (side: the largest vision radius), with the lattice's dividers.
+  CellLayout buckets_;
 
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;  // "no site" from random_empty_site
   // One bit a site: taken by a citizen or a cop. Only emptiness is ever asked of a site, and
@@ -109,7 +108,7 @@ void PlaceLattice::for_each_within(const BucketGrid& grid, std::uint32_t site, i
   const int w = width_;
   const int x = static_cast<int>(buckets_.column(site));
   const int y = static_cast<int>(buckets_.row(site));
-  const int n = buckets_per_side_;
+  const int n = static_cast<int>(buckets_.per_side);
   const int bx = static_cast<int>(buckets_.cell_index(static_cast<std::uint32_t>(x)));
   const int by = static_cast<int>(buckets_.cell_index(static_cast<std::uint32_t>(y)));
   // Radius <= bucket side, so the disc touches at most the 3 x 3 buckets around its own;
