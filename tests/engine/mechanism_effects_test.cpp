@@ -2,6 +2,8 @@
 // effect, and nothing when it is switched off.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "engine/tiny_world.hpp"
 #include "unrest/analysis/outbursts.hpp"
 #include "unrest/io/national_outputs.hpp"
@@ -241,14 +243,37 @@ TEST(NationalMechanisms, LethalForceKillsRiotersOnlyUnderTheOrder) {
   EXPECT_EQ(run(s)->records().back()[0].counts.citizens_killed, 0u);
 }
 
-TEST(NationalMechanisms, KillingsRaiseFearWhichDecays) {
-  LethalForce rule;
-  rule.fear_per_killing = 0.5;
-  rule.fear_decay_per_hour = 0.1;
-  EXPECT_NEAR(next_fear(rule, 0.0, 2.0), 1.0, 1e-12);
-  EXPECT_NEAR(next_fear(rule, 1.0, 0.0), 0.9, 1e-12);
-  rule.enabled = false;
-  EXPECT_EQ(next_fear(rule, 1.0, 2.0), 0.0);
+TEST(NationalMechanisms, TheFearFloorDetersACrowdThatOutnumbersThePolice) {
+  // Hundreds active against 64 cops: inside the crowd P = 0, so fear as a multiplier of P
+  // deters only those near the police; the floor adds a risk the crowd does not dilute.
+  auto s = tiny_world(1, 1120, 64);
+  s.rules.legitimacy = 0.5;
+  s.mechanisms.riot.enabled = true;
+  s.mechanisms.riot.ratio = 2.0;
+  s.mechanisms.lethal_force.enabled = true;
+  s.mechanisms.lethal_force.kill_probability = 0.5;
+  s.mechanisms.lethal_force.fear_per_killing = 0.5;
+  s.mechanisms.lethal_force.fear_decay_per_hour = 0.02;
+  s.events = {event(EventKind::lethal_force, 24)};
+  s.end_date = "2022-01-05";
+  s.ticks = 96;
+  const auto multiplier_only = run(s);
+  s.mechanisms.lethal_force.fear_floor = 0.05;
+  const auto floored = run(s);
+  const auto killed = [](const PlaceRecord& r) { return r.counts.citizens_killed; };
+  const auto deaths = series(*multiplier_only, 0, killed);
+  const auto first_killing =
+      static_cast<std::size_t>(std::find_if(deaths.begin(), deaths.end(),
+                                            [](double d) { return d > 0; }) -
+                               deaths.begin());
+  ASSERT_LT(first_killing + 24, deaths.size());
+  const auto before = series(*multiplier_only, 0, active_of);
+  const auto after = series(*floored, 0, active_of);
+  // Nothing changes until the first killing raises fear.
+  for (std::size_t t = 0; t <= first_killing; ++t) EXPECT_EQ(before[t], after[t]) << t;
+  const auto day_after = first_killing + 24;
+  EXPECT_GT(mean(before, day_after), 20.0);
+  EXPECT_LT(mean(after, day_after), 0.25 * mean(before, day_after));
 }
 
 TEST(NationalMechanisms, ReinforcementsArriveAndLeave) {

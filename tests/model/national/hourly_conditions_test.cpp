@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/tiny_world.hpp"
@@ -57,6 +58,28 @@ TEST(HourlyConditions, FearMultipliesTheRiskOnTopOfTheCurfew) {
   state.fear = 0.5;
   EXPECT_DOUBLE_EQ(compose_hour(m, PlaceRules{}, state, 2, 0.0, 100).risk_multiplier, 3.0);
   EXPECT_DOUBLE_EQ(compose_hour(m, PlaceRules{}, state, 12, 0.0, 100).risk_multiplier, 1.5);
+}
+
+TEST(HourlyConditions, TheFearFloorIsARiskThatACrowdDoesNotDilute) {
+  auto m = all_off();
+  m.lethal_force.enabled = true;
+  m.lethal_force.fear_floor = 0.1;
+  PlaceState state;
+  state.fear = 2.0;
+  PlaceRules rules;  // floor ratio: 3 cops against 40 actives give P = 0
+  const auto h = compose_hour(m, rules, state, 12, 0.0, 100);
+  EXPECT_DOUBLE_EQ(h.fear_risk, 0.2);
+  EXPECT_DOUBLE_EQ(weighed_arrest_probability(rules, h, 3, 40), 0.2);
+  EXPECT_DOUBLE_EQ(weighed_arrest_probability(rules, h, 3, 4000), 0.2);
+  // Where P is not 0 the floor adds to it (fear's multiplier included), and the sum is capped.
+  const double p = 1.0 - std::exp(-rules.k);
+  EXPECT_DOUBLE_EQ(weighed_arrest_probability(rules, h, 1, 1), std::min(1.0, 3.0 * p + 0.2));
+  m.lethal_force.fear_floor = 0.0;  // fear only multiplies P: a crowd weighs nothing
+  EXPECT_EQ(weighed_arrest_probability(rules, compose_hour(m, rules, state, 12, 0.0, 100), 3, 40),
+            0.0);
+  m.lethal_force.fear_floor = 0.1;
+  m.lethal_force.enabled = false;
+  EXPECT_EQ(compose_hour(m, rules, state, 12, 0.0, 100).fear_risk, 0.0);
 }
 
 TEST(HourlyConditions, EachMechanismContributesOnlyWhenSwitchedOn) {

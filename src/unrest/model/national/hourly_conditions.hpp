@@ -8,9 +8,11 @@
 //
 //   out (probability q(hour)), and
 //   min(1, H0 + s w_p + w g_p) (1 - L_p)
-//     - R min(1, m_curfew (1 + fear) (1 - exp(-k ratio(C, A + 1 + mu reach S_p V)))) > T
+//     - R min(1, m_curfew (1 + fear) (1 - exp(-k ratio(C, A + 1 + mu reach S_p V)))
+//                + f fear) > T
 //
-// with A the other actives, C the cops within vision and g_p the political grievance; an
+// with A the other actives, C the cops within vision, g_p the political grievance and f the
+// fear floor (6: the risk fear adds however large the crowd); an
 // active citizen riots where A + 1 > rho C and its disposition lies below the violent share.
 #include <algorithm>
 #include <cmath>
@@ -51,6 +53,7 @@ struct HourlyConditions {
   double news_actives = 0.0;       // extra actives within vision from the news (3)
   double participation = 1.0;      // probability that an eligible citizen is out (4a)
   double risk_multiplier = 1.0;    // on P: the curfew's (4b) times fear's (6)
+  double fear_risk = 0.0;          // added to P whatever the crowd's size (6, fear_floor)
   double arrest_rate = 1.0;        // arrest attempts per cop-hour (4b; 0 under restraint)
   double violent_share = 1.0;      // protesters in an outnumbering crowd who riot (11)
   double dispersal_injury = 0.0;   // a confrontation injures instead of arresting (12)
@@ -73,6 +76,7 @@ inline HourlyConditions compose_hour(const Mechanisms& m, const PlaceRules& rule
   h.news_actives = news_extra_actives(m.news, state.reach, news_signal, vision_sites);
   h.participation = participation(m.day_night, local_hour);
   h.risk_multiplier = curfew_risk_multiplier(m.curfew, h.curfew_hours) * (1.0 + state.fear);
+  h.fear_risk = fear_risk(m.lethal_force, state.fear);
   h.arrest_rate = state.restraint ? 0.0 : arrest_rate(m.curfew, h.curfew_hours, rules.arrest_rate);
   h.lethal_order = m.lethal_force.enabled && state.lethal_order;
   h.violent_share = violent_share(m.violence, state.force);
@@ -83,12 +87,12 @@ inline HourlyConditions compose_hour(const Mechanisms& m, const PlaceRules& rule
 }
 
 // P as a citizen weighs it this hour: the classic estimate with the news counted as actives,
-// times the hour's risk multiplier, at most 1.
+// times the hour's risk multiplier, plus the risk fear adds whatever the crowd, at most 1.
 inline double weighed_arrest_probability(const PlaceRules& rules, const HourlyConditions& h,
                                          int cops, int actives_with_self) {
   const double ratio =
       model::cop_active_ratio(rules.ratio, cops, actives_with_self, h.news_actives);
-  return std::min(1.0, (1.0 - std::exp(-rules.k * ratio)) * h.risk_multiplier);
+  return std::min(1.0, (1.0 - std::exp(-rules.k * ratio)) * h.risk_multiplier + h.fear_risk);
 }
 
 // Rule A for a citizen who is out this hour.

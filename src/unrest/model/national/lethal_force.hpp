@@ -2,8 +2,11 @@
 // Mechanism 6, lethal force: where a shoot-to-kill order is in force, a cop confronting a
 // rioter kills instead of arresting with probability `kill_probability`, or wounds (and then
 // arrests) with `injure_probability`. Killings also raise the perceived risk in the place
-// (deterrence, a multiplier on P that decays), while the legitimacy rule lowers L (backlash):
-// the two effects are separate parameters so a user can see which wins.
+// (deterrence: fear, which decays), while the legitimacy rule lowers L (backlash): the two
+// effects are separate parameters so a user can see which wins. Fear multiplies the arrest
+// estimate P and, with `fear_floor`, adds a risk of its own: P is 0 wherever the crowd
+// outnumbers the cops in vision, so a multiplier alone cannot deter a large crowd, while the
+// danger of being shot does not shrink as a crowd grows.
 #include <algorithm>
 
 namespace unrest::national {
@@ -14,6 +17,7 @@ struct LethalForce {
   double injure_probability = 0.0;
   double fear_per_killing = 0.0;  // rise of the risk multiplier per killing per 100,000 people
   double fear_decay_per_hour = 0.0;
+  double fear_floor = 0.0;  // risk weighed per unit of fear, whatever the crowd's size
 };
 
 enum class Confrontation { arrest, kill, injure_and_arrest, disperse_injured };
@@ -37,6 +41,11 @@ inline double next_fear(const LethalForce& rule, double fear, double killed_per_
   if (!rule.enabled) return 0.0;
   return std::max(
       0.0, fear * (1.0 - rule.fear_decay_per_hour) + rule.fear_per_killing * killed_per_100k);
+}
+
+// The risk fear adds to the weighed P whatever the crowd's size (0 with the mechanism off).
+inline double fear_risk(const LethalForce& rule, double fear) {
+  return rule.enabled ? rule.fear_floor * fear : 0.0;
 }
 
 }  // namespace unrest::national
