@@ -124,5 +124,25 @@ TEST(NationalChecks, PeakActiveBetweenLooksOnlyAtItsWindowWhenGiven) {
   EXPECT_LT(*r.at("first-day").measured, 50.0);
 }
 
+TEST(NationalChecks, QuietInFailsWhereAndWhenThePlaceProtests) {
+  const auto r = checks_of(
+      check("hot-before-the-shock", "quiet_in",
+            "where = \"hot\"\nfrom = 2022-01-01\nto = 2022-01-01\n") +
+      check("hot-after-the-shock", "quiet_in",
+            "where = \"hot\"\nfrom = 2022-01-02\nto = 2022-01-03\n") +
+      check("calm-after-the-shock", "quiet_in",
+            "where = \"calm\"\nfrom = 2022-01-02\nto = 2022-01-03\n") +
+      check("hot-by-a-huge-crowd", "quiet_in",
+            "where = \"hot\"\nfrom = 2022-01-02\nto = 2022-01-03\npeople = 1e6\n") +
+      check("after-the-run", "quiet_in",
+            "where = \"calm\"\nfrom = 2022-01-03\nto = 2022-01-04\n"));
+  EXPECT_TRUE(r.at("hot-before-the-shock").pass) << r.at("hot-before-the-shock").detail;
+  EXPECT_FALSE(r.at("hot-after-the-shock").pass) << r.at("hot-after-the-shock").detail;
+  EXPECT_TRUE(r.at("calm-after-the-shock").pass) << r.at("calm-after-the-shock").detail;
+  EXPECT_TRUE(r.at("hot-by-a-huge-crowd").pass) << r.at("hot-by-a-huge-crowd").detail;
+  // A window the run does not reach is not passed as quiet.
+  EXPECT_FALSE(r.at("after-the-run").pass) << r.at("after-the-run").detail;
+}
+
 }  // namespace
 }  // namespace unrest::national

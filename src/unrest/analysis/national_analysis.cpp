@@ -231,6 +231,15 @@ std::vector<CheckResult> evaluate_checks(const NationalEngine& engine) {
                                n > 0 ? ": " : "", who);
         break;
       }
+      case CheckKind::quiet_in: {
+        const double agents = std::max(1.0, std::round(c.people * scale));
+        const double active = most_in(engine, c.place, c.from_tick, c.to_tick,
+                                      [](const PlaceCounts& k) { return k.active; });
+        r.pass = c.to_tick < engine.tick() && active < agents;
+        r.detail = fmt::format("{}: at most {:.0f} active, {} to {} (quiet: fewer than {:g})",
+                               name(c.place), active / scale, c.from, c.to, c.people);
+        break;
+      }
       case CheckKind::activity_below: {
         const auto daily = daytime_activity(engine, c.place);
         r.pass = true;

@@ -116,6 +116,8 @@ enum class CheckKind {
   protest_without_riot,  // `place` protests in [from, to] and never riots there
   violence_in,           // at least `at_least` of `places` see violence in [from, to]: an hour
                          // with the riot threshold reached, or a killing
+  quiet_in,              // `place` has fewer than `people` active at every hour of [from, to]
+                         // (its streets retaken, or a protest not yet begun)
 };
 
 struct Check {
@@ -130,7 +132,8 @@ struct Check {
   double hours = 0.0;
   double low = 0.0;
   double high = 0.0;
-  double people = 0.0;      // places_protesting: people active (default: the report's threshold)
+  double people = 0.0;      // places_protesting, quiet_in: people active (default: the report's
+                            // threshold)
   std::vector<int> places;  // violence_in
   int at_least = 1;
   std::string text;

@@ -398,7 +398,8 @@ Target read_target(TableReader& r, const NationalScenario& s, const LocalTime& s
 const std::vector<std::string> kCheckKinds = {
     "calm_before",       "first_protest",        "protest_within",
     "most_violent",      "peak_active_between",  "activity_below",
-    "places_protesting", "protest_without_riot", "violence_in"};
+    "places_protesting", "protest_without_riot", "violence_in",
+    "quiet_in"};
 
 Check read_check(TableReader& r, const NationalScenario& s, const LocalTime& start) {
   Check c;
@@ -477,6 +478,13 @@ Check read_check(TableReader& r, const NationalScenario& s, const LocalTime& sta
                 fmt::format("must be at most the {} places named", c.places.size()));
       break;
     }
+    case CheckKind::quiet_in:
+      place("where", c.place);
+      date("from", c.from, c.from_tick, 0);
+      date("to", c.to, c.to_tick, 23);
+      c.people = s.protest_people;
+      read_input(r, "check", "people", c.people);
+      break;
     case CheckKind::activity_below:
       place("where", c.place);
       date("from", c.from, c.from_tick, 0);
