@@ -262,10 +262,8 @@ TEST(NationalMechanisms, TheFearFloorDetersACrowdThatOutnumbersThePolice) {
   const auto floored = run(s);
   const auto killed = [](const PlaceRecord& r) { return r.counts.citizens_killed; };
   const auto deaths = series(*multiplier_only, 0, killed);
-  const auto first_killing =
-      static_cast<std::size_t>(std::find_if(deaths.begin(), deaths.end(),
-                                            [](double d) { return d > 0; }) -
-                               deaths.begin());
+  const auto first_killing = static_cast<std::size_t>(
+      std::find_if(deaths.begin(), deaths.end(), [](double d) { return d > 0; }) - deaths.begin());
   ASSERT_LT(first_killing + 24, deaths.size());
   const auto before = series(*multiplier_only, 0, active_of);
   const auto after = series(*floored, 0, active_of);

@@ -396,10 +396,9 @@ Target read_target(TableReader& r, const NationalScenario& s, const LocalTime& s
 }
 
 const std::vector<std::string> kCheckKinds = {
-    "calm_before",       "first_protest",        "protest_within",
-    "most_violent",      "peak_active_between",  "activity_below",
-    "places_protesting", "protest_without_riot", "violence_in",
-    "quiet_in"};
+    "calm_before",         "first_protest",  "protest_within",    "most_violent",
+    "peak_active_between", "activity_below", "places_protesting", "protest_without_riot",
+    "violence_in",         "quiet_in"};
 
 Check read_check(TableReader& r, const NationalScenario& s, const LocalTime& start) {
   Check c;
