@@ -52,7 +52,8 @@ TEST_F(BehaviourFile, TheKazakhstanScenarioTakesTheSharedBehaviour) {
   const auto shared = scenario::find_shared_file(s.behaviour_file);
   ASSERT_TRUE(shared);
   EXPECT_EQ(s.behaviour_text, shared->text);
-  EXPECT_DOUBLE_EQ(s.rules.arrest_rate, 0.0033);
+  EXPECT_DOUBLE_EQ(s.rules.arrest_rate, 0.00347);
+  EXPECT_TRUE(s.mechanisms.political.participants_only);
   EXPECT_TRUE(s.mechanisms.legitimacy.enabled);
 }
 

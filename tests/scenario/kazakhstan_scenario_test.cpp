@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "unrest/analysis/national_analysis.hpp"
 #include "unrest/run_national.hpp"
@@ -32,8 +33,13 @@ const std::vector<std::string> kMet = {"calm-before-shock",
                                        "almaty-ghost-town",
                                        "peak-4-5-jan"};
 
-bool met(const CheckResult& c) {
-  return c.pass || std::find(kMet.begin(), kMet.end(), c.check->id) == kMet.end();
+// The two facts of 7 January the second calibration meets: Mangystau still protesting without
+// a riot, Almaty's streets retaken. At scale 0.1 they are statistical (seeds 1-10: 9 and 7
+// pass, docs/MODEL-CARD.md "Scale"); at full scale every seed but one meets both.
+const std::vector<std::string> kMetOn7January = {"mangystau-peaceful", "almaty-streets-retaken"};
+
+bool met(const CheckResult& c, const std::vector<std::string>& required = kMet) {
+  return c.pass || std::find(required.begin(), required.end(), c.check->id) == required.end();
 }
 
 double national_peak(const NationalEngine& e) {
@@ -74,16 +80,24 @@ TEST(Kazakhstan, IsTheDefaultAndReadsLikeTheStory) {
 TEST(Kazakhstan, SmallScaleRunsMeetTheCalibrationChecksForMostSeeds) {
   // Scale 0.1 (1.95 million agents), seeds 1-8. Small lattices are noisier than the full-scale
   // run (a place may fail to tip), so the claim is statistical: at least 6 of 8 seeds meet every
-  // check (measured: 7 of 8; seed 5 has no protest in Mangystau). Full scale: the test below.
+  // check (measured: 8 of 8). The two facts of 7 January are counted on their own: measured 7
+  // of 8 (Mangystau peaceful) and 6 of 8 (Almaty retaken); the claim is at least 6 and 5.
+  // Full scale: the test below.
   int all_pass = 0;
+  std::map<std::string, int> passes;
   for (int seed = 1; seed <= 8; ++seed) {
     const auto e = run_national(
         kazakhstan({"run.scale=0.1", "run.threads=2", "run.seed=" + std::to_string(seed)}));
     bool ok = true;
-    for (const auto& c : evaluate_checks(*e)) ok = ok && met(c);
+    for (const auto& c : evaluate_checks(*e)) {
+      ok = ok && met(c);
+      passes[c.check->id] += c.pass ? 1 : 0;
+    }
     all_pass += ok ? 1 : 0;
   }
   EXPECT_GE(all_pass, 6);
+  EXPECT_GE(passes["mangystau-peaceful"], 6);
+  EXPECT_GE(passes["almaty-streets-retaken"], 5);
 }
 
 TEST(Kazakhstan, WithoutThePriceShockItStaysCalm) {
@@ -114,8 +128,9 @@ TEST(Kazakhstan, EveryCounterfactualRunsAndChangesTheRun) {
       EXPECT_LT(national_peak(*e), national_peak(*base));
     }
   }
-  // The default kills in some runs only at this scale (a few dozen people are a handful of
-  // agents; measured at 0.1: seeds 3 and 6-9 of 1-10), so the claim is over seeds 1-4.
+  // A few dozen killings are a handful of agents at this scale (measured at 0.1: 4-7 agents in
+  // each of seeds 1-10; with the previous behaviour none in half of them), so the claim is
+  // over seeds 1-4.
   double killed_in_seeds = 0;
   for (int seed = 1; seed <= 4; ++seed) {
     killed_in_seeds +=
@@ -143,7 +158,11 @@ TEST(Kazakhstan, WithoutRemovesAnEventAndUnknownIdsAreNamed) {
 TEST(Kazakhstan, FullScaleDefaultRunMeetsTheCalibrationConstraints) {
   // The default run itself: 19.5 million agents, seed 1 (seeds 2-5 in docs/MODEL-CARD.md).
   const auto e = run_national(kazakhstan());
-  for (const auto& c : evaluate_checks(*e)) EXPECT_TRUE(met(c)) << c.check->id << ": " << c.detail;
+  auto required = kMet;
+  required.insert(required.end(), kMetOn7January.begin(), kMetOn7January.end());
+  for (const auto& c : evaluate_checks(*e)) {
+    EXPECT_TRUE(met(c, required)) << c.check->id << ": " << c.detail;
+  }
   // Issue 4's constraints: arrests by 7 January within a factor 1.5; security forces killed
   // and injured and "armed criminals" killed within a factor 2. (The 6 January arrests,
   // injured people and damage are reported beside them but are not constraints.)
