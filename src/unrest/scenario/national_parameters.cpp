@@ -84,7 +84,7 @@ const std::vector<Parameter>& parameters() {
       {"mechanisms.lethal_force", "enabled", 0.0, 0.0, "6: under a shoot-to-kill order cops may kill or wound rioters", UNREST_FIELD(mechanisms.lethal_force.enabled)},
       {"mechanisms.lethal_force", "kill_probability", 0.0, 1.0, "probability a confrontation with a rioter kills, under the order", UNREST_FIELD(mechanisms.lethal_force.kill_probability)},
       {"mechanisms.lethal_force", "injure_probability", 0.0, 1.0, "probability it wounds (then arrests), under the order", UNREST_FIELD(mechanisms.lethal_force.injure_probability)},
-      {"mechanisms.lethal_force", "fear_per_killing", 0.0, 1e3, "rise of the fear multiplier on P per killing per 100,000 people (deterrence)", UNREST_FIELD(mechanisms.lethal_force.fear_per_killing)},
+      {"mechanisms.lethal_force", "fear_per_killing", 0.0, 1e3, "rise of fear (1 + fear multiplies P) per killing per 100,000 people (deterrence)", UNREST_FIELD(mechanisms.lethal_force.fear_per_killing)},
       {"mechanisms.lethal_force", "fear_decay_per_hour", 0.0, 1.0, "share of the fear lost each hour", UNREST_FIELD(mechanisms.lethal_force.fear_decay_per_hour)},
       {"mechanisms.lethal_force", "fear_floor", 0.0, 1.0, "risk a protester weighs per unit of fear, however large the crowd (0: fear only multiplies P)", UNREST_FIELD(mechanisms.lethal_force.fear_floor)},
 

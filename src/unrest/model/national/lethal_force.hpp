@@ -15,7 +15,7 @@ struct LethalForce {
   bool enabled = true;
   double kill_probability = 0.0;
   double injure_probability = 0.0;
-  double fear_per_killing = 0.0;  // rise of the risk multiplier per killing per 100,000 people
+  double fear_per_killing = 0.0;  // rise of fear per killing per 100,000 people
   double fear_decay_per_hour = 0.0;
   double fear_floor = 0.0;  // risk weighed per unit of fear, whatever the crowd's size
 };
