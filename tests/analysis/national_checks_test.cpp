@@ -134,8 +134,7 @@ TEST(NationalChecks, QuietInFailsWhereAndWhenThePlaceProtests) {
             "where = \"calm\"\nfrom = 2022-01-02\nto = 2022-01-03\n") +
       check("hot-by-a-huge-crowd", "quiet_in",
             "where = \"hot\"\nfrom = 2022-01-02\nto = 2022-01-03\npeople = 1e6\n") +
-      check("after-the-run", "quiet_in",
-            "where = \"calm\"\nfrom = 2022-01-03\nto = 2022-01-04\n"));
+      check("after-the-run", "quiet_in", "where = \"calm\"\nfrom = 2022-01-03\nto = 2022-01-04\n"));
   EXPECT_TRUE(r.at("hot-before-the-shock").pass) << r.at("hot-before-the-shock").detail;
   EXPECT_FALSE(r.at("hot-after-the-shock").pass) << r.at("hot-after-the-shock").detail;
   EXPECT_TRUE(r.at("calm-after-the-shock").pass) << r.at("calm-after-the-shock").detail;

@@ -57,6 +57,11 @@ bool violent(const NationalEngine& engine, int place, std::int64_t from_tick,
   return deaths(last) > deaths(from_tick - 1);
 }
 
+// A check's threshold in people as agents at the run's scale: at least one agent.
+double people_as_agents(double people, double scale) {
+  return std::max(1.0, std::round(people * scale));
+}
+
 }  // namespace
 
 bool bounds_a_number(const Check& check) {
@@ -191,7 +196,7 @@ std::vector<CheckResult> evaluate_checks(const NationalEngine& engine) {
         break;
       }
       case CheckKind::places_protesting: {
-        const double agents = std::max(1.0, std::round(c.people * scale));
+        const double agents = people_as_agents(c.people, scale);
         std::string who;
         int n = 0;
         for (std::size_t p = 0; p < s.places.size(); ++p) {
@@ -232,7 +237,7 @@ std::vector<CheckResult> evaluate_checks(const NationalEngine& engine) {
         break;
       }
       case CheckKind::quiet_in: {
-        const double agents = std::max(1.0, std::round(c.people * scale));
+        const double agents = people_as_agents(c.people, scale);
         const double active = most_in(engine, c.place, c.from_tick, c.to_tick,
                                       [](const PlaceCounts& k) { return k.active; });
         r.pass = c.to_tick < engine.tick() && active < agents;
