@@ -20,6 +20,7 @@
 #include "cli/national_setup.hpp"
 #include "cli/progress.hpp"
 #include "cli/reference_listings.hpp"
+#include "cli/run_branching.hpp"
 #include "cli/team.hpp"
 #include "cli/view_commands.hpp"
 #include "unrest/engine/memory_estimate.hpp"
@@ -72,6 +73,8 @@ struct RunOptions {
   std::string manifest_path;
   std::optional<unrest::io::RecordedRun> recorded;
   std::uint64_t max_memory = 0;           // bytes; 0: what the machine has available
+  std::vector<std::string> save_at;       // national: hours to save the run's state at
+  std::string from;                       // national: a saved state to go on from
   unrest::cli::NationalOptions national;  // --scale, --without, --counterfactual
 };
 
@@ -139,6 +142,8 @@ int run_national_command(const RunOptions& options, ScenarioSource source,
     print_notes(unrest::scenario::outside_the_run(scenario));
   unrest::engine::check_memory(unrest::engine::estimate_memory(scenario, source.path),
                                options.max_memory);
+  const auto branching =
+      unrest::cli::plan_branching(options.from, options.save_at, scenario, team.size);
   std::string name = scenario.name;
   if (!scenario.counterfactual.empty()) name += "-" + scenario.counterfactual;
   const std::filesystem::path out = options.out.empty() ? std::filesystem::path("out") / name
@@ -163,15 +168,38 @@ int run_national_command(const RunOptions& options, ScenarioSource source,
         scenario.ticks, scenario.seed,
         team.size > 1 ? fmt::format(", places shared by {} MPI processes", team.size) : "");
   }
+  if (speak && branching.from) {
+    fmt::print("going on from the state saved at {} ({})\n", branching.from->time,
+               branching.from->path.string());
+  }
+  unrest::io::RunStates states;
+  if (branching.from) {
+    states.from = branching.from->path.string();
+    states.from_time = branching.from->time;
+  }
   std::unique_ptr<unrest::national::NationalEngine> engine;
   try {
     engine = unrest::run_national(
         scenario,
         [&](const unrest::national::NationalEngine& e) {
           progress.update(e.tick(), national_progress(e, progress.elapsed_seconds()));
+          if (std::binary_search(branching.save_ticks.begin(), branching.save_ticks.end(),
+                                 e.tick())) {
+            states.saved.push_back(unrest::io::state_file_name(e));
+            unrest::io::write_state_file(dir->file(states.saved.back()), e);
+          }
           return !unrest::cli::interrupted();
         },
-        team.partition(scenario));
+        team.partition(scenario),
+        [&](unrest::national::NationalEngine& e) {
+          if (!branching.from) return;
+          try {
+            e.restore(branching.from->engine_state);
+          } catch (const unrest::engine::StateFormatError& error) {
+            throw ScenarioError(states.from, 0, "",
+                                fmt::format("corrupt state file: {}", error.what()));
+          }
+        });
   } catch (const unrest::RunCancelled&) {
     progress.finish();
     fmt::print(stderr, "unrest: interrupted; nothing was written to '{}'\n", out.string());
@@ -180,7 +208,7 @@ int run_national_command(const RunOptions& options, ScenarioSource source,
   const double seconds = progress.elapsed_seconds();
   progress.finish();
   if (!team.owns_outputs()) return 0;
-  unrest::io::write_national_outputs(*dir, *engine, source, options.format == "netcdf");
+  unrest::io::write_national_outputs(*dir, *engine, source, options.format == "netcdf", states);
   if (options.report) unrest::report::write_report_before_commit(*dir);
   dir->commit();
   if (speak) {
@@ -245,9 +273,11 @@ int run_command(const RunOptions& given, const unrest::cli::Team& team) {
                         "a classic run writes CSV only (the NetCDF cube is a national run's)");
   }
   if (options.national.scale || !options.national.without.empty() ||
-      !options.national.counterfactual.empty()) {
+      !options.national.counterfactual.empty() || !options.save_at.empty() ||
+      !options.from.empty()) {
     throw ScenarioError(source.path, 0, "",
-                        "--scale, --without and --counterfactual apply to national scenarios only");
+                        "--scale, --without, --counterfactual, --save-at and --from apply to "
+                        "national scenarios only");
   }
   auto scenario = unrest::io::load_classic(
       {options.sets, options.engine, options.threads, options.seed, options.ticks}, source);
@@ -385,6 +415,18 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"csv", "netcdf"}));
   run_cmd->add_flag("--quiet", run.quiet, "Print nothing but errors");
   run_cmd->add_flag("--progress", run.progress, "Show progress even when stderr is not a terminal");
+  run_cmd
+      ->add_option("--save-at", run.save_at,
+                   "National scenarios: also write the run's state at this local hour of the "
+                   "scenario clock (e.g. 2022-01-05T00:00) to state-2022-01-05T00.bin in the "
+                   "output directory, for --from (repeatable)")
+      ->type_name("TIME");
+  run_cmd
+      ->add_option("--from", run.from,
+                   "National scenarios: go on from a state saved by --save-at instead of "
+                   "running the hours before it; refused unless this run (scenario, seed, "
+                   "scale, --set, counterfactual) is the same as the saved one before that hour")
+      ->type_name("STATE_FILE");
 
   std::vector<std::string> validate_files;
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");

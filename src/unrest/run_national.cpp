@@ -13,9 +13,11 @@ int effective_threads(const national::NationalScenario& scenario) {
 
 std::unique_ptr<national::NationalEngine> run_national(const national::NationalScenario& scenario,
                                                        const NationalObserver& observer,
-                                                       national::PlacePartition partition) {
+                                                       national::PlacePartition partition,
+                                                       const NationalPreparation& prepare) {
   auto engine = std::make_unique<national::NationalEngine>(scenario, effective_threads(scenario),
                                                            std::move(partition));
+  if (prepare) prepare(*engine);
   while (engine->step()) {
     if (observer && !observer(*engine)) throw RunCancelled();
   }

@@ -13,6 +13,7 @@
 #include "scenario/small_scenario.hpp"
 #include "unrest/io/csv_table.hpp"
 #include "unrest/scenario/builtin.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
 
 namespace {
 
@@ -339,6 +340,75 @@ TEST_F(Cli, CounterfactualsAndWithoutChangeTheNationalRun) {
   const auto classic = unrest("run " R2 " --scale 0.5 --out " + path("never"));
   EXPECT_EQ(classic.status, 2);
   EXPECT_NE(classic.output.find("national scenarios only"), std::string::npos) << classic.output;
+}
+
+// `--save-at` then `--from`: a run that goes on from a saved state gives the whole run's files
+// byte for byte, for every shipped counterfactual whose first difference from the default
+// comes after the saved hour; the others are refused before anything runs. Which is which is
+// read here from the counterfactuals' own events (the tests of io/state_file.hpp check the
+// rule that decides it).
+TEST_F(Cli, EveryShippedCounterfactualBranchesFromASavedStateOrIsRefused) {
+  const auto base = unrest("run --scale 0.01 --save-at 2022-01-05T00:00 --out " + path("base"));
+  ASSERT_EQ(base.status, 0) << base.output;
+  const fs::path state = dir_ / "base" / "state-2022-01-05T00.bin";
+  ASSERT_TRUE(fs::exists(state));
+  const auto manifest = nlohmann::json::parse(read_file(dir_ / "base" / "manifest.json"));
+  EXPECT_NE(manifest["files"].dump().find("state-2022-01-05T00.bin"), std::string::npos);
+
+  const auto builtin = unrest::scenario::find_builtin("scenarios/kazakhstan-2022.toml");
+  ASSERT_TRUE(builtin);
+  const auto s = unrest::national::parse_national_scenario(builtin->text, builtin->path);
+  const std::int64_t saved_hour = 8 * 24;  // 2022-01-05 00:00, from the start on 2021-12-28
+  int branched = 0, refused = 0;
+  for (const auto& cf : s.counterfactuals) {
+    bool differs_before = false;
+    for (const auto* ids : {&cf.without, &cf.enable}) {
+      for (const auto& id : *ids) {
+        const auto& ev = s.events[static_cast<std::size_t>(
+            std::find_if(s.events.begin(), s.events.end(),
+                         [&](const auto& e) { return e.id == id; }) -
+            s.events.begin())];
+        differs_before |= ev.when.has_value() || ev.tick < saved_hour;
+      }
+    }
+    const auto r = unrest("run --scale 0.01 --counterfactual " + cf.id + " --from " +
+                          state.string() + " --out " + path("branch-" + cf.id));
+    if (differs_before) {
+      ++refused;
+      EXPECT_EQ(r.status, 2) << cf.id << ": " << r.output;
+      EXPECT_NE(r.output.find("cannot go on from the state saved at 2022-01-05 00:00"),
+                std::string::npos)
+          << r.output;
+      EXPECT_FALSE(fs::exists(path("branch-" + cf.id)));
+      continue;
+    }
+    ++branched;
+    ASSERT_EQ(r.status, 0) << cf.id << ": " << r.output;
+    EXPECT_NE(r.output.find("going on from the state saved at 2022-01-05 00:00"),
+              std::string::npos);
+    const auto whole =
+        unrest("run --scale 0.01 --counterfactual " + cf.id + " --out " + path("whole-" + cf.id));
+    ASSERT_EQ(whole.status, 0) << whole.output;
+    for (const char* file : {"places.csv", "national.csv", "events.csv", "summary.json"}) {
+      EXPECT_EQ(read_file(dir_ / ("branch-" + cf.id) / file),
+                read_file(dir_ / ("whole-" + cf.id) / file))
+          << cf.id << " " << file;
+    }
+    const auto branch_manifest =
+        nlohmann::json::parse(read_file(dir_ / ("branch-" + cf.id) / "manifest.json"));
+    EXPECT_EQ(branch_manifest["branched_from"]["saved_at"], "2022-01-05 00:00");
+  }
+  EXPECT_GE(branched, 3);  // no-shoot-to-kill, no-csto and negotiate act from 5 January on
+  EXPECT_GE(refused, 3);
+  // Another seed differs from the first hour.
+  const auto seed =
+      unrest("run --scale 0.01 --seed 2 --from " + state.string() + " --out " + path("seed"));
+  EXPECT_EQ(seed.status, 2);
+  EXPECT_NE(seed.output.find("seed 2"), std::string::npos) << seed.output;
+  // A folder with a state file is still a run's folder: --overwrite may replace it.
+  const auto again = unrest("run --scale 0.01 --ticks 2 --overwrite --out " + path("base"));
+  EXPECT_EQ(again.status, 0) << again.output;
+  EXPECT_FALSE(fs::exists(state));
 }
 
 // The rows of a sweep file, sorted (rows are appended in the order runs finish).

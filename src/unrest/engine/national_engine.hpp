@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "unrest/engine/engine.hpp"
@@ -51,6 +52,14 @@ class NationalEngine final : public engine::Engine {
   void inject(Event event);
   // The events brought in by inject(), in order.
   const std::vector<Event>& injected() const { return injected_; }
+
+  // The run's whole state after the hours done, as bytes (engine/run_state.cpp), for a file
+  // (io/state_file.hpp) from which another run goes on. restore() takes it into an engine just
+  // built, before its first step, from a scenario that acts the same up to that hour (the
+  // caller checks that: scenario/branch_point.hpp); engine::StateFormatError if it does not
+  // fit. Only a run on one process that brought in no event can be saved (std::logic_error).
+  std::string save() const;
+  void restore(std::string_view state);
 
   std::int64_t tick() const override { return tick_; }  // ticks done
   std::uint64_t agent_updates() const override { return agent_updates_; }

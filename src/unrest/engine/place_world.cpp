@@ -243,6 +243,7 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
     }
   }
   active_bound_ = new_bound;
+  touched_bound_ = std::max(touched_bound_, new_bound);
   counts_.decisions = decisions;
   // The cops act on this hour's actives.
   scratch_.clear();

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "unrest/engine/state_codec.hpp"
 #include "unrest/model/national/hourly_conditions.hpp"
 #include "unrest/model/national/place_record.hpp"
 #include "unrest/rng/random_stream.hpp"
@@ -49,6 +50,12 @@ class PlaceWorld : public world::PlaceLattice {
   const PlaceCounts& counts() const { return counts_; }
   int vision_sites() const { return vision_sites_; }
 
+  // The place's state between two hours, as bytes (engine/run_state.cpp): what the hours so
+  // far changed, not what building the place draws again from the seed. restore() takes it
+  // into a place built from the same scenario; engine::StateFormatError if it does not fit.
+  void save(engine::StateWriter& out) const;
+  void restore(engine::StateReader& in);
+
  private:
   static world::PlaceShape shape_of(const PlaceRules& rules, double hardship_max);
   // The side of the cells that count cops and actives within a citizen's vision.
@@ -72,7 +79,10 @@ class PlaceWorld : public world::PlaceLattice {
   const std::vector<std::int32_t>& cop_offsets_;
   int vision_sites_ = 0;
   std::int64_t jail_capacity_ = 0;
-  std::uint32_t active_bound_ = 0;     // one past the last citizen active last hour
+  std::uint32_t active_bound_ = 0;  // one past the last citizen active last hour
+  // One past the last citizen ever active: the rest are as the place was built (and stay so
+  // while quiet citizens do not move), so a saved state leaves them out.
+  std::uint32_t touched_bound_ = 0;
   std::uint64_t disposition_key_ = 0;  // (seed, place, purpose) of the dispositions
 
   BucketGrid cops_grid_;

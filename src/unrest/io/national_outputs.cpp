@@ -284,12 +284,17 @@ json national_summary_json(const NationalEngine& e) {
 }
 
 json national_manifest_json(const NationalEngine& e, const ScenarioSource& source,
-                            const std::vector<std::string>& extra_files) {
+                            const std::vector<std::string>& extra_files, const RunStates& states) {
   json manifest = manifest_base(source, national_scenario_json(e.scenario()));
   manifest["seed"] = e.scenario().seed;
   manifest["scale"] = e.scenario().scale;
   manifest["files"] = {"places.csv", "national.csv", "events.csv", "summary.json", "manifest.json"};
   for (const auto& f : extra_files) manifest["files"].push_back(f);
+  // Hours before the saved one were not run here: they came from the state file (and are
+  // those the whole run gives, which is why the branch was allowed).
+  if (!states.from.empty()) {
+    manifest["branched_from"] = {{"state_file", states.from}, {"saved_at", states.from_time}};
+  }
   // Events a program brought in while the run went (the Python module's Simulation.apply): the
   // scenario and overrides alone do not give this run, so it is said here.
   if (!e.injected().empty()) {
@@ -310,8 +315,8 @@ json national_manifest_json(const NationalEngine& e, const ScenarioSource& sourc
 }
 
 void write_national_outputs(const AtomicOutputDir& dir, const NationalEngine& e,
-                            const ScenarioSource& source, bool netcdf) {
-  std::vector<std::string> extra;
+                            const ScenarioSource& source, bool netcdf, const RunStates& states) {
+  std::vector<std::string> extra = states.saved;
   if (netcdf) {
     write_places_netcdf(dir.file("places.nc"), e);
     extra.push_back("places.nc");
@@ -322,7 +327,7 @@ void write_national_outputs(const AtomicOutputDir& dir, const NationalEngine& e,
   write_text_file(dir.file("summary.json"), national_summary_json(e).dump(2) + "\n");
   // Last, so that a manifest only ever describes a complete set of files.
   write_text_file(dir.file("manifest.json"),
-                  national_manifest_json(e, source, extra).dump(2) + "\n");
+                  national_manifest_json(e, source, extra, states).dump(2) + "\n");
 }
 
 std::string national_report_text(const NationalEngine& e) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace unrest::national {
 
@@ -24,6 +25,12 @@ double BlockActivity::open_share(std::int64_t tick, bool in_curfew) const {
   std::size_t closed = 0;
   for (const auto t : last_riot_) closed += tick - t < rule_.closed_hours ? 1 : 0;
   return 1.0 - static_cast<double>(closed) / static_cast<double>(last_riot_.size());
+}
+
+bool BlockActivity::restore_last_riots(std::vector<std::int64_t> hours) {
+  if (hours.size() != last_riot_.size()) return false;
+  last_riot_ = std::move(hours);
+  return true;
 }
 
 }  // namespace unrest::national

@@ -21,6 +21,11 @@ class BlockActivity {
   // The open share at `tick`; 1 when the mechanism is off.
   double open_share(std::int64_t tick, bool in_curfew) const;
 
+  // The hour of the last riot in each block (a run's saved state, engine/run_state.cpp).
+  const std::vector<std::int64_t>& last_riots() const { return last_riot_; }
+  // False, changing nothing, unless `hours` has one entry a block.
+  bool restore_last_riots(std::vector<std::int64_t> hours);
+
  private:
   EconomicActivity rule_;
   int blocks_per_side_ = 1;
