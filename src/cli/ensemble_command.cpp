@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <optional>
@@ -15,6 +16,9 @@
 #include "unrest/io/scenario_source.hpp"
 #include "unrest/io/text_file.hpp"
 #include "unrest/run_classic.hpp"
+#include "unrest/scenario/branch_point.hpp"
+#include "unrest/scenario/calendar.hpp"
+#include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 
 namespace unrest::cli {
@@ -31,10 +35,143 @@ CLI::App* add_ensemble_command(CLI::App& app, EnsembleOptions& o) {
                          "First seed (overrides run.seed)",
                          "Output directory; default: out/<scenario name>-ensemble");
   cmd->add_flag("--overwrite", o.overwrite, "Replace an existing output directory");
+  cmd->add_option("--counterfactuals", o.counterfactuals,
+                  "National scenarios: an ensemble of each of these counterfactuals (none: the "
+                  "scenario as it is), the hours they all share run once a seed; files "
+                  "quantiles-NAME.csv, figures-NAME.csv, summary-NAME.json")
+      ->delimiter(',')
+      ->type_name("NAME,...")
+      ->excludes(cmd->get_option("--counterfactual"));
   return cmd;
 }
 
+namespace {
+
+// The table of an ensemble's figures: median and 90 % band, and the reported value with the
+// share of runs within its factor.
+void print_figures(const nlohmann::json& summary, bool national) {
+  fmt::print("  {:<36} {:>10} {:>10} {:>10} {:>10}  {}\n", national ? "figure (people)" : "figure",
+             "median", "5 %", "95 %", "reported", "runs within factor");
+  for (const auto& [key, f] : summary["figures"].items()) {
+    if (key.rfind("check:", 0) == 0) {
+      fmt::print("  {:<36} passes in {:.0f} % of runs\n", key, f.value("mean", 0.0) * 100);
+      continue;
+    }
+    if (!f.contains("q50")) continue;
+    std::string reported;
+    if (f.contains("reported")) {
+      reported =
+          fmt::format("{:>10g}  {:.0f} % (x{:g})", f["reported"].get<double>(),
+                      f["share_within_factor"].get<double>() * 100, f["factor"].get<double>());
+    }
+    fmt::print("  {:<36} {:>10.0f} {:>10.0f} {:>10.0f} {}\n", key, f["q50"].get<double>(),
+               f["q05"].get<double>(), f["q95"].get<double>(), reported);
+  }
+}
+
+// The progress line of many runs, when stderr is a terminal.
+experiments::EnsembleProgress progress_line(bool show, int runs, const char* unit) {
+  const auto start = std::chrono::steady_clock::now();
+  return [=](int done) {
+    if (show) {
+      const double s =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      fmt::print(stderr, "\r\033[Kensemble: {}/{} {}, {:.1f} s, ETA {:.1f} s", done, runs, unit, s,
+                 s / done * (runs - done));
+    }
+    return !interrupted();
+  };
+}
+
+int compare_counterfactuals(const EnsembleOptions& o, const Team& processes) {
+  const experiments::Simulation sim = load_simulation(o.scenario, o.national);
+  if (!sim.is_national()) {
+    throw scenario::ScenarioError(sim.source().path, 0, "",
+                                  "--counterfactuals applies to national scenarios only");
+  }
+  const std::uint64_t seed = first_seed(sim, o.national);
+  const national::NationalScenario base = sim.national_scenario({}, seed);
+  std::vector<national::NationalScenario> variants;
+  std::vector<std::string> names;
+  for (const auto& name : o.counterfactuals) {
+    if (std::find(names.begin(), names.end(), name) != names.end()) {
+      throw scenario::ScenarioError("--counterfactuals", 0, "", "\"" + name + "\" given twice");
+    }
+    national::NationalScenario v = base;
+    if (name != "none") {
+      try {
+        national::apply_counterfactual(v, name);
+      } catch (const scenario::ScenarioError& e) {
+        throw scenario::ScenarioError("--counterfactuals", 0, "", e.message());
+      }
+    }
+    variants.push_back(std::move(v));
+    names.push_back(name);
+  }
+  const std::filesystem::path out = experiment_dir(sim.name(), o.out, "ensembles");
+  std::optional<io::AtomicOutputDir> dir;
+  processes.on_root([&] { dir.emplace(out, o.overwrite); });
+  if (processes.size == 1) watch_interrupts();
+  const int threads = o.national.threads && *o.national.threads > 0
+                          ? static_cast<int>(*o.national.threads)
+                          : sim.threads();
+  const bool show_progress = processes.owns_outputs() && !o.quiet && ::isatty(STDERR_FILENO);
+  const auto runner = processes.job_runner(std::min(threads, o.seeds));
+  const std::int64_t shared = national::shared_hours(variants);
+  std::vector<experiments::Ensemble> ensembles;
+  try {
+    ensembles = experiments::run_branched_ensembles(variants, o.seeds, *runner,
+                                                    progress_line(show_progress, o.seeds, "seeds"));
+  } catch (const RunCancelled&) {
+    fmt::print(stderr, "\nunrest: interrupted; nothing was written to '{}'\n", out.string());
+    return kExitInterrupted;
+  }
+  if (show_progress) fmt::print(stderr, "\r\033[K");
+  if (!processes.owns_outputs()) return 0;
+  nlohmann::json files = nlohmann::json::array();
+  std::vector<nlohmann::json> summaries;
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    const auto& e = ensembles[v];
+    summaries.push_back(experiments::ensemble_summary_json(e));
+    for (const auto& [file, text] :
+         {std::pair{"quantiles-" + names[v] + ".csv", experiments::ensemble_quantiles_csv(e)},
+          std::pair{"figures-" + names[v] + ".csv", experiments::ensemble_figures_csv(e)},
+          std::pair{"summary-" + names[v] + ".json", summaries.back().dump(2) + "\n"}}) {
+      io::write_text_file(dir->file(file), text);
+      files.push_back(file);
+    }
+  }
+  nlohmann::json manifest = io::manifest_base(sim.source(), io::national_scenario_json(base));
+  manifest["command"] = "ensemble";
+  manifest["counterfactuals"] = names;
+  manifest["seeds"] = summaries.front()["seeds"];
+  manifest["scale"] = base.scale;
+  manifest["shared_hours"] = shared;
+  files.push_back("manifest.json");
+  manifest["files"] = files;
+  io::write_text_file(dir->file("manifest.json"), manifest.dump(2) + "\n");
+  dir->commit();
+  if (!o.quiet) {
+    const auto start = *national::parse_local_time(base.start_date);
+    fmt::print(
+        "{}: {} counterfactuals x {} runs (seeds {}-{}) at scale {:g}; the first {} hours "
+        "(to {}) run once a seed\n",
+        sim.name(), variants.size(), o.seeds, seed, seed + static_cast<std::uint64_t>(o.seeds) - 1,
+        base.scale, shared, national::date_time_of_tick(start, shared));
+    for (std::size_t v = 0; v < variants.size(); ++v) {
+      fmt::print("{}:\n", names[v]);
+      print_figures(summaries[v], true);
+    }
+    fmt::print("outputs: {}/{{quantiles-*.csv, figures-*.csv, summary-*.json, manifest.json}}\n",
+               dir->final_path().string());
+  }
+  return 0;
+}
+
+}  // namespace
+
 int ensemble_command(const EnsembleOptions& o, const Team& processes) {
+  if (!o.counterfactuals.empty()) return compare_counterfactuals(o, processes);
   const experiments::Simulation sim = load_simulation(o.scenario, o.national);
   const io::ScenarioSource& source = sim.source();
   const std::uint64_t seed = first_seed(sim, o.national);
@@ -46,20 +183,11 @@ int ensemble_command(const EnsembleOptions& o, const Team& processes) {
   const int threads = o.national.threads && *o.national.threads > 0
                           ? static_cast<int>(*o.national.threads)
                           : sim.threads();
-  const auto start = std::chrono::steady_clock::now();
   const bool show_progress = processes.owns_outputs() && !o.quiet && ::isatty(STDERR_FILENO);
   const auto runner = processes.job_runner(std::min(threads, o.seeds));
   experiments::Ensemble ensemble;
   try {
-    const auto progress = [&](int done) {
-      if (show_progress) {
-        const double s =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        fmt::print(stderr, "\r\033[Kensemble: {}/{} runs, {:.1f} s, ETA {:.1f} s", done, o.seeds, s,
-                   s / done * (o.seeds - done));
-      }
-      return !interrupted();
-    };
+    const auto progress = progress_line(show_progress, o.seeds, "runs");
     ensemble = sim.is_national() ? experiments::run_ensemble(sim.national_scenario({}, seed),
                                                              o.seeds, *runner, progress)
                                  : experiments::run_classic_ensemble(sim.classic_scenario({}, seed),
@@ -88,24 +216,7 @@ int ensemble_command(const EnsembleOptions& o, const Team& processes) {
         "{}: {} runs (seeds {}-{}) at scale {:g}{}\n", name, o.seeds, seed,
         seed + static_cast<std::uint64_t>(o.seeds) - 1, ensemble.scale,
         processes.size > 1 ? fmt::format(", on {} MPI worker processes", processes.size - 1) : "");
-    fmt::print("  {:<36} {:>10} {:>10} {:>10} {:>10}  {}\n",
-               sim.is_national() ? "figure (people)" : "figure", "median", "5 %", "95 %",
-               "reported", "runs within factor");
-    for (const auto& [key, f] : summary["figures"].items()) {
-      if (key.rfind("check:", 0) == 0) {
-        fmt::print("  {:<36} passes in {:.0f} % of runs\n", key, f.value("mean", 0.0) * 100);
-        continue;
-      }
-      if (!f.contains("q50")) continue;
-      std::string reported;
-      if (f.contains("reported")) {
-        reported =
-            fmt::format("{:>10g}  {:.0f} % (x{:g})", f["reported"].get<double>(),
-                        f["share_within_factor"].get<double>() * 100, f["factor"].get<double>());
-      }
-      fmt::print("  {:<36} {:>10.0f} {:>10.0f} {:>10.0f} {}\n", key, f["q50"].get<double>(),
-                 f["q05"].get<double>(), f["q95"].get<double>(), reported);
-    }
+    print_figures(summary, sim.is_national());
     fmt::print("outputs: {}/{{quantiles.csv, figures.csv, summary.json, manifest.json}}\n",
                dir->final_path().string());
   }

@@ -16,6 +16,7 @@ namespace unrest::cli {
 struct EnsembleOptions {
   std::string scenario;
   NationalOptions national;
+  std::vector<std::string> counterfactuals;  // ensembles of each, sharing their common hours
   int seeds = 10;
   std::string out;
   bool overwrite = false;

@@ -411,6 +411,27 @@ TEST_F(Cli, EveryShippedCounterfactualBranchesFromASavedStateOrIsRefused) {
   EXPECT_FALSE(fs::exists(state));
 }
 
+TEST_F(Cli, AnEnsembleOfCounterfactualsGivesEachOnesOwnEnsemble) {
+  const auto both = unrest(
+      "ensemble --seeds 2 --scale 0.01 --counterfactuals none,negotiate --out " + path("both"));
+  ASSERT_EQ(both.status, 0) << both.output;
+  EXPECT_NE(both.output.find("run once a seed"), std::string::npos) << both.output;
+  const auto manifest = nlohmann::json::parse(read_file(dir_ / "both" / "manifest.json"));
+  EXPECT_GT(manifest["shared_hours"].get<int>(), 0);
+  for (const auto& [name, option] : {std::pair<std::string, std::string>{"none", ""},
+                                     {"negotiate", " --counterfactual negotiate"}}) {
+    const auto alone =
+        unrest("ensemble --seeds 2 --scale 0.01" + option + " --out " + path("alone-" + name));
+    ASSERT_EQ(alone.status, 0) << alone.output;
+    EXPECT_EQ(read_file(dir_ / "both" / ("quantiles-" + name + ".csv")),
+              read_file(dir_ / ("alone-" + name) / "quantiles.csv"))
+        << name;
+    EXPECT_EQ(read_file(dir_ / "both" / ("summary-" + name + ".json")),
+              read_file(dir_ / ("alone-" + name) / "summary.json"))
+        << name;
+  }
+}
+
 // The rows of a sweep file, sorted (rows are appended in the order runs finish).
 std::vector<std::string> sorted_rows(const std::string& text) {
   std::vector<std::string> rows;

@@ -13,6 +13,7 @@
 #include "unrest/experiments/run_many.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
+#include "unrest/scenario/branch_point.hpp"
 #include "unrest/scenario/calendar.hpp"
 #include "unrest/scenario/national_quantities.hpp"
 #include "unrest/scenario/reported_figure.hpp"
@@ -25,29 +26,45 @@ const std::vector<const national::Quantity*>& series_quantities() {
   return all;
 }
 
-// Runs the ensemble's seeds on `runner`, each job returning (seed, series, figures) as bytes,
-// and files them in seed order, whatever order they finish in.
-void collect_runs(Ensemble& out, JobRunner& runner,
-                  const std::function<std::string(std::size_t)>& job,
-                  const std::vector<std::string>& figure_names, const EnsembleProgress& progress) {
+// One run's (seed, series, figures) read back from its job's bytes.
+EnsembleRun decode_run(ByteReader& r, const std::vector<std::string>& figure_names) {
+  EnsembleRun run;
+  run.seed = r.u64();
+  run.series = r.doubles();
+  const auto values = r.doubles();
+  for (std::size_t f = 0; f < values.size(); ++f)
+    run.figures.emplace_back(figure_names[f], values[f]);
+  return run;
+}
+
+// Runs `count` jobs on `runner` and hands each one's bytes to `file` with its index, whatever
+// order they finish in; `progress` may stop them (RunCancelled).
+void run_jobs(JobRunner& runner, std::size_t count,
+              const std::function<std::string(std::size_t)>& job,
+              const std::function<void(std::size_t, ByteReader&)>& file,
+              const EnsembleProgress& progress) {
   int finished = 0;
   bool cancelled = false;
   runner.run(
-      out.runs.size(), job,
+      count, job,
       [&](std::size_t i, std::string bytes) {
         ByteReader r(bytes);
-        EnsembleRun& run = out.runs[i];
-        run.seed = r.u64();
-        run.series = r.doubles();
-        const auto values = r.doubles();
-        run.figures.clear();
-        for (std::size_t f = 0; f < values.size(); ++f)
-          run.figures.emplace_back(figure_names[f], values[f]);
+        file(i, r);
         ++finished;
         if (progress && !progress(finished)) cancelled = true;
       },
       false, [&] { return cancelled; });
   if (cancelled) throw RunCancelled();
+}
+
+// Runs the ensemble's seeds on `runner`, each job returning (seed, series, figures) as bytes,
+// and files them in seed order.
+void collect_runs(Ensemble& out, JobRunner& runner,
+                  const std::function<std::string(std::size_t)>& job,
+                  const std::vector<std::string>& figure_names, const EnsembleProgress& progress) {
+  run_jobs(
+      runner, out.runs.size(), job,
+      [&](std::size_t i, ByteReader& r) { out.runs[i] = decode_run(r, figure_names); }, progress);
 }
 
 }  // namespace
@@ -67,8 +84,10 @@ Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, int
   return run_ensemble(scenario, seeds, runner, progress);
 }
 
-Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, JobRunner& runner,
-                      const EnsembleProgress& progress) {
+namespace {
+
+// An empty national ensemble of `scenario` for `seeds` runs: its names, places and times.
+Ensemble national_frame(const national::NationalScenario& scenario, int seeds) {
   if (seeds < 1) throw std::invalid_argument("an ensemble needs at least one seed");
   Ensemble out;
   out.name = scenario.name;
@@ -83,36 +102,91 @@ Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, Job
     out.times.push_back(national::date_time_of_tick(start, t));
   }
   out.runs.resize(static_cast<std::size_t>(seeds));
+  return out;
+}
+
+// A finished national run as (seed, series, figures), appended to `w`.
+void encode_run(const national::NationalEngine& engine, ByteWriter& w) {
+  const auto& scenario = engine.scenario();
   const std::size_t kSeries = ensemble_series_names().size();
   const std::size_t places = scenario.places.size();
-  const auto figure_names = national::summary_figure_names(scenario);
+  std::vector<double> series(engine.records().size() * (places + 1) * kSeries, 0.0);
+  for (std::size_t t = 0; t < engine.records().size(); ++t) {
+    const auto& row = engine.records()[t];
+    double* national = &series[(t * (places + 1)) * kSeries];
+    for (std::size_t k = 0; k < kSeries; ++k) {
+      const national::Quantity& q = *series_quantities()[k];
+      national[k] = national::national_value(q, row, scenario.places);
+      for (std::size_t p = 0; p < places; ++p) {
+        series[(t * (places + 1) + p + 1) * kSeries + k] = q.of(row[p]);
+      }
+    }
+  }
+  std::vector<double> figures;
+  for (const auto& [name, value] : national::summary_figures(engine)) figures.push_back(value);
+  w.u64(scenario.seed);
+  w.doubles(series);
+  w.doubles(figures);
+}
+
+}  // namespace
+
+Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, JobRunner& runner,
+                      const EnsembleProgress& progress) {
+  Ensemble out = national_frame(scenario, seeds);
   // A job runs one seed and sends back its series and figures.
   auto job = [&](std::size_t i) {
     national::NationalScenario s = scenario;
     s.seed = scenario.seed + i;
     s.threads = 1;
-    const auto engine = run_national(s);
-    std::vector<double> series(engine->records().size() * (places + 1) * kSeries, 0.0);
-    for (std::size_t t = 0; t < engine->records().size(); ++t) {
-      const auto& row = engine->records()[t];
-      double* national = &series[(t * (places + 1)) * kSeries];
-      for (std::size_t k = 0; k < kSeries; ++k) {
-        const national::Quantity& q = *series_quantities()[k];
-        national[k] = national::national_value(q, row, scenario.places);
-        for (std::size_t p = 0; p < places; ++p) {
-          series[(t * (places + 1) + p + 1) * kSeries + k] = q.of(row[p]);
-        }
-      }
-    }
-    std::vector<double> figures;
-    for (const auto& [name, value] : national::summary_figures(*engine)) figures.push_back(value);
     ByteWriter w;
-    w.u64(s.seed);
-    w.doubles(series);
-    w.doubles(figures);
+    encode_run(*run_national(s), w);
     return w.take();
   };
-  collect_runs(out, runner, job, figure_names, progress);
+  collect_runs(out, runner, job, national::summary_figure_names(scenario), progress);
+  return out;
+}
+
+std::vector<Ensemble> run_branched_ensembles(
+    const std::vector<national::NationalScenario>& variants, int seeds, JobRunner& runner,
+    const EnsembleProgress& progress) {
+  if (variants.empty()) throw std::invalid_argument("no scenario to run");
+  const std::int64_t shared = national::shared_hours(variants);
+  // One job a seed: the hours every variant shares once, then each variant from there. The
+  // variants' runs travel together and are filed into their ensembles in seed order.
+  std::vector<Ensemble> out;
+  for (const auto& v : variants) out.push_back(national_frame(v, seeds));
+  auto job = [&](std::size_t i) {
+    const auto seeded = [&](const national::NationalScenario& v) {
+      national::NationalScenario s = v;
+      s.seed = v.seed + i;
+      s.threads = 1;
+      return s;
+    };
+    std::string state;
+    if (shared > 0) {
+      national::NationalEngine trunk(seeded(variants.front()), 1);
+      while (trunk.tick() < shared) trunk.step();
+      state = trunk.save();
+    }
+    ByteWriter w;
+    for (const auto& v : variants) {
+      encode_run(*run_national(seeded(v), {}, {},
+                               [&](national::NationalEngine& e) {
+                                 if (shared > 0) e.restore(state);
+                               }),
+                 w);
+    }
+    return w.take();
+  };
+  std::vector<std::vector<std::string>> names;
+  for (const auto& v : variants) names.push_back(national::summary_figure_names(v));
+  run_jobs(
+      runner, static_cast<std::size_t>(seeds), job,
+      [&](std::size_t i, ByteReader& r) {
+        for (std::size_t v = 0; v < variants.size(); ++v) out[v].runs[i] = decode_run(r, names[v]);
+      },
+      progress);
   return out;
 }
 

@@ -49,6 +49,14 @@ Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, Job
 Ensemble run_ensemble(const national::NationalScenario& scenario, int seeds, int threads,
                       const EnsembleProgress& progress = {});
 
+// Ensembles of several variants of one national scenario (counterfactuals), each as
+// run_ensemble would give it, byte for byte; the hours every variant shares (the same inputs
+// before them: scenario/branch_point.hpp) are run once a seed and each variant goes on from
+// their state.
+std::vector<Ensemble> run_branched_ensembles(
+    const std::vector<national::NationalScenario>& variants, int seeds, JobRunner& runner,
+    const EnsembleProgress& progress = {});
+
 // A classic scenario run with seeds first_seed, first_seed + 1, ... (each run on one thread).
 Ensemble run_classic_ensemble(const scenario::Scenario& scenario, int seeds, JobRunner& runner,
                               const EnsembleProgress& progress = {});

@@ -81,6 +81,29 @@ std::vector<std::string> inputs_before(const NationalScenario& scenario, std::in
   return lines;
 }
 
+std::int64_t shared_hours(const std::vector<NationalScenario>& variants) {
+  if (variants.size() < 2) return 0;
+  std::int64_t last = variants.front().ticks;
+  for (const auto& v : variants) last = std::min(last, v.ticks);
+  const auto all_same_before = [&](std::int64_t hour) {
+    const auto first = inputs_before(variants.front(), hour);
+    return std::all_of(variants.begin() + 1, variants.end(),
+                       [&](const NationalScenario& v) { return inputs_before(v, hour) == first; });
+  };
+  // The inputs before an hour only grow with it, so the hours shared are a prefix: the largest
+  // shared hour by bisection.
+  std::int64_t low = 0, high = last;
+  while (low < high) {
+    const std::int64_t mid = low + (high - low + 1) / 2;
+    if (all_same_before(mid)) {
+      low = mid;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return low;
+}
+
 std::optional<std::string> first_difference(const std::vector<std::string>& saved,
                                             const std::vector<std::string>& now) {
   // A line's key: what it is about ("event ID", "place ID", a parameter's key).

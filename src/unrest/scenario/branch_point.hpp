@@ -19,6 +19,10 @@ namespace unrest::national {
 
 std::vector<std::string> inputs_before(const NationalScenario& scenario, std::int64_t tick);
 
+// The most hours from the start that all `variants` share (0 when they differ from the first
+// hour, or there is only one): up to then, a run of any of them is a run of every other.
+std::int64_t shared_hours(const std::vector<NationalScenario>& variants);
+
 // What differs between the inputs of the saved run and this one, said of the first input that
 // does (a line one run has and the other has not, or has otherwise), or nothing.
 std::optional<std::string> first_difference(const std::vector<std::string>& saved,
