@@ -123,7 +123,7 @@ PlaceRecord get_record(StateReader& in) {
   return r;
 }
 
-// Every value of `values` below `bound` (ids, sites) and of `states` at most `last`.
+// Throws unless every value of `values` (ids, sites, states) lies below `bound`.
 template <typename T>
 void require_below(const std::vector<T>& values, std::uint64_t bound, const char* what) {
   for (const T v : values) {

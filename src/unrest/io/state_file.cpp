@@ -58,6 +58,11 @@ void write_state_file(const std::filesystem::path& path, const national::Nationa
 
 SavedState read_state_file(const std::filesystem::path& path) {
   const std::string name = path.string();
+  std::error_code error;
+  if (std::filesystem::exists(path, error) && !std::filesystem::is_regular_file(path, error)) {
+    // A directory, a device or a pipe: never read (/dev/zero would never end).
+    throw ScenarioError(name, 0, "", "not an unrest state file (not a regular file)");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw ScenarioError(name, 0, "",
