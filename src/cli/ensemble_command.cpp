@@ -83,6 +83,21 @@ experiments::EnsembleProgress progress_line(bool show, int runs, const char* uni
   };
 }
 
+// What every ensemble does before its runs: claim the output folder (on the process that
+// writes), watch for Ctrl-C, and make the runner: one run a thread, no more threads than seeds.
+std::unique_ptr<experiments::JobRunner> start_runs(const EnsembleOptions& o,
+                                                   const experiments::Simulation& sim,
+                                                   const std::filesystem::path& out,
+                                                   const Team& processes,
+                                                   std::optional<io::AtomicOutputDir>& dir) {
+  processes.on_root([&] { dir.emplace(out, o.overwrite); });
+  if (processes.size == 1) watch_interrupts();
+  const int threads = o.national.threads && *o.national.threads > 0
+                          ? static_cast<int>(*o.national.threads)
+                          : sim.threads();
+  return processes.job_runner(std::min(threads, o.seeds));
+}
+
 int compare_counterfactuals(const EnsembleOptions& o, const Team& processes) {
   const experiments::Simulation sim = load_simulation(o.scenario, o.national);
   if (!sim.is_national()) {
@@ -110,13 +125,8 @@ int compare_counterfactuals(const EnsembleOptions& o, const Team& processes) {
   }
   const std::filesystem::path out = experiment_dir(sim.name(), o.out, "ensembles");
   std::optional<io::AtomicOutputDir> dir;
-  processes.on_root([&] { dir.emplace(out, o.overwrite); });
-  if (processes.size == 1) watch_interrupts();
-  const int threads = o.national.threads && *o.national.threads > 0
-                          ? static_cast<int>(*o.national.threads)
-                          : sim.threads();
+  const auto runner = start_runs(o, sim, out, processes, dir);
   const bool show_progress = processes.owns_outputs() && !o.quiet && ::isatty(STDERR_FILENO);
-  const auto runner = processes.job_runner(std::min(threads, o.seeds));
   const std::int64_t shared = national::shared_hours(variants);
   std::vector<experiments::Ensemble> ensembles;
   try {
@@ -178,13 +188,8 @@ int ensemble_command(const EnsembleOptions& o, const Team& processes) {
   const std::string name = sim.name();
   const std::filesystem::path out = experiment_dir(name, o.out, "ensemble");
   std::optional<io::AtomicOutputDir> dir;
-  processes.on_root([&] { dir.emplace(out, o.overwrite); });
-  if (processes.size == 1) watch_interrupts();
-  const int threads = o.national.threads && *o.national.threads > 0
-                          ? static_cast<int>(*o.national.threads)
-                          : sim.threads();
+  const auto runner = start_runs(o, sim, out, processes, dir);
   const bool show_progress = processes.owns_outputs() && !o.quiet && ::isatty(STDERR_FILENO);
-  const auto runner = processes.job_runner(std::min(threads, o.seeds));
   experiments::Ensemble ensemble;
   try {
     const auto progress = progress_line(show_progress, o.seeds, "runs");
