@@ -144,6 +144,10 @@ TEST_F(StateFile, ABranchMayDifferOnlyAfterTheSavedHour) {
   ASSERT_FALSE(national::parse_trigger("national.active > 5000", *concede.when));
   triggered.events.push_back(concede);
   EXPECT_NE(refusal(path, triggered).find("event concede"), std::string::npos);
+  auto renamed = s;
+  renamed.name = "other";
+  EXPECT_NE(refusal(path, renamed).find("saved from scenario \"tiny\", this run is \"other\""),
+            std::string::npos);
   auto ended = s;
   ended.ticks = 20;
   EXPECT_NE(refusal(path, ended).find("nothing is left to run"), std::string::npos);

@@ -125,6 +125,12 @@ void check_branch(const SavedState& saved, const national::NationalScenario& sce
                                     "left to run",
                                     saved.time));
   }
+  if (saved.scenario != scenario.name) {
+    throw ScenarioError(name, 0, "",
+                        fmt::format("saved from scenario \"{}\", this run is \"{}\": give the "
+                                    "saved run's scenario before --from",
+                                    saved.scenario, scenario.name));
+  }
   const auto difference =
       national::first_difference(saved.inputs, national::inputs_before(scenario, saved.tick));
   if (difference) {
