@@ -75,6 +75,38 @@ TEST(DiscCounter, CountsWhatATestOfEveryEntryCounts) {
   expect_exact(150, 15, 40, 0.05, 12);  // cells smaller than the radius: three rings
 }
 
+// A few random queries, most cells holding none or one, the entries gathered for each alone.
+void expect_exact_sparse(int width, int cell, int radius, double fill, std::uint64_t seed) {
+  rng::RandomStream draw(seed);
+  const auto sites = static_cast<std::uint64_t>(width) * width;
+  std::vector<Entry> entries;
+  for (std::uint64_t s = 0; s < sites; ++s) {
+    if (draw.uniform() < fill) entries.push_back({static_cast<std::uint32_t>(s)});
+  }
+  DiscCounter counter;
+  counter.reset(width, cell, radius);
+  counter.build(entries);
+  const auto cells = static_cast<std::uint64_t>(width / cell) * (width / cell);
+  std::vector<std::uint32_t> queries{0, static_cast<std::uint32_t>(sites - 1)};
+  for (std::uint64_t i = 0; i < cells; ++i) {
+    queries.push_back(static_cast<std::uint32_t>(draw.below(sites)));
+  }
+  std::vector<std::uint32_t> counts;
+  counter.count_many(queries, counts);
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    ASSERT_EQ(counts[i], brute_force(entries, width, queries[i], radius))
+        << "width " << width << ", cell " << cell << ", site " << queries[i];
+  }
+}
+
+TEST(DiscCounter, CountsQueriesAloneInTheirCellsExactly) {
+  expect_exact_sparse(90, 30, 30, 0.05, 21);     // three cells a side: every cell wraps
+  expect_exact_sparse(600, 30, 30, 0.02, 22);    // the national model's, a small place
+  expect_exact_sparse(150, 15, 40, 0.05, 23);    // three rings
+  expect_exact_sparse(21, 7, 10, 0.4, 24);       // the narrowest torus
+  expect_exact_sparse(270, 90, 90, 0.01, 25);    // 32-bit offsets
+}
+
 TEST(DiscCounter, IsExactOnTheNarrowestTorusAndForAZeroRadius) {
   expect_exact(21, 1, 10, 0.4, 7);  // width = 2 radius + 1: the disc's rows span the torus
   expect_exact(21, 7, 10, 0.4, 8);

@@ -79,8 +79,10 @@ PlaceWorld::PlaceWorld(const PlaceRules& rules, const Mechanisms& mechanisms, st
   counts_.cops = static_cast<std::uint32_t>(cops);
   if (mechanisms.later_detentions.enabled ||
       (mechanisms.political.enabled && mechanisms.political.participants_only)) {
-    took_part_.assign(static_cast<std::size_t>(citizens), 0);
+    tracks_participation_ = true;
   }
+  // Quiet citizens who move change their sites whatever they decide: every one is stored.
+  if (rules.quiet_move_share > 0.0) store_citizens_down_to(-1.0);
   // The key of every citizen's disposition, hashed once: the hourly decisions hash only the id.
   disposition_key_ = rng::combine(rng::combine(seed_, place_), kDisposition);
   const int cell = counting_cell(static_cast<int>(buckets_.cell), rules.vision);
@@ -98,6 +100,11 @@ int PlaceWorld::counting_cell(int bucket, int vision) {
     if (bucket % c == 0) cell = c;
   }
   return cell;
+}
+
+void PlaceWorld::store_citizens_down_to(double floor) {
+  store_down_to(floor);
+  if (tracks_participation_) took_part_.resize(stored(), 0);
 }
 
 double PlaceWorld::disposition(std::uint32_t id) const {
@@ -150,19 +157,10 @@ void PlaceWorld::release_from_jail(std::uint64_t key) {
 
 void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
   // Cops on duty and last hour's actives, bucketed.
-  scratch_.clear();
-  for (std::uint32_t c = 0; c < cop_site_.size(); ++c) {
-    if (cop_state_[c] == on_duty) scratch_.push_back({cop_site_[c], c});
-  }
-  build(cops_grid_, scratch_);
-  scratch_.clear();
-  for (const std::uint32_t id : actives_) {
-    if (state_[id] == active || state_[id] == rioting) scratch_.push_back({site_[id], id});
-  }
-  build(actives_grid_, scratch_);
-
   const HourlyConditions& h = in.conditions;
   const double cutoff = eligibility_cutoff(rules_.threshold, h.legitimacy, h.hardship_shift);
+  // Whoever could be active this hour is stored (those who took part already are).
+  store_citizens_down_to(cutoff);
   // Citizens are sorted by falling base hardship: the eligible are a prefix.
   const auto prefix_above = [&](double c) {
     return static_cast<std::uint32_t>(std::partition_point(base_hardship_.begin(),
@@ -173,14 +171,28 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
   const std::uint32_t eligible = prefix_above(cutoff);
   // Citizens who have protested feel political grievance on top (mechanism 10 with
   // participants_only): among them a longer prefix is eligible.
-  const double participant_shift = took_part_.empty() ? 0.0 : h.participant_shift;
+  const double participant_shift = tracks_participation_ ? h.participant_shift : 0.0;
   const std::uint32_t eligible_if_took_part =
       participant_shift > 0.0
           ? prefix_above(eligibility_cutoff(rules_.threshold, h.legitimacy,
                                             h.hardship_shift + participant_shift))
           : eligible;
   const std::uint32_t bound = std::max(eligible_if_took_part, active_bound_);
-  if (eligible_if_took_part > 0) {  // only a citizen who could be active weighs its vision
+  // Nobody can be active this hour: nobody counts what they see, and the cops have nobody to
+  // act on (police() and move() skip them).
+  idle_ = eligible_if_took_part == 0;
+  if (!idle_) {  // only a citizen who could be active weighs its vision
+    // Cops on duty and last hour's actives, bucketed.
+    scratch_.clear();
+    for (std::uint32_t c = 0; c < cop_site_.size(); ++c) {
+      if (cop_state_[c] == on_duty) scratch_.push_back({cop_site_[c], c});
+    }
+    build(cops_grid_, scratch_);
+    scratch_.clear();
+    for (const std::uint32_t id : actives_) {
+      if (state_[id] == active || state_[id] == rioting) scratch_.push_back({site_[id], id});
+    }
+    build(actives_grid_, scratch_);
     if (cop_counts_.layout().cell == buckets_.cell) {  // the grids' cells: already grouped
       active_counts_.build_grouped(actives_grid_.items, actives_grid_.start);
       cop_counts_.build_grouped(cops_grid_.items, cops_grid_.start);
@@ -236,7 +248,7 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
       if (next == quiet) continue;
       actives_.push_back(citizen);
       new_bound = citizen + 1;
-      if (!took_part_.empty() && !took_part_[citizen]) {
+      if (tracks_participation_ && !took_part_[citizen]) {
         took_part_[citizen] = 1;
         participants_.push_back(citizen);
       }
@@ -276,6 +288,7 @@ void PlaceWorld::riot_harm(const PlaceInputs& in, std::uint64_t key) {
 }
 
 void PlaceWorld::police(const PlaceInputs& in, std::uint64_t key) {
+  if (actives_.empty()) return;  // nobody to arrest: the draws would decide nothing
   rng::RandomStream draw(key);
   const Detention& jail = mechanisms_.jail;
   for (std::uint32_t c = 0; c < cop_site_.size(); ++c) {
@@ -331,7 +344,7 @@ void PlaceWorld::detain_participants(const PlaceInputs& in, std::uint64_t key) {
   const double rate = in.conditions.later_detentions;
   if (rate <= 0.0 || participants_.empty()) return;
   const double p =
-      rate * static_cast<double>(participants_.size()) / static_cast<double>(base_hardship_.size());
+      rate * static_cast<double>(participants_.size()) / static_cast<double>(citizens());
   rng::RandomStream draw(key);
   const auto pool = static_cast<std::uint32_t>(participants_.size());
   for (std::uint32_t c = 0; c < cop_site_.size(); ++c) {
@@ -346,18 +359,20 @@ void PlaceWorld::detain_participants(const PlaceInputs& in, std::uint64_t key) {
   }
 }
 
-bool PlaceWorld::move_one(std::uint32_t& site, const std::vector<std::int32_t>& offsets,
-                          rng::RandomStream& draw) {
-  const auto n = static_cast<std::uint32_t>(offsets.size() / 2);
+std::uint32_t PlaceWorld::move_target(std::uint32_t site, std::int32_t dx, std::int32_t dy) const {
   const int w = width_;
-  const int x = static_cast<int>(buckets_.column(site));
-  const int y = static_cast<int>(buckets_.row(site));
   // An offset is at most the vision, less than the width: one wrap at most, not a division.
   auto wrapped = [w](int v) { return v < 0 ? v + w : (v >= w ? v - w : v); };
+  const int nx = wrapped(static_cast<int>(buckets_.column(site)) + dx);
+  const int ny = wrapped(static_cast<int>(buckets_.row(site)) + dy);
+  return static_cast<std::uint32_t>(ny * w + nx);
+}
+
+bool PlaceWorld::move_one(std::uint32_t& site, const std::vector<std::int32_t>& offsets,
+                          rng::RandomStream draw) {
+  const auto n = static_cast<std::uint32_t>(offsets.size() / 2);
   auto target_of = [&](std::uint32_t k) {
-    const int nx = wrapped(x + offsets[2 * k]);
-    const int ny = wrapped(y + offsets[2 * k + 1]);
-    return static_cast<std::uint32_t>(ny * w + nx);
+    return move_target(site, offsets[2 * k], offsets[2 * k + 1]);
   };
   const auto k = model::choose_move_target(
       draw, n, kMoveTries, [&](std::uint32_t k) { return !occupied(target_of(k)); });
@@ -369,24 +384,69 @@ bool PlaceWorld::move_one(std::uint32_t& site, const std::vector<std::int32_t>& 
   return true;
 }
 
+void PlaceWorld::prefetch_move(std::uint32_t site, const std::vector<std::int32_t>& offsets,
+                               rng::RandomStream draw) const {
+  // The first four candidates of choose_move_target, from the same draw.
+  const auto n = static_cast<std::uint32_t>(offsets.size() / 2);
+  const std::uint64_t bits = draw.next_u64();
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    const std::uint32_t k =
+        model::offset_from_bits(static_cast<std::uint32_t>(bits >> (16 * attempt)) & 0xFFFFu, n);
+    __builtin_prefetch(&occupied_[move_target(site, offsets[2 * k], offsets[2 * k + 1]) >> 6]);
+  }
+}
+
+template <typename SiteOf>
+void PlaceWorld::move_each(std::size_t movers, SiteOf&& site_of,
+                           const std::vector<std::int32_t>& offsets, std::uint64_t key) {
+  // Each mover draws from its own stream, so its candidates are known before the movers ahead
+  // of it have moved: the words of the occupancy they read are fetched kAhead movers early,
+  // and the moves, still made one after another, find them in cache (a move was a chain of
+  // cache misses: docs/PERFORMANCE.md, "Moves").
+  constexpr std::size_t kAhead = 8;
+  const auto stream = [key](std::size_t i) {
+    return rng::RandomStream(rng::combine(key, static_cast<std::uint64_t>(i)));
+  };
+  for (std::size_t i = 0; i < std::min(kAhead, movers); ++i) {
+    if (std::uint32_t* s = site_of(i)) prefetch_move(*s, offsets, stream(i));
+  }
+  for (std::size_t i = 0; i < movers; ++i) {
+    if (i + kAhead < movers) {
+      if (std::uint32_t* s = site_of(i + kAhead)) prefetch_move(*s, offsets, stream(i + kAhead));
+    }
+    if (std::uint32_t* s = site_of(i)) move_one(*s, offsets, stream(i));
+  }
+}
+
 void PlaceWorld::move(const PlaceInputs& in, std::uint64_t key) {
   (void)in;
   if (!rules_.movement) return;
-  rng::RandomStream draw(key);
-  for (std::uint32_t c = 0; c < cop_site_.size(); ++c) {
-    if (cop_state_[c] == on_duty) move_one(cop_site_[c], cop_offsets_, draw);
+  // Cops move only where somebody could act: elsewhere where they stand decides nothing, and
+  // moving keeps them as uniformly spread as they were placed.
+  if (!idle_) {
+    move_each(
+        cop_site_.size(),
+        [&](std::size_t c) { return cop_state_[c] == on_duty ? &cop_site_[c] : nullptr; },
+        cop_offsets_, rng::combine(key, 0));
   }
-  for (const std::uint32_t id : actives_) {
-    const std::uint8_t s = state_[id];
-    if (s == active || s == rioting) move_one(site_[id], citizen_offsets_, draw);
-  }
+  move_each(
+      actives_.size(),
+      [&](std::size_t k) {
+        const std::uint32_t id = actives_[k];
+        return state_[id] == active || state_[id] == rioting ? &site_[id] : nullptr;
+      },
+      citizen_offsets_, rng::combine(key, 1));
   const double share = rules_.quiet_move_share;
   if (share > 0.0) {
-    for (std::uint32_t id = 0; id < state_.size(); ++id) {
-      if (state_[id] != quiet) continue;
-      if (share < 1.0 && draw.uniform() >= share) continue;
-      move_one(site_[id], citizen_offsets_, draw);
-    }
+    const std::uint64_t chosen = rng::combine(key, 2);  // who of the quiet moves: one draw each
+    move_each(
+        state_.size(),
+        [&](std::size_t id) -> std::uint32_t* {
+          if (state_[id] != quiet) return nullptr;
+          if (share < 1.0 && rng::to_unit_double(rng::combine(chosen, id)) >= share) return nullptr;
+          return &site_[id];
+        },
+        citizen_offsets_, rng::combine(key, 3));
   }
 }
 
@@ -418,7 +478,7 @@ void PlaceWorld::step(const PlaceInputs& in) {
     }
   }
   c.jailed = static_cast<std::uint32_t>(jailed_ids_.size());
-  c.quiet = static_cast<std::uint32_t>(base_hardship_.size()) - c.jailed -
+  c.quiet = static_cast<std::uint32_t>(citizens()) - c.jailed -
             static_cast<std::uint32_t>(c.citizens_killed) - c.active;
   c.cops = static_cast<std::uint32_t>(std::count(cop_state_.begin(), cop_state_.end(), on_duty));
   c.activity = activity_.open_share(in.tick, in.conditions.curfew_hours);

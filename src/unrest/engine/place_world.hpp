@@ -2,7 +2,8 @@
 // One place of the national model advanced one hour at a time: population x scale citizens
 // and police x scale cops on a lattice (world::PlaceLattice holds them and finds them near a
 // site). Only the citizens who could be active at all this hour (a prefix of the storage's
-// order) are looked at; the rest are quiet without being read.
+// order) are looked at, and only those who ever could are stored; the rest are quiet
+// residents, a bit on their site.
 //
 // Within a place the update is sequential and its random draws come from streams keyed by
 // (seed, place, tick, phase): the result depends on nothing but the inputs, whichever thread
@@ -60,6 +61,8 @@ class PlaceWorld : public world::PlaceLattice {
   static world::PlaceShape shape_of(const PlaceRules& rules, double hardship_max);
   // The side of the cells that count cops and actives within a citizen's vision.
   static int counting_cell(int bucket, int vision);
+  // Stores the citizens (world::PlaceLattice::store_down_to) and their participation flags.
+  void store_citizens_down_to(double floor);
   void reinforce(std::int64_t delta, std::uint64_t key);
   void release_from_jail(std::uint64_t key);
   void decide(const PlaceInputs& in, std::uint64_t key);
@@ -70,8 +73,17 @@ class PlaceWorld : public world::PlaceLattice {
   // The citizen's disposition to violence, uniform in [0, 1), fixed for life (mechanism 11).
   double disposition(std::uint32_t id) const;
   void move(const PlaceInputs& in, std::uint64_t key);
+  // Moves the movers 0..movers-1 in order: site_of(i) is the site of mover i, or null if it
+  // stays; mover i draws from the stream (key, i).
+  template <typename SiteOf>
+  void move_each(std::size_t movers, SiteOf&& site_of, const std::vector<std::int32_t>& offsets,
+                 std::uint64_t key);
   bool move_one(std::uint32_t& site, const std::vector<std::int32_t>& offsets,
-                rng::RandomStream& draw);
+                rng::RandomStream draw);
+  // Fetches into cache what move_one(site, offsets, draw) will read first.
+  void prefetch_move(std::uint32_t site, const std::vector<std::int32_t>& offsets,
+                     rng::RandomStream draw) const;
+  std::uint32_t move_target(std::uint32_t site, std::int32_t dx, std::int32_t dy) const;
 
   PlaceRules rules_;
   Mechanisms mechanisms_;
@@ -80,6 +92,7 @@ class PlaceWorld : public world::PlaceLattice {
   int vision_sites_ = 0;
   std::int64_t jail_capacity_ = 0;
   std::uint32_t active_bound_ = 0;  // one past the last citizen active last hour
+  bool idle_ = true;                // nobody could be active this hour
   // One past the last citizen ever active: the rest are as the place was built (and stay so
   // while quiet citizens do not move), so a saved state leaves them out.
   std::uint32_t touched_bound_ = 0;
@@ -99,7 +112,8 @@ class PlaceWorld : public world::PlaceLattice {
   std::vector<Item> scratch_;
   std::vector<std::uint32_t> actives_;  // citizen ids active after decide
   std::vector<std::uint32_t> candidates_;
-  // Mechanism 13: who ever protested, in order, and a flag per citizen (empty when it is off).
+  // Mechanism 13: who ever protested, in order, and a flag per stored citizen (when it is on).
+  bool tracks_participation_ = false;
   std::vector<std::uint32_t> participants_;
   std::vector<std::uint8_t> took_part_;
 

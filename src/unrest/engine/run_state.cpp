@@ -138,8 +138,10 @@ void require_below(const std::vector<T>& values, std::uint64_t bound, const char
 void PlaceWorld::save(engine::StateWriter& out) const {
   // Quiet citizens who move change their sites whatever they decide: then every one is kept.
   const std::size_t touched =
-      rules_.quiet_move_share > 0.0 ? base_hardship_.size() : std::size_t{touched_bound_};
-  out.put<std::uint64_t>(base_hardship_.size());
+      rules_.quiet_move_share > 0.0 ? std::size_t{stored()} : std::size_t{touched_bound_};
+  out.put<std::uint64_t>(static_cast<std::uint64_t>(citizens()));
+  // The stored citizens are drawn again from their blocks' keys: only how many is kept.
+  out.put(blocks_stored());
   out.put_list(occupied_);
   out.put_list(site_, touched);
   out.put_list(state_, touched);
@@ -151,17 +153,21 @@ void PlaceWorld::save(engine::StateWriter& out) const {
   out.put(touched_bound_);
   out.put_list(actives_);
   out.put_list(participants_);
-  out.put_list(took_part_, took_part_.empty() ? 0 : touched);
+  out.put_list(took_part_, tracks_participation_ ? touched : 0);
   out.put_list(activity_.last_riots());
   put_counts(out, counts_);
 }
 
 void PlaceWorld::restore(engine::StateReader& in) {
-  const std::uint64_t citizens = base_hardship_.size();
   const std::uint64_t sites = static_cast<std::uint64_t>(width_) * width_;
-  if (in.get<std::uint64_t>("citizens") != citizens) {
+  if (in.get<std::uint64_t>("citizens") != static_cast<std::uint64_t>(citizens())) {
     throw StateFormatError("a place has another number of citizens");
   }
+  if (!store_blocks(in.get<std::uint32_t>("stored blocks"))) {
+    throw StateFormatError("a place stores more citizens than it has");
+  }
+  if (tracks_participation_) took_part_.resize(stored(), 0);
+  const std::uint64_t citizens = stored();
   auto occupied = in.get_list<std::uint64_t>("sites taken", occupied_.size());
   if (occupied.size() != occupied_.size()) throw StateFormatError("a place has another lattice");
   auto site = in.get_list<std::uint32_t>("citizens' sites", citizens);
@@ -189,7 +195,7 @@ void PlaceWorld::restore(engine::StateReader& in) {
   auto participants = in.get_list<std::uint32_t>("participants", citizens);
   require_below(participants, touched_bound, "a participant");
   auto took_part = in.get_list<std::uint8_t>("participation", citizens);
-  if (took_part.size() != (took_part_.empty() ? 0 : site.size())) {
+  if (took_part.size() != (tracks_participation_ ? site.size() : 0)) {
     throw StateFormatError("participation flags of another length");
   }
   if (!activity_.restore_last_riots(

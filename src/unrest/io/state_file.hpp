@@ -23,7 +23,8 @@
 
 namespace unrest::io {
 
-inline constexpr std::uint32_t kStateFormatVersion = 1;
+// 2: citizens are stored only down to the run's lowest cut-off (the count of blocks stored).
+inline constexpr std::uint32_t kStateFormatVersion = 2;
 
 struct SavedState {
   std::filesystem::path path;

@@ -6,7 +6,11 @@
 // Built for real population at real police density, where almost everybody is quiet whatever
 // happens around them. Citizens are stored in order of falling base hardship, so the citizens
 // who could be active at all this hour (H (1 - L) > T) are a prefix of the arrays, found by
-// binary search. Cops and actives are kept in bucket grids whose side is the largest vision
+// binary search; and only that prefix is stored at all. The others are residents: a bit on
+// their site, counted but never drawn. When an hour needs more (a larger shock, a lower
+// legitimacy), the next citizens are drawn in blocks, exactly as if all had been drawn at the
+// start: base hardships as the next order statistics of the population's, from the top, and a
+// site taken at random among the residents' (docs/DESIGN.md, "Who is stored"). Cops and actives are kept in bucket grids whose side is the largest vision
 // radius, so finding them within a disc reads at most 3 x 3 buckets of sparse entries, not the
 // sites of the disc.
 #include <algorithm>
@@ -40,15 +44,26 @@ class PlaceLattice {
   // the widest vision disc.
   static int side_for(const PlaceShape& shape, std::int64_t citizens, std::int64_t cops);
 
-  std::int64_t citizens() const { return static_cast<std::int64_t>(base_hardship_.size()); }
+  std::int64_t citizens() const { return citizens_; }
+  // The citizens stored so far: those with the highest base hardships.
+  std::uint32_t stored() const { return static_cast<std::uint32_t>(base_hardship_.size()); }
+  std::uint32_t blocks_stored() const { return blocks_; }
+  static constexpr std::uint32_t kStoreBlock = 4096;  // citizens a block
   int width() const { return width_; }
   std::vector<SiteState> site_states() const;
 
  protected:
   // Places exactly `citizens` citizens, then exactly `cops` cops on the sites left, each set of
-  // sites equally likely, and draws the citizens' traits; every draw keyed by (seed, place).
+  // sites equally likely; stores no citizen yet. Every draw keyed by (seed, place).
   PlaceLattice(const PlaceShape& shape, std::int64_t citizens, std::int64_t cops,
                std::uint64_t seed, int place_index);
+
+  // Stores citizens, block by block, until none left unstored has a base hardship above
+  // `floor` (all of them for -infinity). A block's draws are keyed by its index, so the stored
+  // citizens depend only on how many blocks are stored, not on when they were.
+  void store_down_to(double floor);
+  // Stores the first `blocks` blocks (a saved state's); false if there are not that many.
+  bool store_blocks(std::uint32_t blocks);
 
   struct Item {
     std::uint32_t site;
@@ -71,7 +86,9 @@ class PlaceLattice {
   void clear_occupied(std::uint64_t s) { occupied_[s >> 6] &= ~(std::uint64_t{1} << (s & 63)); }
   // A uniformly drawn empty site (kEmpty on a full lattice).
   std::uint32_t random_empty_site(std::uint64_t key);
-  // The citizens' mean hardship with every base hardship raised by `shift` and capped at 1.
+  // The citizens' mean hardship with every base hardship raised by `shift` and capped at 1: the
+  // stored citizens' exactly, the residents' as its expectation given that their base hardship
+  // lies below the last stored one (they are independent draws below it).
   double mean_hardship(double shift) const;
 
   std::uint64_t seed_;
@@ -86,7 +103,13 @@ class PlaceLattice {
   // (111 MB) made every move a memory round trip.
   std::vector<std::uint64_t> occupied_;
 
-  // Citizens in order of falling base hardship.
+  // Sites of the citizens not stored (residents), one bit a site; and, once few are left, the
+  // same sites as a list to draw from (world/place_lattice.cpp: take_resident_site).
+  std::vector<std::uint64_t> residents_;
+  std::vector<std::uint32_t> resident_list_;
+  std::uint64_t residents_left_ = 0;
+
+  // The stored citizens, in order of falling base hardship.
   std::vector<float> base_hardship_;
   std::vector<double> hardship_prefix_;  // prefix sums of base_hardship_, for the mean
   std::vector<float> risk_aversion_;
@@ -99,7 +122,16 @@ class PlaceLattice {
   std::vector<std::uint8_t> cop_state_;
 
  private:
-  void place_agents(const PlaceShape& shape, std::int64_t citizens, std::int64_t cops);
+  void place_agents(std::int64_t citizens, std::int64_t cops);
+  void store_block();
+  std::uint32_t take_resident_site(rng::RandomStream& draw);
+  // Base hardship of a citizen whose uniform variate (its quantile from the top) is u.
+  double hardship_at(double u) const;
+
+  PlaceShape shape_;
+  std::int64_t citizens_ = 0;
+  std::uint32_t blocks_ = 0;
+  double last_u_ = 1.0;  // the uniform variate of the last citizen stored (1 before any)
 };
 
 template <typename Visit>
