@@ -38,13 +38,21 @@ int run_design(const experiments::Simulation& sim, const experiments::SweepSpec&
     std::istringstream in(finished_ids);
     for (std::size_t id = 0; in >> id;) finished.insert(id);
   }
+  // A run of the design gives a row for each counterfactual; it is done when all are there.
+  const std::size_t per_run = experiments::rows_per_run(spec);
   std::vector<experiments::SweepRun> todo;
   for (const auto& run : runs) {
-    if (!finished.count(run.id)) todo.push_back(run);
+    for (std::size_t k = 0; k < per_run; ++k) {
+      if (!finished.count(experiments::row_id(spec, run, k))) {
+        todo.push_back(run);
+        break;
+      }
+    }
   }
   if (processes.owns_outputs() && !quiet) {
-    fmt::print(stderr, "{}: {} runs ({} design points x {} seeds), {} already finished\n", what,
+    fmt::print(stderr, "{}: {} runs ({} design points x {} seeds{}), {} already finished\n", what,
                runs.size(), runs.size() / static_cast<std::size_t>(spec.seeds), spec.seeds,
+               per_run > 1 ? fmt::format(", each for {} counterfactuals", per_run) : "",
                runs.size() - todo.size());
   }
   if (processes.size == 1) watch_interrupts();
@@ -55,9 +63,20 @@ int run_design(const experiments::Simulation& sim, const experiments::SweepSpec&
   const auto runner = processes.job_runner(std::max(1, threads));
   runner->run(
       todo.size(),
-      [&](std::size_t i) { return experiments::design_row(sim, spec, todo[i], first_seed); },
-      [&](std::size_t, std::string row) {
-        log->append(row);
+      [&](std::size_t i) {
+        std::string rows;
+        for (const auto& row : experiments::design_rows(sim, spec, todo[i], first_seed)) {
+          rows += row + "\n";
+        }
+        return rows;
+      },
+      [&](std::size_t i, std::string rows) {
+        // Only the rows not in the file yet: a run cut short between its rows is run again.
+        std::istringstream lines(rows);
+        std::size_t k = 0;
+        for (std::string row; std::getline(lines, row); ++k) {
+          if (!finished.count(experiments::row_id(spec, todo[i], k))) log->append(row);
+        }
         const std::size_t n = ++done;
         if (show_progress) {
           const double s =
@@ -70,7 +89,7 @@ int run_design(const experiments::Simulation& sim, const experiments::SweepSpec&
       false, [] { return interrupted(); });
   if (show_progress) fmt::print(stderr, "\r\033[K");
   if (!processes.owns_outputs()) return 0;
-  const std::size_t total = finished.size() + done.load();
+  const std::size_t total = runs.size() - todo.size() + done.load();
   if (interrupted() && total < runs.size()) {
     fmt::print(stderr,
                "unrest: interrupted with {} of {} runs in '{}'; run the same command to finish\n",

@@ -10,6 +10,7 @@
 #include "cli/experiment_commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/team.hpp"
+#include "unrest/experiments/branched_runs.hpp"
 #include "unrest/experiments/seed_ensemble.hpp"
 #include "unrest/io/atomic_output_dir.hpp"
 #include "unrest/io/national_outputs.hpp"
@@ -106,23 +107,8 @@ int compare_counterfactuals(const EnsembleOptions& o, const Team& processes) {
   }
   const std::uint64_t seed = first_seed(sim, o.national);
   const national::NationalScenario base = sim.national_scenario({}, seed);
-  std::vector<national::NationalScenario> variants;
-  std::vector<std::string> names;
-  for (const auto& name : o.counterfactuals) {
-    if (std::find(names.begin(), names.end(), name) != names.end()) {
-      throw scenario::ScenarioError("--counterfactuals", 0, "", "\"" + name + "\" given twice");
-    }
-    national::NationalScenario v = base;
-    if (name != "none") {
-      try {
-        national::apply_counterfactual(v, name);
-      } catch (const scenario::ScenarioError& e) {
-        throw scenario::ScenarioError("--counterfactuals", 0, "", e.message());
-      }
-    }
-    variants.push_back(std::move(v));
-    names.push_back(name);
-  }
+  const std::vector<std::string>& names = o.counterfactuals;
+  const auto variants = experiments::counterfactual_variants(base, names, "--counterfactuals");
   const std::filesystem::path out = experiment_dir(sim.name(), o.out, "ensembles");
   std::optional<io::AtomicOutputDir> dir;
   const auto runner = start_runs(o, sim, out, processes, dir);

@@ -30,6 +30,7 @@ struct SweepOptions {
   std::string design = "grid";
   int points = 5;
   int seeds = 1;
+  std::vector<std::string> counterfactuals;
   std::string out;
   bool quiet = false;
 };

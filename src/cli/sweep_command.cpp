@@ -30,6 +30,13 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
   add_experiment_options(*cmd, o.scenario, o.national, o.out, o.quiet,
                          "First seed (overrides run.seed; also seeds the design)",
                          "Output directory; default: out/<scenario name>-sweep");
+  cmd->add_option("--counterfactuals", o.counterfactuals,
+                  "National scenarios: every run of the design once for each of these "
+                  "counterfactuals (none: the scenario as it is), the hours they share run once; "
+                  "a counterfactual column names each row's")
+      ->delimiter(',')
+      ->type_name("NAME,...")
+      ->excludes(cmd->get_option("--counterfactual"));
   return cmd;
 }
 
@@ -42,6 +49,7 @@ int sweep_command(const SweepOptions& o, const Team& processes) {
   spec.points = o.points;
   spec.seeds = o.seeds;
   spec.design_seed = seed;
+  spec.counterfactuals = o.counterfactuals;
   const std::filesystem::path out = experiment_dir(sim.name(), o.out, "sweep");
   // The spec beside the results: a restart must be the same sweep.
   nlohmann::json claim = scenario_claim(sim.source());
@@ -49,11 +57,13 @@ int sweep_command(const SweepOptions& o, const Team& processes) {
                 {"design", o.design},
                 {"points", o.points},
                 {"seeds", o.seeds},
+                {"counterfactuals", o.counterfactuals},
                 {"runs", experiments::sweep_runs(spec).size()}});
   const int status =
       run_design(sim, spec, seed, out, "sweep.json", claim, "sweep", o.quiet, processes);
   if (status == 0 && processes.owns_outputs() && !o.quiet) {
-    fmt::print("{}: {} runs in {}\n", sim.name(), experiments::sweep_runs(spec).size(),
+    fmt::print("{}: {} rows in {}\n", sim.name(),
+               experiments::sweep_runs(spec).size() * experiments::rows_per_run(spec),
                (out / "sweep.csv").string());
   }
   return status;

@@ -469,6 +469,56 @@ TEST_F(Cli, AnInterruptedSweepResumesToTheSameRowsAsAnUninterruptedOne) {
   EXPECT_NE(other.output.find("different sweep"), std::string::npos) << other.output;
 }
 
+// A sweep's rows without their first column (the run id), each counterfactual's rows of a
+// sweep over several without its fourth (the counterfactual's name) too.
+std::vector<std::string> rows_without_ids(const std::string& text,
+                                          const std::string& counterfactual = "") {
+  std::vector<std::string> rows;
+  std::istringstream in(text);
+  std::string line;
+  std::getline(in, line);  // the header
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::istringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    if (!counterfactual.empty()) {
+      if (cells.size() < 4 || cells[3] != counterfactual) continue;
+      cells.erase(cells.begin() + 3);
+    }
+    cells.erase(cells.begin());
+    std::string row;
+    for (const auto& cell : cells) row += cell + ",";
+    rows.push_back(row);
+  }
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+TEST_F(Cli, ASweepOverCounterfactualsGivesEachTheRowsOfItsOwnSweepAndResumes) {
+  const std::string design =
+      "sweep --scale 0.01 --param rules.arrest_rate=0.003:0.004:2 --seeds 2 --quiet";
+  ASSERT_EQ(unrest(design + " --counterfactuals none,negotiate --out " + path("both")).status, 0);
+  const auto both = read_file(dir_ / "both" / "sweep.csv");
+  EXPECT_EQ(both.substr(0, both.find('\n')).rfind("run,point,seed,counterfactual,", 0), 0u);
+  for (const auto& [name, option] : {std::pair<std::string, std::string>{"none", ""},
+                                     {"negotiate", " --counterfactual negotiate"}}) {
+    ASSERT_EQ(unrest(design + option + " --out " + path("alone-" + name)).status, 0);
+    const auto mine = rows_without_ids(both, name);
+    EXPECT_EQ(mine.size(), 4u) << name;
+    EXPECT_EQ(mine, rows_without_ids(read_file(dir_ / ("alone-" + name) / "sweep.csv"))) << name;
+  }
+  // Killed after the first row of a run: the run goes again, and only its missing row is added.
+  const auto rows = sorted_rows(both);
+  fs::create_directories(dir_ / "cut");
+  fs::copy_file(dir_ / "both" / "sweep.json", dir_ / "cut" / "sweep.json");
+  {
+    std::ofstream cut(dir_ / "cut" / "sweep.csv");
+    cut << rows[0] << "\n" << rows[1] << "\n" << rows[2] << "\n" << rows[3] << "\n";
+  }
+  ASSERT_EQ(unrest(design + " --counterfactuals none,negotiate --out " + path("cut")).status, 0);
+  EXPECT_EQ(sorted_rows(read_file(dir_ / "cut" / "sweep.csv")), rows);
+}
+
 // Global sensitivity of run 2: legitimacy drives the unrest far more than the cop density over
 // these ranges (both methods say so), the indices do not depend on the thread count, and an
 // analysis cut short resumes to the same indices.

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <set>
 
+#include "unrest/experiments/branched_runs.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 
 namespace unrest::experiments {
@@ -35,6 +37,13 @@ std::vector<std::string> design_assignments(const SweepSpec& spec, const SweepRu
 }
 
 void check_design(const Simulation& sim, const SweepSpec& spec) {
+  if (!spec.counterfactuals.empty()) {
+    if (!sim.is_national()) {
+      throw scenario::ScenarioError(sim.source().path, 0, "",
+                                    "--counterfactuals applies to national scenarios only");
+    }
+    counterfactual_variants(sim.national(), spec.counterfactuals, "--counterfactuals");
+  }
   std::set<std::size_t> points_checked;
   for (const auto& run : sweep_runs(spec)) {
     if (!points_checked.insert(run.point).second) continue;
@@ -51,7 +60,7 @@ void check_design(const Simulation& sim, const SweepSpec& spec) {
 }
 
 std::string design_header(const Simulation& sim, const SweepSpec& spec) {
-  std::string header = "run,point,seed";
+  std::string header = spec.counterfactuals.empty() ? "run,point,seed" : "run,point,seed,counterfactual";
   for (const auto& p : spec.parameters) header += "," + p.key;
   for (const auto& f : sim.figure_names()) header += "," + f;
   return header;
@@ -66,6 +75,32 @@ std::string design_row(const Simulation& sim, const SweepSpec& spec, const Sweep
     row += fmt::format(",{:.10g}", value);
   }
   return row;
+}
+
+std::size_t rows_per_run(const SweepSpec& spec) {
+  return std::max<std::size_t>(1, spec.counterfactuals.size());
+}
+
+std::size_t row_id(const SweepSpec& spec, const SweepRun& run, std::size_t k) {
+  return run.id * rows_per_run(spec) + k;
+}
+
+std::vector<std::string> design_rows(const Simulation& sim, const SweepSpec& spec,
+                                     const SweepRun& run, std::uint64_t first_seed) {
+  if (spec.counterfactuals.empty()) return {design_row(sim, spec, run, first_seed)};
+  const std::uint64_t seed = first_seed + static_cast<std::uint64_t>(run.seed_offset);
+  std::string values;
+  for (double v : run.values) values += fmt::format(",{:.17g}", v);
+  const auto figures =
+      sim.branched_figures(design_assignments(spec, run), seed, spec.counterfactuals);
+  std::vector<std::string> rows;
+  for (std::size_t k = 0; k < figures.size(); ++k) {
+    std::string row = fmt::format("{},{},{},{}{}", row_id(spec, run, k), run.point, seed,
+                                  spec.counterfactuals[k], values);
+    for (double value : figures[k]) row += fmt::format(",{:.10g}", value);
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 }  // namespace unrest::experiments

@@ -22,11 +22,21 @@ std::vector<std::string> design_assignments(const SweepSpec& spec, const SweepRu
 // Parses every design point; a ScenarioError names the point whose values the scenario refuses.
 void check_design(const Simulation& sim, const SweepSpec& spec);
 
-// The header of the rows: run,point,seed,<parameters>,<figures>.
+// The header of the rows: run,point,seed,<parameters>,<figures>; with counterfactuals,
+// run,point,seed,counterfactual,<parameters>,<figures>.
 std::string design_header(const Simulation& sim, const SweepSpec& spec);
+
+// The rows a run of the design gives: one, or one per counterfactual of the spec.
+std::size_t rows_per_run(const SweepSpec& spec);
+// The id of row k of `run`'s rows (the first column).
+std::size_t row_id(const SweepSpec& spec, const SweepRun& run, std::size_t k);
 
 // Simulates one run (seed first_seed + its offset) and gives its row, without newline.
 std::string design_row(const Simulation& sim, const SweepSpec& spec, const SweepRun& run,
                        std::uint64_t first_seed);
+// Simulates one run and gives its rows_per_run(spec) rows, in order: with counterfactuals,
+// the hours they share run once (experiments/branched_runs.hpp).
+std::vector<std::string> design_rows(const Simulation& sim, const SweepSpec& spec,
+                                     const SweepRun& run, std::uint64_t first_seed);
 
 }  // namespace unrest::experiments

@@ -44,6 +44,9 @@ struct SweepSpec {
   int levels = 4;                 // morris: grid levels
   int seeds = 1;                  // runs per design point, seeds run.seed, run.seed + 1, ...
   std::uint64_t design_seed = 1;  // draws of lhs and random designs
+  // National scenarios: each run of the design once for each of these counterfactuals ("none":
+  // the scenario as it is), the hours they share computed once. Empty: the scenario as given.
+  std::vector<std::string> counterfactuals;
 };
 
 // Design points: values[point][parameter], deterministic for the spec.

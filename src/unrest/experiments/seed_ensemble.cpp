@@ -8,6 +8,7 @@
 
 #include "unrest/analysis/classic_figures.hpp"
 #include "unrest/analysis/national_analysis.hpp"
+#include "unrest/experiments/branched_runs.hpp"
 #include "unrest/experiments/byte_codec.hpp"
 #include "unrest/experiments/quantiles.hpp"
 #include "unrest/experiments/run_many.hpp"
@@ -163,20 +164,10 @@ std::vector<Ensemble> run_branched_ensembles(
       s.threads = 1;
       return s;
     };
-    std::string state;
-    if (shared > 0) {
-      national::NationalEngine trunk(seeded(variants.front()), 1);
-      while (trunk.tick() < shared) trunk.step();
-      state = trunk.save();
-    }
+    std::vector<national::NationalScenario> seeded_variants;
+    for (const auto& v : variants) seeded_variants.push_back(seeded(v));
     ByteWriter w;
-    for (const auto& v : variants) {
-      encode_run(*run_national(seeded(v), {}, {},
-                               [&](national::NationalEngine& e) {
-                                 if (shared > 0) e.restore(state);
-                               }),
-                 w);
-    }
+    run_branches(seeded_variants, shared, [&](const national::NationalEngine& e) { encode_run(e, w); });
     return w.take();
   };
   std::vector<std::vector<std::string>> names;

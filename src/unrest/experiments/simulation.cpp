@@ -6,8 +6,10 @@
 
 #include "unrest/analysis/classic_figures.hpp"
 #include "unrest/analysis/national_analysis.hpp"
+#include "unrest/experiments/branched_runs.hpp"
 #include "unrest/run_classic.hpp"
 #include "unrest/run_national.hpp"
+#include "unrest/scenario/branch_point.hpp"
 #include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/parse_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
@@ -115,6 +117,20 @@ std::vector<double> Simulation::figures(const std::vector<std::string>& extra,
       out.push_back(value);
     }
   }
+  return out;
+}
+
+std::vector<std::vector<double>> Simulation::branched_figures(
+    const std::vector<std::string>& extra, std::uint64_t seed,
+    const std::vector<std::string>& counterfactuals) const {
+  const auto variants = counterfactual_variants(national_scenario(extra, seed), counterfactuals,
+                                                "--counterfactuals");
+  std::vector<std::vector<double>> out;
+  run_branches(variants, national::shared_hours(variants), [&](const national::NationalEngine& e) {
+    std::vector<double> figures;
+    for (const auto& [name, value] : national::summary_figures(e)) figures.push_back(value);
+    out.push_back(std::move(figures));
+  });
   return out;
 }
 

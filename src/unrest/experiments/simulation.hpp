@@ -45,6 +45,11 @@ class Simulation {
   void check(const std::vector<std::string>& extra) const;
   // One run on one thread, with `extra` overrides on top and this seed.
   std::vector<double> figures(const std::vector<std::string>& extra, std::uint64_t seed) const;
+  // National: the figures of one run for each counterfactual named ("none": the scenario as
+  // it is), the hours they share run once; a ScenarioError for a name the scenario lacks.
+  std::vector<std::vector<double>> branched_figures(
+      const std::vector<std::string>& extra, std::uint64_t seed,
+      const std::vector<std::string>& counterfactuals) const;
 
   // One national run's simulated value of each target (NaN where the run did not reach its
   // date), in the scenario's order: what a calibration compares with the reported values.

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Issue 18's speed goals, measured: wall time and peak memory of whole `unrest run` processes
+# at full scale, for the default, every shipped national scenario and counterfactual, and the
+# stress case. As a Markdown table on stdout; docs/PERFORMANCE.md keeps the figures with the
+# date and machine. The machine is shared and noisy: quote medians, and compare two binaries
+# only within one call (--vs), where their runs alternate.
+#
+#   bash bench/speed_goals.sh [--runs N] [--vs OLD_UNREST] [--quick] [UNREST]
+#
+# UNREST: the binary (default build/release/unrest). --runs: runs a case (default 3; the
+# median is shown). --vs: a second binary (say, a build of an earlier commit) run on the same
+# cases, alternating with the first, with the ratio of the medians. --quick: the default and
+# the stress case only.
+#
+# The stress case is the default with the LPG price shock raised from 0.02 to 0.05, which
+# brings about 3 % of the population out for days (issue 18: at most 5 s).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+unrest=build/release/unrest
+old=""
+runs=3
+quick=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift ;;
+    --vs) old="$2"; shift ;;
+    --quick) quick=true ;;
+    -*) echo "speed_goals.sh: unknown option $1" >&2; exit 2 ;;
+    *) unrest="$1" ;;
+  esac
+  shift
+done
+for binary in "$unrest" ${old:+"$old"}; do
+  [ -x "$binary" ] || { echo "speed_goals.sh: no binary at $binary" >&2; exit 2; }
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# One run: "WALL_S PEAK_KIB" on stdout.
+time_run() {  # BINARY ARGS...
+  local binary="$1"
+  shift
+  rm -rf "$work/out"
+  /usr/bin/time -f "%e %M" -o "$work/time" "$binary" run --quiet --out "$work/out" "$@"
+  cat "$work/time"
+}
+
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+if [ -n "$old" ]; then
+  echo "| case | goal | wall s | peak MiB | before: wall s | before: peak MiB | ratio |"
+  echo "|---|---|---|---|---|---|---|"
+else
+  echo "| case | goal | wall s | peak MiB |"
+  echo "|---|---|---|---|"
+fi
+measure() {  # NAME GOAL ARGS...
+  local name="$1" goal="$2"
+  shift 2
+  : >"$work/new"
+  : >"$work/old"
+  for _ in $(seq "$runs"); do
+    time_run "$unrest" "$@" >>"$work/new"
+    if [ -n "$old" ]; then time_run "$old" "$@" >>"$work/old"; fi
+  done
+  local wall peak
+  wall=$(cut -d' ' -f1 "$work/new" | median)
+  peak=$(cut -d' ' -f2 "$work/new" | sort -g | tail -1)
+  if [ -n "$old" ]; then
+    local old_wall old_peak
+    old_wall=$(cut -d' ' -f1 "$work/old" | median)
+    old_peak=$(cut -d' ' -f2 "$work/old" | sort -g | tail -1)
+    awk -v n="$name" -v g="$goal" -v w="$wall" -v p="$peak" -v ow="$old_wall" -v op="$old_peak" \
+      'BEGIN {printf "| %s | %s | %.2f | %.0f | %.2f | %.0f | %.2f |\n", n, g, w, p / 1024, ow, op / 1024, w / ow}'
+  else
+    awk -v n="$name" -v g="$goal" -v w="$wall" -v p="$peak" \
+      'BEGIN {printf "| %s | %s | %.2f | %.0f |\n", n, g, w, p / 1024}'
+  fi
+}
+
+measure "Kazakhstan default" "0.5 s, 250 MB" kazakhstan-2022
+measure "stress: Kazakhstan, shock 0.05" "5 s" kazakhstan-2022 \
+  --set event.lpg-price-doubles.size=0.05
+$quick && exit 0
+# Every counterfactual of each shipped national scenario, as `unrest scenarios` lists them.
+for scenario in kazakhstan-2022 iran-2019; do
+  [ "$scenario" = kazakhstan-2022 ] || measure "$scenario" "1 s" "$scenario"
+  while read -r counterfactual; do
+    measure "$scenario --counterfactual $counterfactual" "1 s" "$scenario" \
+      --counterfactual "$counterfactual"
+  done < <("$unrest" scenarios | awk -v s="$scenario.toml" '
+    /^[^ ]/ {inside = ($1 ~ s "$")}
+    inside && $1 == "--counterfactual" {sub(":", "", $2); print $2}')
+done
