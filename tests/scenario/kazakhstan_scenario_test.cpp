@@ -180,7 +180,8 @@ TEST(Kazakhstan, FullScaleDefaultRunMeetsTheCalibrationConstraints) {
       if (constraint && !t.within) ++failed[t.target->id];
     }
   }
-  for (const auto& [id, seeds] : failed) EXPECT_LE(seeds, 1) << id << " fails in " << seeds << " of seeds 1-5";
+  for (const auto& [id, seeds] : failed)
+    EXPECT_LE(seeds, 1) << id << " fails in " << seeds << " of seeds 1-5";
 }
 
 }  // namespace

@@ -100,11 +100,11 @@ void expect_exact_sparse(int width, int cell, int radius, double fill, std::uint
 }
 
 TEST(DiscCounter, CountsQueriesAloneInTheirCellsExactly) {
-  expect_exact_sparse(90, 30, 30, 0.05, 21);     // three cells a side: every cell wraps
-  expect_exact_sparse(600, 30, 30, 0.02, 22);    // the national model's, a small place
-  expect_exact_sparse(150, 15, 40, 0.05, 23);    // three rings
-  expect_exact_sparse(21, 7, 10, 0.4, 24);       // the narrowest torus
-  expect_exact_sparse(270, 90, 90, 0.01, 25);    // 32-bit offsets
+  expect_exact_sparse(90, 30, 30, 0.05, 21);   // three cells a side: every cell wraps
+  expect_exact_sparse(600, 30, 30, 0.02, 22);  // the national model's, a small place
+  expect_exact_sparse(150, 15, 40, 0.05, 23);  // three rings
+  expect_exact_sparse(21, 7, 10, 0.4, 24);     // the narrowest torus
+  expect_exact_sparse(270, 90, 90, 0.01, 25);  // 32-bit offsets
 }
 
 TEST(DiscCounter, IsExactOnTheNarrowestTorusAndForAZeroRadius) {

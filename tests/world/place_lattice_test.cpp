@@ -108,9 +108,8 @@ TEST(PlaceLattice, StoresNobodyAtFirstAndThenOnlyDownToTheHardshipAsked) {
   // P(0.245 U^3 > 0.2) = 1 - (0.2 / 0.245)^(1/3): about 13,170 of 200,000 (sd 110), so
   // between 13,170 - 440 and one block more than 13,170 + 440.
   const double above = 200000 * (1.0 - std::cbrt(0.2 / 0.245));
-  const auto over = static_cast<double>(std::count_if(p.base_hardship_.begin(),
-                                                      p.base_hardship_.end(),
-                                                      [](float h) { return h > 0.2f; }));
+  const auto over = static_cast<double>(std::count_if(
+      p.base_hardship_.begin(), p.base_hardship_.end(), [](float h) { return h > 0.2f; }));
   EXPECT_NEAR(over, above, 440);
   EXPECT_LT(p.stored(), above + 440 + PlaceLattice::kStoreBlock);
   states = p.site_states();

@@ -22,7 +22,9 @@ constexpr double kParallelPerSite = 12.0;        // kinds, citizens, cutoffs (me
 constexpr double kClassicPerTick = 128.0;        // a tick's counts and its CSV row (measured 92)
 constexpr double kNationalPerAgent = 40.0;       // traits, site, state, jail (measured 26-30),
                                                  // and up to 5 for the pool of those who
-                                                 // took part (13, or 10 for participants)
+                                                 // took part (13, or 10 for participants):
+                                                 // every citizen stored, the worst case (a
+                                                 // run stores only who can act: place_lattice.hpp)
 constexpr double kNationalPerSite = 1.0;         // occupancy bits and the bucket index
 constexpr double kNationalPerPlaceHour = 320.0;  // the hour's record and its CSV rows
                                                  // (measured 265-280)

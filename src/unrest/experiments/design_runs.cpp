@@ -60,7 +60,8 @@ void check_design(const Simulation& sim, const SweepSpec& spec) {
 }
 
 std::string design_header(const Simulation& sim, const SweepSpec& spec) {
-  std::string header = spec.counterfactuals.empty() ? "run,point,seed" : "run,point,seed,counterfactual";
+  std::string header =
+      spec.counterfactuals.empty() ? "run,point,seed" : "run,point,seed,counterfactual";
   for (const auto& p : spec.parameters) header += "," + p.key;
   for (const auto& f : sim.figure_names()) header += "," + f;
   return header;

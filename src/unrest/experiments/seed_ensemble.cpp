@@ -167,7 +167,8 @@ std::vector<Ensemble> run_branched_ensembles(
     std::vector<national::NationalScenario> seeded_variants;
     for (const auto& v : variants) seeded_variants.push_back(seeded(v));
     ByteWriter w;
-    run_branches(seeded_variants, shared, [&](const national::NationalEngine& e) { encode_run(e, w); });
+    run_branches(seeded_variants, shared,
+                 [&](const national::NationalEngine& e) { encode_run(e, w); });
     return w.take();
   };
   std::vector<std::vector<std::string>> names;

@@ -123,8 +123,8 @@ std::vector<double> Simulation::figures(const std::vector<std::string>& extra,
 std::vector<std::vector<double>> Simulation::branched_figures(
     const std::vector<std::string>& extra, std::uint64_t seed,
     const std::vector<std::string>& counterfactuals) const {
-  const auto variants = counterfactual_variants(national_scenario(extra, seed), counterfactuals,
-                                                "--counterfactuals");
+  const auto variants =
+      counterfactual_variants(national_scenario(extra, seed), counterfactuals, "--counterfactuals");
   std::vector<std::vector<double>> out;
   run_branches(variants, national::shared_hours(variants), [&](const national::NationalEngine& e) {
     std::vector<double> figures;

@@ -150,7 +150,8 @@ std::uint32_t PlaceLattice::take_resident_site(rng::RandomStream& draw) {
   }
   if (resident_list_.empty()) {
     for (std::uint64_t s = 0; s < sites; ++s) {
-      if ((residents_[s >> 6] >> (s & 63)) & 1u) resident_list_.push_back(static_cast<std::uint32_t>(s));
+      if ((residents_[s >> 6] >> (s & 63)) & 1u)
+        resident_list_.push_back(static_cast<std::uint32_t>(s));
     }
   }
   const auto k = static_cast<std::size_t>(draw.below(resident_list_.size()));
@@ -168,7 +169,8 @@ void PlaceLattice::store_down_to(double floor) {
 }
 
 bool PlaceLattice::store_blocks(std::uint32_t blocks) {
-  const std::uint64_t most = (static_cast<std::uint64_t>(citizens_) + kStoreBlock - 1) / kStoreBlock;
+  const std::uint64_t most =
+      (static_cast<std::uint64_t>(citizens_) + kStoreBlock - 1) / kStoreBlock;
   if (blocks > most) return false;
   while (blocks_ < blocks) store_block();
   return true;

@@ -10,9 +10,9 @@
 // their site, counted but never drawn. When an hour needs more (a larger shock, a lower
 // legitimacy), the next citizens are drawn in blocks, exactly as if all had been drawn at the
 // start: base hardships as the next order statistics of the population's, from the top, and a
-// site taken at random among the residents' (docs/DESIGN.md, "Who is stored"). Cops and actives are kept in bucket grids whose side is the largest vision
-// radius, so finding them within a disc reads at most 3 x 3 buckets of sparse entries, not the
-// sites of the disc.
+// site taken at random among the residents' (docs/DESIGN.md, "Who is stored"). Cops and actives are
+// kept in bucket grids whose side is the largest vision radius, so finding them within a disc reads
+// at most 3 x 3 buckets of sparse entries, not the sites of the disc.
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
