@@ -156,7 +156,6 @@ void PlaceWorld::release_from_jail(std::uint64_t key) {
 }
 
 void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
-  // Cops on duty and last hour's actives, bucketed.
   const HourlyConditions& h = in.conditions;
   const double cutoff = eligibility_cutoff(rules_.threshold, h.legitimacy, h.hardship_shift);
   // Whoever could be active this hour is stored (those who took part already are).
@@ -209,6 +208,7 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
   // order), then what each of them sees within vision, counted for the batch at once (grouped
   // by cell), then their decisions in id order. The counts come from the grids built above,
   // so the batches give the bytes one pass would; a batch bounds the scratch memory.
+  const double least_p = least_arrest_probability(rules_, h);
   std::uint32_t id = 0;
   while (id < bound) {
     deciders_.clear();
@@ -217,12 +217,21 @@ void PlaceWorld::decide(const PlaceInputs& in, std::uint64_t key) {
       const std::uint8_t s = state_[id];
       if (s == jailed || s == dead) continue;
       const bool can_act = id < eligible || (id < eligible_if_took_part && took_part_[id]);
-      if (can_act && (h.participation >= 1.0 || draw.uniform() < h.participation)) {
-        deciders_.push_back(id);
-        decider_sites_.push_back(site_[id]);
-      } else {
+      if (!can_act || (h.participation < 1.0 && draw.uniform() >= h.participation)) {
         state_[id] = quiet;
+        continue;
       }
+      // Quiet even with no cop in sight (the fear of killings alone outweighs the grievance):
+      // decided without counting, as the counts could only add to P.
+      const double grievance = participant_shift > 0.0 && took_part_[id] ? participant_shift : 0.0;
+      if (!weighs_active_at(rules_, h, base_hardship_[id] + grievance, risk_aversion_[id],
+                            least_p)) {
+        state_[id] = quiet;
+        ++decisions;
+        continue;
+      }
+      deciders_.push_back(id);
+      decider_sites_.push_back(site_[id]);
     }
     if (deciders_.empty()) continue;
     decider_queries_.group(cop_counts_.layout(), decider_sites_);

@@ -82,6 +82,45 @@ TEST(HourlyConditions, TheFearFloorIsARiskThatACrowdDoesNotDilute) {
   EXPECT_EQ(compose_hour(m, rules, state, 12, 0.0, 100).fear_risk, 0.0);
 }
 
+// The engine decides a citizen quiet without counting when it is quiet at the least P of the
+// hour (place_world.cpp): that is sound only if no count of cops and actives gives a smaller P.
+TEST(HourlyConditions, NoNeighbourhoodWeighsLessThanTheLeastArrestProbability) {
+  auto m = all_off();
+  m.lethal_force.enabled = true;
+  m.lethal_force.fear_floor = 0.05;
+  m.curfew.enabled = true;
+  m.curfew.risk_multiplier = 2.0;
+  m.news.enabled = true;
+  for (const model::Ratio ratio :
+       {model::Ratio::floor, model::Ratio::round_half_even, model::Ratio::literal}) {
+    PlaceRules rules;
+    rules.ratio = ratio;
+    for (const double fear : {0.0, 0.3, 3.0}) {
+      auto state = under_curfew();
+      state.fear = fear;
+      for (const int hour : {2, 12}) {
+        for (const double news : {0.0, 0.5}) {
+          const auto h = compose_hour(m, rules, state, hour, news, 100);
+          const double least = least_arrest_probability(rules, h);
+          for (int cops = 0; cops <= 30; ++cops) {
+            for (int actives = 1; actives <= 60; actives += 7) {
+              ASSERT_GE(weighed_arrest_probability(rules, h, cops, actives), least)
+                  << cops << " cops, " << actives << " actives, fear " << fear;
+            }
+          }
+          // And so quiet at the least P is quiet at every count: one citizen near the edge.
+          for (double risk = 0.0; risk <= 1.0; risk += 0.125) {
+            if (weighs_active_at(rules, h, 0.3, risk, least)) continue;
+            for (int cops = 0; cops <= 30; cops += 3) {
+              EXPECT_FALSE(weighs_active(rules, h, 0.3, risk, cops, 1 + cops % 5));
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST(HourlyConditions, EachMechanismContributesOnlyWhenSwitchedOn) {
   PlaceState state;
   state.shock = 0.1;

@@ -96,12 +96,23 @@ inline double weighed_arrest_probability(const PlaceRules& rules, const HourlyCo
 }
 
 // Rule A for a citizen who is out this hour.
+// ... with the arrest probability P given.
+inline bool weighs_active_at(const PlaceRules& rules, const HourlyConditions& h,
+                             double base_hardship, double risk_aversion, double p) {
+  const double hardship = shocked_hardship(base_hardship, h.hardship_shift, 1.0);
+  return model::decides_active(hardship, risk_aversion, h.legitimacy, p, rules.threshold);
+}
+
 inline bool weighs_active(const PlaceRules& rules, const HourlyConditions& h, double base_hardship,
                           double risk_aversion, int cops, int actives_with_self) {
-  const double hardship = shocked_hardship(base_hardship, h.hardship_shift, 1.0);
-  return model::decides_active(hardship, risk_aversion, h.legitimacy,
-                               weighed_arrest_probability(rules, h, cops, actives_with_self),
-                               rules.threshold);
+  return weighs_active_at(rules, h, base_hardship, risk_aversion,
+                          weighed_arrest_probability(rules, h, cops, actives_with_self));
+}
+
+// The least P any neighbourhood gives this hour (no cop in sight: the fear alone). P only grows
+// with the cops seen, so a citizen quiet at it is quiet whatever it would count.
+inline double least_arrest_probability(const PlaceRules& rules, const HourlyConditions& h) {
+  return weighed_arrest_probability(rules, h, 0, 1);
 }
 
 }  // namespace unrest::national
