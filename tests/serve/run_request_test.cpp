@@ -103,6 +103,12 @@ TEST(RunRequest, BadRequestsAreAnsweredWithWhatIsWrong) {
       {body(R"("parameters": {"rules.nope": 1})"), "rules.nope"},
       {body(R"("counterfactual": "nope")"), "nope"},
       {body(R"("hours_per_second": -1)"), "'hours_per_second' must be in"},
+      {body(R"("branch": "r1")"), "'branch' must be {\"run\": ID, \"hour\": N}"},
+      {body(R"("branch": {"run": "r1"})"), "'branch' must be"},
+      {body(R"("branch": {"run": "r1", "hour": 0})"), "'branch' must be"},
+      {body(R"("branch": {"run": "r1", "hour": 2.5})"), "'branch' must be"},
+      {body(R"("branch": {"run": 1, "hour": 2})"), "'branch' must be"},
+      {body(R"("branch": {"run": "r1", "hour": 2, "x": 1})"), "'branch' must be"},
       {body(
            R"("parameters": {"rules.arrest_rate": 0.004, "rules.k": 2, "rules.threshold": 0.1, "rules.vision": 7})"),
        "at most 3 events and parameters"},
@@ -111,6 +117,36 @@ TEST(RunRequest, BadRequestsAreAnsweredWithWhatIsWrong) {
     const std::string got = answer(text, 0.5);
     EXPECT_NE(got.find(expected), std::string::npos) << text << "\n  answered: " << got;
   }
+}
+
+TEST(RunRequest, ABranchPointIsRefusedWhereTheRequestDiffersBeforeIt) {
+  const auto all = served();
+  auto scenario_of = [&](const std::string& text) {
+    unrest::io::ScenarioSource source;
+    return request_scenario(parse_run_request(body(text), all, {}), all, source, 1);
+  };
+  const auto parent = scenario_of(R"("scale": 0.01)");
+  const auto request = parse_run_request(body(R"("branch": {"run": "r4", "hour": 192})"), all, {});
+  EXPECT_EQ(request.branch_of, "r4");
+  EXPECT_EQ(request.branch_hours, 192);
+  auto refusal = [&](const std::string& text, std::int64_t hours) -> std::string {
+    try {
+      check_branch_point(parent, "r4", scenario_of(text), hours);
+    } catch (const HttpError& e) {
+      EXPECT_EQ(e.status(), 400);
+      return e.what();
+    }
+    return "accepted";
+  };
+  // The operation of 6 January 06:00 (hour 222) is what no-shoot-to-kill removes first.
+  EXPECT_EQ(refusal(R"("scale": 0.01, "counterfactual": "no-shoot-to-kill")", 192), "accepted");
+  EXPECT_EQ(refusal(R"("scale": 0.01, "counterfactual": "no-shoot-to-kill")", 222), "accepted");
+  EXPECT_NE(refusal(R"("scale": 0.01, "counterfactual": "no-shoot-to-kill")", 223)
+                .find("cannot branch from run r4 at 2022-01-06 07:00"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"("scale": 0.02)", 5).find("scale"), std::string::npos);
+  EXPECT_EQ(refusal(R"("scale": 0.01)", 383), "accepted");
+  EXPECT_NE(refusal(R"("scale": 0.01)", 384).find("shares 1 to 383"), std::string::npos);
 }
 
 TEST(RunRequest, TheCatalogueOffersTheFreeParametersAtTheirCurrentValues) {

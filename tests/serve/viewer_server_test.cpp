@@ -189,6 +189,108 @@ TEST_F(ViewerServerTest, AWatchedPlaceGetsItsLatticeAndACancelledRunLeavesNoFold
   }
 }
 
+// "Branch from this hour": a branch of a finished run shares its hours up to the branch hour,
+// then goes on as its own request; it is the whole run of that request, byte for byte, and is
+// refused where the request differs from the run before the hour.
+TEST_F(ViewerServerTest, ABranchOfAFinishedRunSharesItsHoursAndDiffersOnlyAfter) {
+  // Paced (under a second) so that it is still going when first asked for a branch.
+  const auto [s1, parent] = post("/api/runs", std::string(kRun) + R"(, "hours_per_second": 500})");
+  ASSERT_EQ(s1, 201);
+  const std::string parent_id = parent["id"];
+  // Not before it has finished.
+  const std::string branch_body = std::string(kRun) +
+                                  R"(, "counterfactual": "no-shoot-to-kill", "branch": {"run": ")" +
+                                  parent_id + R"(", "hour": 192}})";
+  const auto [early, early_body] = post("/api/runs", branch_body);
+  EXPECT_EQ(early, 409) << early_body.dump();
+  EXPECT_NE(early_body["error"].get<std::string>().find("only a finished run"), std::string::npos);
+  ASSERT_EQ(wait_until_done(parent_id)["status"], "finished");
+
+  const auto [s2, branch] = post("/api/runs", branch_body);
+  ASSERT_EQ(s2, 201) << branch.dump();
+  const std::string branch_id = branch["id"];
+  EXPECT_EQ(branch["branch_of"]["run"], parent_id);
+  EXPECT_EQ(branch["branch_of"]["hour"], 192);
+  EXPECT_EQ(branch["branch_of"]["time"], "2022-01-05 00:00");
+  ASSERT_EQ(wait_until_done(branch_id)["status"], "finished");
+  const auto [s3, whole] =
+      post("/api/runs", std::string(kRun) + R"(, "counterfactual": "no-shoot-to-kill"})");
+  ASSERT_EQ(s3, 201);
+  ASSERT_EQ(wait_until_done(whole["id"])["status"], "finished");
+
+  const json a = get("/api/runs/" + parent_id + "/frames").second;
+  const json b = get("/api/runs/" + branch_id + "/frames").second;
+  const json w = get("/api/runs/" + whole["id"].get<std::string>() + "/frames").second;
+  EXPECT_TRUE(b["national"] == w["national"]);
+  EXPECT_TRUE(b["places"] == w["places"]);
+  bool differs_after = false;
+  for (const auto& [key, series] : a["national"].items()) {
+    for (std::size_t t = 0; t < 384; ++t) {
+      if (t < 192) {
+        ASSERT_EQ(series[t], b["national"][key][t]) << key << " at hour " << t;
+      } else {
+        differs_after = differs_after || series[t] != b["national"][key][t];
+      }
+    }
+  }
+  EXPECT_TRUE(differs_after) << "the counterfactual changed nothing after 5 January";
+
+  // Refused, with what is wrong: the request differs before the hour (the operation of
+  // 6 January 06:00 is gone; another arrest rate acts from the first hour; another seed), the
+  // hour is not inside the run, the run is unknown.
+  const std::string run_only = std::string(kRun) + R"(, "branch": {"run": ")" + parent_id;
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {std::string(kRun) + R"(, "counterfactual": "no-shoot-to-kill", "branch": {"run": ")" +
+           parent_id + R"(", "hour": 240}})",
+       "counter-terrorist-operation"},
+      {std::string(kRun) + R"(, "parameters": {"rules.arrest_rate": 0.005}, "branch": {"run": ")" +
+           parent_id + R"(", "hour": 100}})",
+       "before that hour"},
+      {std::string(kRun) + R"(, "seed": 2, "branch": {"run": ")" + parent_id +
+           R"(", "hour": 100}})",
+       "seed"},
+      {run_only + R"(", "hour": 384}})", "a branch shares 1 to 383 of them"},
+      {std::string(kRun) + R"(, "branch": {"run": "r99", "hour": 5}})", "no run 'r99'"},
+      {run_only + R"(", "hour": 0}})", "'branch' must be"},
+  };
+  for (const auto& [text, expected] : refused) {
+    const auto [status, answer] = post("/api/runs", text);
+    EXPECT_EQ(status, 400) << text;
+    EXPECT_NE(answer["error"].get<std::string>().find(expected), std::string::npos)
+        << text << "\n  answered: " << answer.dump();
+  }
+
+  // The shared hours are not watched: at one day a second, a branch from 5 January is past
+  // that day within moments.
+  const auto [s4, paced] =
+      post("/api/runs", std::string(kRun) + R"(, "hours_per_second": 24, )" +
+                            R"("branch": {"run": ")" + parent_id + R"(", "hour": 192}})");
+  ASSERT_EQ(s4, 201);
+  int hour = 0;
+  for (int i = 0; i < 200 && hour < 192; ++i) {
+    hour = get("/api/runs/" + paced["id"].get<std::string>()).second["hour"].get<int>();
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_GE(hour, 192);
+  EXPECT_LT(hour, 300);
+  EXPECT_EQ(post("/api/runs/" + paced["id"].get<std::string>() + "/cancel", "").first, 202);
+  EXPECT_EQ(wait_until_done(paced["id"])["status"], "cancelled");
+
+  // A run an earlier session finished kept only its outputs: it cannot be branched from.
+  const auto b0 = unrest::scenario::find_builtin("scenarios/kazakhstan-2022.toml");
+  RunManager later(out_,
+                   {{{b0->path, b0->text, true, {}},
+                     unrest::national::parse_national_scenario(b0->text, b0->path)}},
+                   1, RequestLimits{});
+  try {
+    later.start(std::string(kRun) + R"(, "branch": {"run": ")" + parent_id + R"(", "hour": 10}})");
+    ADD_FAILURE() << "an earlier session's run was branched from";
+  } catch (const HttpError& e) {
+    EXPECT_EQ(e.status(), 400);
+    EXPECT_NE(std::string(e.what()).find("earlier session"), std::string::npos) << e.what();
+  }
+}
+
 TEST_F(ViewerServerTest, ASecondServerCannotTakeAPortInUse) {
   RunManager other(out_ / "other", {}, 1, RequestLimits{});
   ServerOptions same_port;

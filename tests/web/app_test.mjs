@@ -1,7 +1,8 @@
 // The live viewer in headless Chromium against a real `unrest serve`: a run is watched while
 // it goes (map, curves, lattice), switching the price rise off and re-running changes the
 // result, finished runs compare, a run can be cancelled; and the HTTP API answers bad requests
-// with 4xx and a message, never a crash. Saves screenshots.
+// with 4xx and a message, never a crash; a finished run is branched from one of its hours.
+// Saves screenshots.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { check, launch, setup } from './browser.mjs';
@@ -88,6 +89,16 @@ try {
   check(heat !== null, 'the lattice heat map was drawn');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(work, 'app.png') });
+  // The finished run can be branched from the hour its map shows; then left as it was.
+  await page.$eval('.live input.slider', (x) => {
+    x.value = '150';
+    x.dispatchEvent(new Event('input'));
+  });
+  await page.click('#branch-here');
+  await page.waitForSelector('#branch select[name="branchHour"]');
+  check((await page.inputValue('select[name="branchHour"]')) === '150', 'the branch starts at the hour the map shows');
+  await page.click('#branch-leave');
+  check(!(await page.$('#branch')), 'a branch can be left for a plain run');
 
   // --- switch the price rise off and run again: the result changes -------------------------
   await page.selectOption('select[name="pace"]', '0');
@@ -109,6 +120,39 @@ try {
   r = await http('GET', `/api/runs/${runs[0].id}/files/summary.json`);
   check(r.status === 200 && r.json.scenario === 'kazakhstan-2022', 'a finished run serves its summary');
   await page.screenshot({ path: path.join(work, 'app-compare.png'), fullPage: true });
+
+  // --- branch the first run from 5 January 00:00, without live fire ------------------------
+  await page.click(`button[data-branch="${runs[0].id}"]`);
+  await page.waitForSelector('#branch select[name="branchHour"]');
+  check((await page.inputValue('input[name="scale"]')) === '0.02', 'the branch form takes the run\'s scale');
+  check(await page.isChecked('input[data-event="lpg-price-doubles"]'), 'the branch form takes the run\'s events');
+  await page.selectOption('select[name="counterfactual"]', 'no-shoot-to-kill');
+  // From 7 January the operation of 6 January would already have acted: refused, and why.
+  await page.selectOption('select[name="branchHour"]', { label: '2022-01-07 00:00' });
+  await page.click('#run');
+  await page.waitForSelector('#status[data-state="error"]');
+  const late = await page.textContent('#status');
+  check(late.includes('counter-terrorist-operation'), `a branch that differs before its hour is refused: ${late}`);
+  await page.selectOption('select[name="branchHour"]', { label: '2022-01-05 00:00' });
+  await page.click('#run');
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-status="finished"]').length === 3, null, { timeout: 60000 });
+  const branched = (await http('GET', '/api/runs')).json[2];
+  check(branched.branch_of?.run === runs[0].id && branched.branch_of.hour === 192 && branched.request.counterfactual === 'no-shoot-to-kill', `the branch is recorded: ${JSON.stringify(branched.branch_of)}`);
+  const settings = await page.textContent(`tr[data-run="${branched.id}"]`);
+  check(settings.includes(`branch of ${runs[0].id} from 2022-01-05 00:00`), `the run list says what it branches: ${settings}`);
+  // Shown beside the run it branches from, and equal to it before 5 January.
+  await page.waitForFunction((ids) => document.querySelector('.compare h2')?.textContent.includes(ids), `${branched.id}`, { timeout: 20000 });
+  const shared = await page.evaluate(
+    ([a, b]) => {
+      const x = window.unrestApp.frames.get(a).national.active;
+      const y = window.unrestApp.frames.get(b).national.active;
+      return x.slice(0, 192).every((v, i) => v === y[i]) && x.length === y.length;
+    },
+    [runs[0].id, branched.id],
+  );
+  check(shared, 'the branch equals its run for the 192 hours before it');
+  check(!(await page.$('#branch')), 'the form is a plain run form again');
+  await page.screenshot({ path: path.join(work, 'app-branch.png'), fullPage: true });
 
   // --- two slow runs fill the server; a third is refused; cancelling ends one --------------
   const slow = JSON.stringify({ scenario, scale: 0.01, hours_per_second: 2 });
@@ -138,7 +182,7 @@ try {
   check(hint.includes('80k agents') && hint.includes('79,926,270 people'), `the scale hint counts Iran's people: ${hint}`);
   await page.selectOption('select[name="pace"]', '0');
   await page.click('#run');
-  await page.waitForFunction(() => document.querySelectorAll('tr[data-status="finished"]').length === 3, null, { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-status="finished"]').length === 4, null, { timeout: 60000 });
   await page.waitForFunction(() => window.unrestApp.live?.run.places.length === 31, null, { timeout: 20000 });
   const provinces = await page.$$eval('.live svg.map circle[data-place]', (cs) => cs.length);
   check(provinces === 31, `the live map shows Iran's 31 provinces (${provinces})`);
@@ -167,9 +211,10 @@ const base2 = await new Promise((resolve, reject) => {
 try {
   const listed = await (await fetch(`${base2}/api/runs`)).json();
   const earlier = listed.filter((r) => r.status === 'finished' && r.request.earlier_session);
-  check(earlier.length === 3, `the three finished runs are listed again (${listed.map((r) => r.id + ':' + r.status).join(', ')})`);
+  check(earlier.length === 4, `the four finished runs are listed again (${listed.map((r) => r.id + ':' + r.status).join(', ')})`);
   const report = await fetch(`${base2}/api/compare?a=${earlier[0].id}&b=${earlier[1].id}`);
   check(report.status === 200, `earlier runs can be compared (${report.status})`);
+  check(earlier.every((r) => !r.branch_of), 'an earlier session\'s runs are listed by their outputs');
   const session = await (await fetch(`${base2}/api/session`)).json();
   const headers = { 'content-type': 'application/json', 'x-unrest-token': session.token };
   const next = await fetch(`${base2}/api/runs`, { method: 'POST', headers, body: JSON.stringify({ scenario: 'scenarios/kazakhstan-2022.toml', scale: 0.01, hours_per_second: 1 }) });

@@ -51,13 +51,15 @@ std::string_view to_string(RunStatus status) {
 }
 
 LiveRun::LiveRun(std::string id, national::NationalScenario scenario, io::ScenarioSource source,
-                 json request, double hours_per_second, std::filesystem::path out_dir)
+                 json request, double hours_per_second, std::filesystem::path out_dir,
+                 BranchOrigin branch)
     : id_(std::move(id)),
       scenario_(std::move(scenario)),
       source_(std::move(source)),
       request_(std::move(request)),
       hours_per_second_(hours_per_second),
       out_dir_(std::move(out_dir)),
+      branch_(std::move(branch)),
       national_(charts().size()),
       active_(scenario_.places.size()),
       rioting_(scenario_.places.size()) {
@@ -150,17 +152,20 @@ void LiveRun::record(const national::NationalEngine& engine) {
 
 void LiveRun::execute() {
   const auto start = Clock::now();
+  auto paced_from = start;  // when the hours to watch began: after those a branch shares
   RunStatus status = RunStatus::finished;
   std::string error;
   try {
     io::AtomicOutputDir dir(out_dir_, false);
     const auto engine = run_national(scenario_, [&](const national::NationalEngine& e) {
       record(e);
-      if (hours_per_second_ > 0) {
+      if (e.tick() <= branch_.hours) {
+        paced_from = Clock::now();
+      } else if (hours_per_second_ > 0) {
         // Hold the pace the viewer asked for, in slices short enough to notice a cancel.
         const auto due =
-            start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
-                        static_cast<double>(e.tick()) / hours_per_second_));
+            paced_from + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+                             static_cast<double>(e.tick() - branch_.hours) / hours_per_second_));
         while (!cancel_ && Clock::now() < due) {
           std::this_thread::sleep_for(
               std::min<Clock::duration>(due - Clock::now(), std::chrono::milliseconds(50)));
@@ -193,6 +198,12 @@ json LiveRun::summary_json() const {
               {"request", request_},
               {"seconds", seconds_}};
   if (!error_.empty()) out["error"] = error_;
+  if (!branch_.run.empty()) {
+    const auto start = national::parse_local_time(scenario_.start_date);
+    out["branch_of"] = {{"run", branch_.run},
+                        {"hour", branch_.hours},
+                        {"time", national::date_time_of_tick(*start, branch_.hours)}};
+  }
   if (!national_[0].empty()) {
     const auto& active = national_[chart_index("active")];
     out["peak_active"] = *std::max_element(active.begin(), active.end());

@@ -1,7 +1,9 @@
 #pragma once
 // A national run the viewer started: it runs on its own thread, records every hour as a frame
 // the browser polls for, keeps a downsampled lattice of the place being watched, can be
-// cancelled, and on finishing writes its outputs (with report.html) atomically.
+// cancelled, and on finishing writes its outputs (with report.html) atomically. A branch of a
+// finished run runs the hours it shares with that run without holding the pace, so that the
+// viewer shows it from the branch hour on.
 #include <atomic>
 #include <filesystem>
 #include <mutex>
@@ -23,10 +25,17 @@ namespace unrest::serve {
 enum class RunStatus { running, finished, cancelled, failed };
 std::string_view to_string(RunStatus status);
 
+// The finished run a run branches from, and how many of its first hours they share.
+struct BranchOrigin {
+  std::string run;  // empty: not a branch
+  std::int64_t hours = 0;
+};
+
 class LiveRun {
  public:
   LiveRun(std::string id, national::NationalScenario scenario, io::ScenarioSource source,
-          nlohmann::json request, double hours_per_second, std::filesystem::path out_dir);
+          nlohmann::json request, double hours_per_second, std::filesystem::path out_dir,
+          BranchOrigin branch = {});
 
   // A run an earlier session finished, read back from its folder (report::national_run_data)
   // so that it can be listed, compared and reported again. Throws io::InputFileError for a
@@ -39,6 +48,11 @@ class LiveRun {
 
   const std::string& id() const { return id_; }
   RunStatus status() const;
+  // The scenario it runs; null for a run an earlier session finished (only its outputs are
+  // known, so it cannot be branched from).
+  const national::NationalScenario* scenario() const {
+    return scenario_.places.empty() ? nullptr : &scenario_;
+  }
   // Where the outputs are, once finished.
   const std::filesystem::path& out_dir() const { return out_dir_; }
 
@@ -68,6 +82,7 @@ class LiveRun {
   const nlohmann::json request_;
   const double hours_per_second_;
   const std::filesystem::path out_dir_;
+  const BranchOrigin branch_;
   std::atomic<bool> cancel_{false};
   std::atomic<int> watched_{-1};
   std::atomic<bool> lattice_wanted_{false};  // asked for since the last snapshot

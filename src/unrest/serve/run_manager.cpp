@@ -79,6 +79,20 @@ std::shared_ptr<LiveRun> RunManager::start(const std::string& body) {
   }
   std::lock_guard lock(mutex_);
   tidy();
+  if (!request.branch_of.empty()) {
+    const auto parent = find_locked(request.branch_of);
+    if (!parent) throw HttpError(400, fmt::format("branch.run: no run '{}'", request.branch_of));
+    if (parent->status() != RunStatus::finished) {
+      throw HttpError(409, fmt::format("run {} is {}: only a finished run can be branched from",
+                                       request.branch_of, to_string(parent->status())));
+    }
+    if (!parent->scenario()) {
+      throw HttpError(400, fmt::format("run {} was finished by an earlier session, which "
+                                       "kept only its outputs: run it again, then branch",
+                                       request.branch_of));
+    }
+    check_branch_point(*parent->scenario(), request.branch_of, scenario, request.branch_hours);
+  }
   const auto running = std::count_if(runs_.begin(), runs_.end(), [](const auto& r) {
     return r.second->status() == RunStatus::running;
   });
@@ -92,7 +106,8 @@ std::shared_ptr<LiveRun> RunManager::start(const std::string& body) {
   auto run = std::make_shared<LiveRun>(
       id, std::move(scenario), std::move(source), nlohmann::json::parse(body),
       request.hours_per_second,
-      out_ / fmt::format("{}-{}", id, served_[request.scenario].scenario.name));
+      out_ / fmt::format("{}-{}", id, served_[request.scenario].scenario.name),
+      BranchOrigin{request.branch_of, request.branch_hours});
   try {
     threads_.emplace(n, std::thread([run] { run->execute(); }));
   } catch (const std::system_error& e) {
@@ -105,6 +120,11 @@ std::shared_ptr<LiveRun> RunManager::start(const std::string& body) {
 
 std::shared_ptr<LiveRun> RunManager::find(const std::string& id) const {
   std::lock_guard lock(mutex_);
+  if (auto run = find_locked(id)) return run;
+  throw HttpError(404, fmt::format("no run '{}'", id));
+}
+
+std::shared_ptr<LiveRun> RunManager::find_locked(const std::string& id) const {
   int n = 0;
   if (id.size() > 1 && id[0] == 'r') {
     const auto [end, ec] = std::from_chars(id.data() + 1, id.data() + id.size(), n);
@@ -113,7 +133,7 @@ std::shared_ptr<LiveRun> RunManager::find(const std::string& id) const {
       if (it != runs_.end()) return it->second;
     }
   }
-  throw HttpError(404, fmt::format("no run '{}'", id));
+  return nullptr;
 }
 
 nlohmann::json RunManager::list() const {

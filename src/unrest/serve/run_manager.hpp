@@ -29,6 +29,9 @@ class RunManager {
 
   // Checks the request (HttpError 400), refuses it when its estimated memory exceeds the limit
   // (400) or max_running runs are going (429), and starts it (503 when no thread can start).
+  // A branch (RunRequest::branch_of) needs a finished run of this session to branch from
+  // (400 for an unknown or earlier session's run, 409 for one not finished) that it equals up
+  // to the branch hour (400 saying what differs).
   std::shared_ptr<LiveRun> start(const std::string& body);
   // HttpError 404 for an unknown id.
   std::shared_ptr<LiveRun> find(const std::string& id) const;
@@ -50,6 +53,8 @@ class RunManager {
   std::map<int, std::thread> threads_;            // of runs not yet joined, by number
   std::vector<std::string> skipped_;
 
+  // With the lock held: the run with this id, or null.
+  std::shared_ptr<LiveRun> find_locked(const std::string& id) const;
   // With the lock held: joins the threads of runs that ended, drops the oldest ended runs
   // beyond kKeptRuns.
   void tidy();

@@ -6,6 +6,8 @@
 
 #include "unrest/io/national_outputs.hpp"
 #include "unrest/report/report_data.hpp"
+#include "unrest/scenario/branch_point.hpp"
+#include "unrest/scenario/calendar.hpp"
 #include "unrest/scenario/parse_national_scenario.hpp"
 #include "unrest/scenario/scenario_error.hpp"
 #include "unrest/serve/http_error.hpp"
@@ -54,13 +56,14 @@ RunRequest parse_run_request(const std::string& body_text,
     throw bad(fmt::format("the body is not valid JSON: {}", e.what()));
   }
   if (!body.is_object()) throw bad("the body must be a JSON object");
-  static const std::vector<std::string> known = {
-      "scenario", "scale", "seed", "counterfactual", "events", "parameters", "hours_per_second"};
+  static const std::vector<std::string> known = {"scenario",         "scale",  "seed",
+                                                 "counterfactual",   "events", "parameters",
+                                                 "hours_per_second", "branch"};
   for (const auto& [key, value] : body.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       throw bad(
           fmt::format("unknown field '{}' (known: scenario, scale, seed, counterfactual, "
-                      "events, parameters, hours_per_second)",
+                      "events, parameters, hours_per_second, branch)",
                       key));
     }
   }
@@ -100,6 +103,18 @@ RunRequest parse_run_request(const std::string& body_text,
       request.parameters.emplace_back(key, toml_value(key, value));
     }
   }
+  if (body.contains("branch")) {
+    const json& b = body["branch"];
+    if (!b.is_object() || b.size() != 2 || !b.contains("run") || !b["run"].is_string() ||
+        !b.contains("hour") || !b["hour"].is_number_unsigned() ||
+        b["hour"].get<std::uint64_t>() < 1 || b["hour"].get<std::uint64_t>() > 1'000'000) {
+      throw bad(
+          "'branch' must be {\"run\": ID, \"hour\": N}: the finished run it branches from "
+          "and how many of its hours it shares (at least 1)");
+    }
+    request.branch_of = b["run"].get<std::string>();
+    request.branch_hours = static_cast<std::int64_t>(b["hour"].get<std::uint64_t>());
+  }
   if (request.events.size() + request.parameters.size() > limits.max_changes) {
     throw bad(fmt::format("at most {} events and parameters may be changed in one run",
                           limits.max_changes));
@@ -132,6 +147,29 @@ national::NationalScenario request_scenario(const RunRequest& request,
     return scenario;
   } catch (const scenario::ScenarioError& e) {
     throw bad(e.what());
+  }
+}
+
+void check_branch_point(const national::NationalScenario& parent, const std::string& parent_id,
+                        const national::NationalScenario& branch, std::int64_t hours) {
+  if (hours >= parent.ticks) {
+    throw bad(fmt::format("branch.hour: run {} has {} hours; a branch shares 1 to {} of them",
+                          parent_id, parent.ticks, parent.ticks - 1));
+  }
+  if (branch.name != parent.name) {
+    throw bad(
+        fmt::format("a branch runs the scenario of the run it branches from ({} ran "
+                    "\"{}\", this request \"{}\")",
+                    parent_id, parent.name, branch.name));
+  }
+  const auto difference = national::first_difference(national::inputs_before(parent, hours),
+                                                     national::inputs_before(branch, hours));
+  if (difference) {
+    const auto start = national::parse_local_time(parent.start_date);
+    throw bad(fmt::format(
+        "this run cannot branch from run {} at {}: it differs from that run before that "
+        "hour ({}). A branch may differ only in what comes after the hour it branches from",
+        parent_id, national::date_time_of_tick(*start, hours), *difference));
   }
 }
 

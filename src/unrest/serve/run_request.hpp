@@ -1,6 +1,7 @@
 #pragma once
 // What the viewer may ask to run: one of the served national scenarios, at a scale, with a
-// seed, events switched on or off and parameters changed; and the catalogue it chooses from.
+// seed, events switched on or off and parameters changed, possibly as a branch of a finished
+// run from one of its hours; and the catalogue it chooses from.
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -26,6 +27,10 @@ struct RunRequest {
   std::vector<std::pair<std::string, bool>> events;             // id, enabled
   std::vector<std::pair<std::string, std::string>> parameters;  // key, value as TOML
   double hours_per_second = 0;  // pace for watching; 0: as fast as it goes
+  // A branch of a finished run: it shares that run's first `branch_hours` hours (which it
+  // runs without holding the pace) and may differ only after them (check_branch_point).
+  std::string branch_of;  // the run's id; empty: not a branch
+  std::int64_t branch_hours = 0;
 };
 
 struct RequestLimits {
@@ -38,7 +43,7 @@ struct RequestLimits {
 // Reads a POST /api/runs body:
 //   {"scenario": PATH, "scale": 0.05, "seed": 1, "counterfactual": "",
 //    "events": {"ID": true|false}, "parameters": {"KEY": number|bool|string},
-//    "hours_per_second": 24}
+//    "hours_per_second": 24, "branch": {"run": "r3", "hour": 96}}
 // Throws HttpError(400) naming the field for malformed JSON, unknown fields, wrong types and
 // values out of range.
 RunRequest parse_run_request(const std::string& body, const std::vector<ServedScenario>& served,
@@ -50,6 +55,12 @@ RunRequest parse_run_request(const std::string& body, const std::vector<ServedSc
 national::NationalScenario request_scenario(const RunRequest& request,
                                             const std::vector<ServedScenario>& served,
                                             io::ScenarioSource& source, int threads);
+
+// Throws HttpError(400), saying what differs, unless a run of `branch` acts as a run of
+// `parent` (run `parent_id`) for their first `hours` hours and goes on after them: the rule
+// of a branch from a saved state (scenario/branch_point.hpp), applied to a finished run.
+void check_branch_point(const national::NationalScenario& parent, const std::string& parent_id,
+                        const national::NationalScenario& branch, std::int64_t hours);
 
 // GET /api/scenarios: each scenario's places, events, free parameters (with their current
 // values and ranges) and counterfactuals.

@@ -6,7 +6,8 @@
 //   GET  /api/session              {"token": ...}: for command-line clients
 //   GET  /api/scenarios            what can be run: places, events, parameters, counterfactuals
 //   GET  /api/runs                 every run of this session
-//   POST /api/runs                 start a run (body: see run_request.hpp) -> 201 {id, ...}
+//   POST /api/runs                 start a run, or a branch of a finished one (body: see
+//                                  run_request.hpp) -> 201 {id, ...}
 //   GET  /api/runs/ID              status, progress, places
 //   GET  /api/runs/ID/frames?from=H   hours from H on (national and per-place series)
 //   GET  /api/runs/ID/lattice?place=P the place's lattice, downsampled, at the last hour

@@ -1,5 +1,6 @@
 // The live viewer that `unrest serve` serves: choose a scenario, switch events on and off,
-// change parameters, start a run and watch it hour by hour, cancel it, compare finished runs.
+// change parameters, start a run and watch it hour by hour, cancel it, compare finished runs,
+// and branch a finished run from one of its hours (the branch shares the hours before it).
 import 'uplot/dist/uPlot.min.css';
 import '../common/style.css';
 import './app.css';
@@ -7,7 +8,8 @@ import { el, number } from '../common/format.js';
 import { mapPanel, nationalCharts, placeMultiples } from '../common/national_view.js';
 
 const POLL_MS = 250;
-const state = { scenarios: [], scenario: null, live: null, runs: [], frames: new Map() };
+// branch: while the form prepares a branch, { run, times } of the finished run it branches from.
+const state = { scenarios: [], scenario: null, live: null, runs: [], frames: new Map(), branch: null };
 window.unrestApp = state;
 
 // The server's token, which every POST must carry (a page of another origin cannot read it).
@@ -63,6 +65,7 @@ function buildForm() {
   const scenarioSelect = el('select', { name: 'scenario' }, state.scenarios.map((x, i) => el('option', { value: i, text: x.name, selected: x === s })));
   scenarioSelect.addEventListener('change', () => {
     state.scenario = state.scenarios[Number(scenarioSelect.value)];
+    state.branch = null; // a branch runs its run's scenario
     buildForm();
   });
   const counterfactual = el('select', { name: 'counterfactual' }, el('option', { value: '', text: 'none' }), s.counterfactuals.map((c) => el('option', { value: c.id, text: c.id, title: c.description })));
@@ -99,6 +102,7 @@ function buildForm() {
   const other = el('textarea', { name: 'other', rows: 3, placeholder: `rules.vision = 25\nplace.${s.places[0]?.id ?? 'ID'}.police = 10000`, 'aria-label': 'other settings' });
   parameters.append(field('Other settings (KEY = VALUE, one a line)', other, 'any key of the scenario file; checked by the same parser as --set'));
   form.append(
+    state.branch ? branchBox() : null,
     field('Scenario', scenarioSelect, s.description),
     scaleField(s),
     field('Seed', el('input', { type: 'number', name: 'seed', value: String(s.seed), min: '0', step: '1' })),
@@ -110,9 +114,71 @@ function buildForm() {
   );
 }
 
+// ---- a branch of a finished run ------------------------------------------------------------
+
+// The hour to branch from (the first hour the branch may differ in) and a way back.
+function branchBox() {
+  const { run, times, hour } = state.branch;
+  const select = el(
+    'select',
+    { name: 'branchHour', id: 'branch-hour' },
+    times.slice(1).map((t, i) => el('option', { value: String(i + 1), text: t, selected: i + 1 === hour })),
+  );
+  select.addEventListener('change', () => (state.branch.hour = Number(select.value)));
+  const leave = el('button', {
+    type: 'button',
+    id: 'branch-leave',
+    text: 'Not a branch',
+    onclick: () => {
+      state.branch = null;
+      buildForm();
+    },
+  });
+  return el(
+    'fieldset',
+    { class: 'branch', id: 'branch' },
+    el('legend', { text: `Branch of run ${run}` }),
+    field('From this hour on', select, 'The hours before it are the run\'s own. Change what acts after it (a counterfactual, events dated later) and press Run; the server refuses a change that acts earlier.'),
+    leave,
+  );
+}
+
+// The form as a run's request set it.
+function fillForm(q) {
+  form.scale.value = String(q.scale ?? state.scenario.scale);
+  form.seed.value = String(q.seed ?? state.scenario.seed);
+  form.counterfactual.value = q.counterfactual ?? '';
+  for (const box of form.querySelectorAll('input[data-event]')) {
+    box.checked = box.value in (q.events ?? {}) ? q.events[box.value] : box.dataset.default === 'true';
+  }
+  const other = [];
+  for (const [key, value] of Object.entries(q.parameters ?? {})) {
+    const input = form.querySelector(`input[data-param="${CSS.escape(key)}"]`);
+    if (input) input.value = String(value);
+    else other.push(`${key} = ${value}`);
+  }
+  form.other.value = other.join('\n');
+}
+
+// Prepares the form for a branch of finished run `id` from `hour` (default: its middle).
+async function beginBranch(id, hour) {
+  const r = state.runs.find((x) => x.id === id);
+  const run = await framesOf(id);
+  const scenario = state.scenarios.find((x) => x.path === r.request.scenario);
+  if (!scenario) throw new Error(`run ${id}'s scenario is not served`);
+  state.scenario = scenario;
+  const last = run.times.length - 1;
+  state.branch = { run: id, times: run.times, hour: Math.min(Math.max(1, hour ?? Math.floor(run.times.length / 2)), last) };
+  buildForm();
+  fillForm(r.request);
+  setStatus(`Branching run ${id}: choose the hour, change what comes after it, press Run.`, 'idle');
+  form.scrollIntoView?.();
+}
+
 // The request: only what differs from the scenario's defaults.
 function request() {
   const body = { scenario: state.scenario.path, scale: Number(form.scale.value), seed: Number(form.seed.value), hours_per_second: Number(form.pace.value) };
+  if (state.branch) body.branch = { run: state.branch.run, hour: Number(form.branchHour.value) };
   if (form.counterfactual.value) body.counterfactual = form.counterfactual.value;
   const events = {};
   for (const box of form.querySelectorAll('input[data-event]')) {
@@ -193,8 +259,9 @@ async function watch(detail) {
   const multiples = el('div', { class: 'grid small' });
   const heat = heatMap();
   const placeSelect = el('select', { 'aria-label': 'place whose lattice is shown', id: 'heat-place' }, run.places.map((p) => el('option', { value: p.id, text: p.name })));
+  const origin = detail.branch_of ? ` (branch of ${detail.branch_of.run} from ${detail.branch_of.time})` : '';
   liveBox.append(
-    el('h2', { text: `Run ${detail.id}: ${detail.scenario} at scale ${detail.scale}, seed ${detail.seed}` }),
+    el('h2', { text: `Run ${detail.id}${origin}: ${detail.scenario} at scale ${detail.scale}, seed ${detail.seed}` }),
     el('div', { class: 'live-top' }, map.node, el('div', { class: 'heat-box' }, el('h3', { text: 'Lattice (downsampled): red active, blue police' }), placeSelect, heat.canvas)),
     grid,
     el('h3', { text: 'Places: people active' }),
@@ -215,6 +282,11 @@ async function watch(detail) {
     setStatus(`Run ${detail.id}: ${frames.status}, hour ${hour} of ${frames.hours}${hour ? `, ${run.times[hour - 1]}` : ''}; active now ${number(run.national.active[hour - 1] ?? 0)}`, frames.status);
     if (frames.status !== 'running') {
       state.frames.set(detail.id, run);
+      if (frames.status === 'finished') {
+        const here = el('button', { type: 'button', id: 'branch-here', text: 'Branch from this hour', title: 'run it again with changes from the hour the map shows' });
+        here.addEventListener('click', () => beginBranch(detail.id, map.tick()).catch((e) => setStatus(e.message, 'error')));
+        map.node.querySelector('.map-controls').append(here);
+      }
       break;
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
@@ -222,6 +294,11 @@ async function watch(detail) {
   form.querySelector('#cancel').disabled = true;
   form.querySelector('#run').disabled = false;
   await refreshRuns();
+  // A finished branch is shown beside the run it branches from.
+  if (detail.branch_of && run.times.length === detail.hours) {
+    for (const box of runsBox.querySelectorAll('input.compare-box')) box.checked = box.value === detail.id || box.value === detail.branch_of.run;
+    await compare();
+  }
 }
 
 async function start(event) {
@@ -229,6 +306,10 @@ async function start(event) {
   try {
     form.querySelector('#run').disabled = true;
     const detail = await api('/api/runs', { method: 'POST', body: JSON.stringify(request()) });
+    if (state.branch) {
+      state.branch = null;
+      form.querySelector('#branch')?.remove();
+    }
     form.querySelector('#cancel').disabled = false;
     setStatus(`Run ${detail.id} started`, 'running');
     await refreshRuns();
@@ -255,6 +336,7 @@ function changes(r) {
   // A run an earlier session finished: its overrides are all there is to show.
   if (q.earlier_session) return `earlier session: ${q.overrides.join(' ') || 'defaults'}`;
   const parts = [`scale ${q.scale ?? ''}`, `seed ${q.seed ?? 1}`];
+  if (r.branch_of) parts.unshift(`branch of ${r.branch_of.run} from ${r.branch_of.time}`);
   if (q.counterfactual) parts.push(`counterfactual ${q.counterfactual}`);
   for (const [id, on] of Object.entries(q.events ?? {})) parts.push(`${on ? '+' : '−'}${id}`);
   for (const [k, v] of Object.entries(q.parameters ?? {})) parts.push(`${k}=${v}`);
@@ -276,13 +358,14 @@ async function refreshRuns() {
       el('td', { class: 'num', text: number(r.arrests) }),
       el('td', { class: 'num', text: number(r.deaths) }),
       el('td', {}, r.status === 'finished' ? el('a', { href: `/api/runs/${r.id}/report`, target: '_blank', text: 'report' }) : null),
+      el('td', {}, r.status === 'finished' && !r.request.earlier_session ? el('button', { type: 'button', class: 'branch-button', 'data-branch': r.id, text: 'branch…', title: 'run it again with changes from an hour of your choice', onclick: () => beginBranch(r.id).catch((e) => setStatus(e.message, 'error')) }) : null),
     ),
   );
   runsBox.replaceChildren(
     el(
       'table',
       { class: 'run-list' },
-      el('thead', {}, el('tr', {}, ['compare', 'run', 'scenario', 'settings', 'status', 'peak active', 'arrests', 'deaths', ''].map((h) => el('th', { text: h })))),
+      el('thead', {}, el('tr', {}, ['compare', 'run', 'scenario', 'settings', 'status', 'peak active', 'arrests', 'deaths', '', ''].map((h) => el('th', { text: h })))),
       el('tbody', {}, rows),
     ),
   );

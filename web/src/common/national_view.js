@@ -83,6 +83,8 @@ export function mapPanel(runs) {
       show(follow ? run.times.length - 1 : Number(slider.value));
     },
     show,
+    // The hour the map shows.
+    tick: () => Number(slider.value),
   };
 }
 
