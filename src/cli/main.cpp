@@ -142,8 +142,7 @@ int run_national_command(const RunOptions& options, ScenarioSource source,
     print_notes(unrest::scenario::outside_the_run(scenario));
   unrest::engine::check_memory(unrest::engine::estimate_memory(scenario, source.path),
                                options.max_memory);
-  const auto branching =
-      unrest::cli::plan_branching(options.from, options.save_at, scenario, team.size);
+  const auto branching = unrest::cli::plan_branching(options.from, options.save_at, scenario);
   std::string name = scenario.name;
   if (!scenario.counterfactual.empty()) name += "-" + scenario.counterfactual;
   const std::filesystem::path out = options.out.empty() ? std::filesystem::path("out") / name
@@ -185,20 +184,18 @@ int run_national_command(const RunOptions& options, ScenarioSource source,
           progress.update(e.tick(), national_progress(e, progress.elapsed_seconds()));
           if (std::binary_search(branching.save_ticks.begin(), branching.save_ticks.end(),
                                  e.tick())) {
-            states.saved.push_back(unrest::io::state_file_name(e));
-            unrest::io::write_state_file(dir->file(states.saved.back()), e);
+            // Every rank hands its places to rank 0, which writes the file.
+            const std::string state = unrest::cli::gathered_state(team, e);
+            team.on_root([&] {
+              states.saved.push_back(unrest::io::state_file_name(e));
+              unrest::io::write_state_file(dir->file(states.saved.back()), e, state);
+            });
           }
           return !unrest::cli::interrupted();
         },
         team.partition(scenario),
         [&](unrest::national::NationalEngine& e) {
-          if (!branching.from) return;
-          try {
-            e.restore(branching.from->engine_state);
-          } catch (const unrest::engine::StateFormatError& error) {
-            throw ScenarioError(states.from, 0, "",
-                                fmt::format("corrupt state file: {}", error.what()));
-          }
+          if (branching.from) unrest::cli::restore_everywhere(team, e, *branching.from);
         });
   } catch (const unrest::RunCancelled&) {
     progress.finish();
@@ -373,6 +370,7 @@ int main(int argc, char** argv) {
   team.job_runner = [&mpi](int threads) { return mpi.job_runner(threads); };
   team.partition = [&mpi](const unrest::national::NationalScenario& s) { return mpi.partition(s); };
   team.broadcast = [&mpi](std::string& bytes) { mpi.broadcast(bytes); };
+  team.gather = [&mpi](const std::string& bytes) { return mpi.gather(bytes); };
   team.exchange_seconds = [&mpi] { return mpi.exchange_seconds(); };
 #endif
   CLI::App app{"unrest: an agent-based simulator of civil unrest and state response"};

@@ -41,4 +41,17 @@ void Team::on_root(const std::function<void()>& action) const {
   throw scenario::ScenarioError(parts[0], std::stoi(parts[1]), parts[2], parts[3]);
 }
 
+std::string Team::first_failure(const std::string& failure) const {
+  if (size == 1) return failure;
+  std::string first;
+  for (const std::string& f : gather(failure)) {
+    if (!f.empty()) {
+      first = f;
+      break;
+    }
+  }
+  broadcast(first);
+  return first;
+}
+
 }  // namespace unrest::cli

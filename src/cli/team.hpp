@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "unrest/engine/national_engine.hpp"
 #include "unrest/experiments/job_runner.hpp"
@@ -21,6 +22,9 @@ struct Team {
       [](const national::NationalScenario&) { return national::PlacePartition{}; };
   // Rank 0's `bytes` replace every other rank's.
   std::function<void(std::string& bytes)> broadcast = [](std::string&) {};
+  // Every rank's `bytes`, in rank order, on rank 0; nothing on the others.
+  std::function<std::vector<std::string>(const std::string& bytes)> gather =
+      [](const std::string& bytes) { return std::vector<std::string>{bytes}; };
   // Seconds spent exchanging places' records in a distributed run (0 in one process).
   std::function<double()> exchange_seconds = [] { return 0.0; };
 
@@ -29,6 +33,8 @@ struct Team {
   // Runs `action` on rank 0 only and makes every rank throw what it threw (as a ScenarioError
   // for bad input, else a runtime_error), so no rank waits for one that failed.
   void on_root(const std::function<void()>& action) const;
+  // The first rank's non-empty `failure` (a message), on every rank; empty if none failed.
+  std::string first_failure(const std::string& failure) const;
 };
 
 }  // namespace unrest::cli

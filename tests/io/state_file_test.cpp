@@ -46,7 +46,7 @@ class StateFile : public ::testing::Test {
     national::NationalEngine e(s, 1);
     while (e.tick() < hours) e.step();
     const fs::path path = dir_ / state_file_name(e);
-    write_state_file(path, e);
+    write_state_file(path, e, e.save());
     return path;
   }
   std::string bytes(const fs::path& p) {

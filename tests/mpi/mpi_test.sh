@@ -46,6 +46,49 @@ mpi 3 "${sens[@]}" --out "$work/se3"
 diff <(sort "$work/se1/sweep.csv") <(sort "$work/se3/sweep.csv") >/dev/null || fail "sensitivity rows differ"
 cmp -s "$work/se1/indices.csv" "$work/se3/indices.csv" || fail "sensitivity indices differ"
 
+# Save and branch across processes: the state saved on 3 ranks is the one-process state, byte
+# for byte; a branch on 2 ranks from it (and one on 1 rank from the 3-rank state) equals the
+# whole run of its counterfactual.
+save=(run --scale 0.05 --save-at 2022-01-05T00:00 --quiet)
+"$unrest" "${save[@]}" --out "$work/save1"
+mpi 3 "${save[@]}" --out "$work/save3"
+cmp -s "$work/save1/state-2022-01-05T00.bin" "$work/save3/state-2022-01-05T00.bin" ||
+  fail "the state saved on 3 ranks differs from the one-process state"
+"$unrest" run --scale 0.05 --counterfactual no-csto --quiet --out "$work/whole"
+mpi 2 run --scale 0.05 --counterfactual no-csto --from "$work/save1/state-2022-01-05T00.bin" \
+  --quiet --out "$work/branch2"
+"$unrest" run --scale 0.05 --counterfactual no-csto --from "$work/save3/state-2022-01-05T00.bin" \
+  --quiet --out "$work/branch1"
+for b in branch2 branch1; do
+  for f in places.csv national.csv events.csv summary.json; do
+    cmp -s "$work/whole/$f" "$work/$b/$f" || fail "$b: $f differs from the whole run"
+  done
+done
+# The last place's state corrupted (its number of citizens, the checksum made right again:
+# only the process that runs it can tell) is refused on every rank; nothing hangs or is written.
+python3 - "$work/save1/state-2022-01-05T00.bin" "$work/bad.bin" <<'PY'
+import struct, sys
+data = bytearray(open(sys.argv[1], 'rb').read())
+end = len(data)
+# The last place's bytes end the file, after their length: find the length that says so.
+start = next(q + 8 for q in range(end - 16, 28, -1) if struct.unpack_from('<Q', data, q)[0] == end - q - 8)
+citizens = struct.unpack_from('<Q', data, start)[0]
+struct.pack_into('<Q', data, start, citizens + 1)
+h = 0xcbf29ce484222325
+for b in data[28:]:
+    h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+struct.pack_into('<Q', data, 20, h)
+open(sys.argv[2], 'wb').write(bytes(data))
+PY
+set +e
+mpi 3 run --scale 0.05 --counterfactual no-csto --from "$work/bad.bin" --quiet \
+  --out "$work/never-branched" 2>"$work/bad.log"
+status=$?
+set -e
+[ "$status" -eq 2 ] || fail "a corrupt place under MPI exited $status: $(cat "$work/bad.log")"
+grep -q "corrupt state file" "$work/bad.log" || fail "no message for a corrupt place: $(cat "$work/bad.log")"
+[ ! -e "$work/never-branched" ] || fail "a refused branch under MPI wrote output"
+
 cal=(calibrate --scale 0.01 --particles 6 --generations 2 --predictive 4 --quiet)
 "$unrest" "${cal[@]}" --out "$work/cal1"
 mpi 3 "${cal[@]}" --out "$work/cal3"

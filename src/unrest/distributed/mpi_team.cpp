@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 #include <type_traits>
 
@@ -139,6 +140,36 @@ long MpiTeam::exchanges() const { return g_exchanges; }
 
 void MpiTeam::broadcast(std::string& bytes) const {
   if (size_ > 1) broadcast_bytes(bytes);
+}
+
+std::vector<std::string> MpiTeam::gather(const std::string& bytes) const {
+  if (size_ <= 1) return {bytes};
+  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    throw std::runtime_error("MPI gather: more than 2 GiB from one process");
+  }
+  const int length = static_cast<int>(bytes.size());
+  std::vector<int> counts(rank_ == 0 ? static_cast<std::size_t>(size_) : 0);
+  check(MPI_Gather(&length, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, MPI_COMM_WORLD),
+        "MPI_Gather");
+  std::vector<int> displacements(counts.size(), 0);
+  std::int64_t total = 0;
+  for (std::size_t r = 0; r < counts.size(); ++r) {
+    if (total > std::numeric_limits<int>::max()) {
+      throw std::runtime_error("MPI gather: more than 2 GiB in all");
+    }
+    displacements[r] = static_cast<int>(total);
+    total += counts[r];
+  }
+  std::string all(static_cast<std::size_t>(total), '\0');
+  check(MPI_Gatherv(bytes.data(), length, MPI_BYTE, all.data(), counts.data(), displacements.data(),
+                    MPI_BYTE, 0, MPI_COMM_WORLD),
+        "MPI_Gatherv");
+  std::vector<std::string> out;
+  for (std::size_t r = 0; r < counts.size(); ++r) {
+    out.push_back(all.substr(static_cast<std::size_t>(displacements[r]),
+                             static_cast<std::size_t>(counts[r])));
+  }
+  return out;
 }
 
 std::unique_ptr<experiments::JobRunner> MpiTeam::job_runner(int threads) const {

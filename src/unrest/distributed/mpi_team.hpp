@@ -5,6 +5,7 @@
 // library never depends on it.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "unrest/engine/national_engine.hpp"
 #include "unrest/experiments/job_runner.hpp"
@@ -32,6 +33,8 @@ class MpiTeam {
 
   // Rank 0's bytes replace every other rank's.
   void broadcast(std::string& bytes) const;
+  // Every rank's `bytes`, in rank order, on rank 0; nothing on the others.
+  std::vector<std::string> gather(const std::string& bytes) const;
 
   // Seconds this rank has spent in the hourly all-gather of a distributed run, and how many.
   double exchange_seconds() const;

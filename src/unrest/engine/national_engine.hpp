@@ -57,8 +57,13 @@ class NationalEngine final : public engine::Engine {
   // (io/state_file.hpp) from which another run goes on. restore() takes it into an engine just
   // built, before its first step, from a scenario that acts the same up to that hour (the
   // caller checks that: scenario/branch_point.hpp); engine::StateFormatError if it does not
-  // fit. Only a run on one process that brought in no event can be saved (std::logic_error).
-  std::string save() const;
+  // fit. Only a run that brought in no event can be saved (std::logic_error). A run spread
+  // over processes saves as: each process's save_places() (the bytes of the places it runs,
+  // empty for the others), gathered place by place into one list, given to save(places) on
+  // any process; each process restores the file's shared part and its own places.
+  std::string save() const;  // a run on one process: save(save_places())
+  std::vector<std::string> save_places() const;
+  std::string save(const std::vector<std::string>& places) const;
   void restore(std::string_view state);
 
   std::int64_t tick() const override { return tick_; }  // ticks done

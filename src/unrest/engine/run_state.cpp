@@ -218,7 +218,21 @@ void PlaceWorld::restore(engine::StateReader& in) {
   std::copy(took_part.begin(), took_part.end(), took_part_.begin());
 }
 
-std::string NationalEngine::save() const {
+std::vector<std::string> NationalEngine::save_places() const {
+  std::vector<std::string> places(worlds_.size());
+  for (std::size_t p = 0; p < worlds_.size(); ++p) {
+    if (!worlds_[p]) continue;
+    StateWriter out;
+    worlds_[p]->save(out);
+    places[p] = out.take();
+  }
+  return places;
+}
+
+std::string NationalEngine::save() const { return save(save_places()); }
+
+std::string NationalEngine::save(const std::vector<std::string>& places) const {
+  if (places.size() != worlds_.size()) throw std::logic_error("save(): one entry a place");
   if (!injected_.empty()) {
     throw std::logic_error("a run that brought in events while it went cannot be saved");
   }
@@ -259,9 +273,11 @@ std::string NationalEngine::save() const {
   }
   out.put_list(first_protest_);
   out.put_list(first_riot_);
-  for (std::size_t p = 0; p < worlds_.size(); ++p) {
-    if (!worlds_[p]) throw std::logic_error("a run shared between processes cannot be saved");
-    worlds_[p]->save(out);
+  // Each place's bytes with their length, so that a process running some of the places can
+  // pass over the others' (format 3).
+  for (const std::string& place : places) {
+    if (place.empty()) throw std::logic_error("save(): a place's state is missing");
+    out.put_text(place);
   }
   return out.take();
 }
@@ -325,8 +341,11 @@ void NationalEngine::restore(std::string_view state) {
     throw StateFormatError("first protests and riots of another number of places");
   }
   for (std::size_t p = 0; p < n; ++p) {
-    if (!worlds_[p]) throw std::logic_error("a run shared between processes cannot be restored");
-    worlds_[p]->restore(in);
+    const std::string_view place = in.get_bytes("a place");
+    if (!worlds_[p]) continue;  // another process runs it, and reads it
+    StateReader own(place);
+    worlds_[p]->restore(own);
+    if (own.left() != 0) throw StateFormatError("bytes left over after a place");
   }
   if (in.left() != 0) throw StateFormatError("bytes left over after the last place");
 

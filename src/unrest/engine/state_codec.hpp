@@ -70,10 +70,12 @@ class StateReader {
     read(values.data(), values.size() * sizeof(T), what);
     return values;
   }
-  std::string get_text(const char* what) {
+  std::string get_text(const char* what) { return std::string(get_bytes(what)); }
+  // What put_text wrote, as a view into the bytes read (valid while they are).
+  std::string_view get_bytes(const char* what) {
     const auto count = get<std::uint64_t>(what);
     if (count > left()) throw StateFormatError(std::string("impossible length of ") + what);
-    std::string text(bytes_.substr(pos_, static_cast<std::size_t>(count)));
+    const std::string_view text = bytes_.substr(pos_, static_cast<std::size_t>(count));
     pos_ += static_cast<std::size_t>(count);
     return text;
   }

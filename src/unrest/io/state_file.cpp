@@ -36,7 +36,8 @@ std::string state_file_name(const national::NationalEngine& engine) {
   return "state-" + time.substr(0, 10) + "T" + time.substr(11, 2) + ".bin";
 }
 
-void write_state_file(const std::filesystem::path& path, const national::NationalEngine& engine) {
+void write_state_file(const std::filesystem::path& path, const national::NationalEngine& engine,
+                      const std::string& state) {
   const auto inputs = national::inputs_before(engine.scenario(), engine.tick());
   engine::StateWriter body;
   body.put_text(UNREST_VERSION);
@@ -46,7 +47,7 @@ void write_state_file(const std::filesystem::path& path, const national::Nationa
   body.put<std::uint64_t>(inputs.size());
   for (const auto& line : inputs) body.put_text(line);
   body.put(fnv1a64(joined(inputs)));
-  body.put_text(engine.save());
+  body.put_text(state);
 
   engine::StateWriter header;
   for (const char c : kMagic) header.put(c);

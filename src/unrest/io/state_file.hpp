@@ -24,7 +24,9 @@
 namespace unrest::io {
 
 // 2: citizens are stored only down to the run's lowest cut-off (the count of blocks stored).
-inline constexpr std::uint32_t kStateFormatVersion = 2;
+// 3: each place's state carries its length (a process of a run spread over MPI processes
+//    passes over the places it does not run).
+inline constexpr std::uint32_t kStateFormatVersion = 3;
 
 struct SavedState {
   std::filesystem::path path;
@@ -39,7 +41,9 @@ struct SavedState {
 // "state-2022-01-05T00.bin" for the hour that starts at 2022-01-05 00:00 on the scenario clock.
 std::string state_file_name(const national::NationalEngine& engine);
 
-void write_state_file(const std::filesystem::path& path, const national::NationalEngine& engine);
+// `state`: the engine's save() (of every place, gathered from every process).
+void write_state_file(const std::filesystem::path& path, const national::NationalEngine& engine,
+                      const std::string& state);
 
 SavedState read_state_file(const std::filesystem::path& path);
 
