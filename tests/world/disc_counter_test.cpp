@@ -34,15 +34,21 @@ std::uint32_t brute_force(const std::vector<Entry>& entries, int width, std::uin
   return n;
 }
 
+// An entry on each of `sites` sites with probability `fill`.
+std::vector<Entry> random_entries(std::uint64_t sites, double fill, rng::RandomStream& draw) {
+  std::vector<Entry> entries;
+  for (std::uint64_t s = 0; s < sites; ++s) {
+    if (draw.uniform() < fill) entries.push_back({static_cast<std::uint32_t>(s)});
+  }
+  return entries;
+}
+
 // Every site of the lattice queried against random entries (some sharing a site: the counter
 // counts entries, not sites).
 void expect_exact(int width, int cell, int radius, double fill, std::uint64_t seed) {
   rng::RandomStream draw(seed);
   const auto sites = static_cast<std::uint64_t>(width) * width;
-  std::vector<Entry> entries;
-  for (std::uint64_t s = 0; s < sites; ++s) {
-    if (draw.uniform() < fill) entries.push_back({static_cast<std::uint32_t>(s)});
-  }
+  std::vector<Entry> entries = random_entries(sites, fill, draw);
   entries.push_back({0});
   entries.push_back({0});
   DiscCounter counter;
@@ -79,10 +85,7 @@ TEST(DiscCounter, CountsWhatATestOfEveryEntryCounts) {
 void expect_exact_sparse(int width, int cell, int radius, double fill, std::uint64_t seed) {
   rng::RandomStream draw(seed);
   const auto sites = static_cast<std::uint64_t>(width) * width;
-  std::vector<Entry> entries;
-  for (std::uint64_t s = 0; s < sites; ++s) {
-    if (draw.uniform() < fill) entries.push_back({static_cast<std::uint32_t>(s)});
-  }
+  std::vector<Entry> entries = random_entries(sites, fill, draw);
   DiscCounter counter;
   counter.reset(width, cell, radius);
   counter.build(entries);
