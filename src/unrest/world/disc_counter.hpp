@@ -6,10 +6,10 @@
 // Entries and queries are sorted into square cells of side `cell`. For each cell with queries,
 // the entries of every cell a disc from somewhere in the cell can reach are gathered once, as
 // offsets from the cell's corner (16-bit where every squared distance fits: a copy loop, not a
-// filter), and each query in the cell tests them all in one loop without branches, which the
-// compiler vectorises. With a vision of radius 30, cells of 30 and a dozen queries a cell, the
-// counts took an Iran run from 34.6 s to 9.9 s against a scan of the 90 x 90 sites around each
-// query (docs/PERFORMANCE.md).
+// filter), and the cell's queries test them all, two queries a pass (each entry loaded once
+// for both), in one loop without branches, which the compiler vectorises. With a vision of
+// radius 30, cells of 30 and a dozen queries a cell, the counts took an Iran run from 34.6 s to
+// 9.9 s against a scan of the 90 x 90 sites around each query (docs/PERFORMANCE.md).
 //
 // The queries are grouped once (DiscQueries) and counted against every counter of the same
 // layout: the citizens deciding in an hour are counted against the cops and the actives.
