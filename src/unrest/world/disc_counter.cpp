@@ -24,60 +24,45 @@ void DiscCounter::reset(int width, int cell, int radius) {
 
 namespace {
 
-// Entries (offsets from the querying cell's corner) within the disc around (x, y): one loop
-// without branches, which the compiler vectorises; Int is int16_t where every squared
-// distance fits it (8 lanes a vector), int32_t otherwise. The 16-bit count is summed in runs
-// short enough for 16-bit lanes, which keeps the loop in them.
-template <typename Int>
-std::uint32_t count_near(const Int* xs, const Int* ys, std::size_t n, int x, int y, int r2) {
+// Entries (offsets from the querying cell's corner) within the discs around kQueries sites
+// (x[i], y[i]), into total[i]: one pass over the entries (each loaded once for every query)
+// without branches, which the compiler vectorises; Int is int16_t where every squared distance
+// fits it (8 lanes a vector), int32_t otherwise. The 16-bit counts are summed in runs short
+// enough for 16-bit lanes, which keeps the loop in them.
+template <typename Int, int kQueries>
+void count_near(const Int* xs, const Int* ys, std::size_t n, const int (&x)[kQueries],
+                const int (&y)[kQueries], int r2, std::uint32_t (&total)[kQueries]) {
   using Count = std::conditional_t<sizeof(Int) == 2, std::uint16_t, std::uint32_t>;
   constexpr std::size_t kRun = sizeof(Int) == 2 ? 65535 : ~std::size_t{0};
-  const auto cx = static_cast<Int>(x);
-  const auto cy = static_cast<Int>(y);
+  Int cx[kQueries];
+  Int cy[kQueries];
+  for (int i = 0; i < kQueries; ++i) {
+    cx[i] = static_cast<Int>(x[i]);
+    cy[i] = static_cast<Int>(y[i]);
+    total[i] = 0;
+  }
   const auto limit = static_cast<Int>(r2);
-  std::uint32_t total = 0;
   for (std::size_t begin = 0; begin < n;) {
     const std::size_t end = n - begin < kRun ? n : begin + kRun;
-    Count within = 0;
+    Count within[kQueries] = {};
     for (std::size_t k = begin; k < end; ++k) {
-      const auto dx = static_cast<Int>(xs[k] - cx);
-      const auto dy = static_cast<Int>(ys[k] - cy);
-      within += static_cast<Int>(dx * dx + dy * dy) <= limit ? 1 : 0;
+      for (int i = 0; i < kQueries; ++i) {
+        const auto dx = static_cast<Int>(xs[k] - cx[i]);
+        const auto dy = static_cast<Int>(ys[k] - cy[i]);
+        within[i] += static_cast<Int>(dx * dx + dy * dy) <= limit ? 1 : 0;
+      }
     }
-    total += within;
+    for (int i = 0; i < kQueries; ++i) total[i] += within[i];
     begin = end;
   }
-  return total;
 }
 
-// count_near for two queries in one pass over the 16-bit entries: each entry is loaded once
-// for both.
-inline void count_near_pair(const std::int16_t* xs, const std::int16_t* ys, std::size_t n, int x0,
-                            int y0, int x1, int y1, int r2, std::uint32_t& count0,
-                            std::uint32_t& count1) {
-  const auto cx0 = static_cast<std::int16_t>(x0);
-  const auto cy0 = static_cast<std::int16_t>(y0);
-  const auto cx1 = static_cast<std::int16_t>(x1);
-  const auto cy1 = static_cast<std::int16_t>(y1);
-  const auto limit = static_cast<std::int16_t>(r2);
-  count0 = 0;
-  count1 = 0;
-  for (std::size_t begin = 0; begin < n;) {
-    const std::size_t end = n - begin < 65535 ? n : begin + 65535;
-    std::uint16_t within0 = 0;
-    std::uint16_t within1 = 0;
-    for (std::size_t k = begin; k < end; ++k) {
-      const auto dx0 = static_cast<std::int16_t>(xs[k] - cx0);
-      const auto dy0 = static_cast<std::int16_t>(ys[k] - cy0);
-      const auto dx1 = static_cast<std::int16_t>(xs[k] - cx1);
-      const auto dy1 = static_cast<std::int16_t>(ys[k] - cy1);
-      within0 += static_cast<std::int16_t>(dx0 * dx0 + dy0 * dy0) <= limit ? 1 : 0;
-      within1 += static_cast<std::int16_t>(dx1 * dx1 + dy1 * dy1) <= limit ? 1 : 0;
-    }
-    count0 += within0;
-    count1 += within1;
-    begin = end;
-  }
+// One query's count.
+template <typename Int>
+std::uint32_t count_near(const Int* xs, const Int* ys, std::size_t n, int x, int y, int r2) {
+  std::uint32_t total[1];
+  count_near<Int, 1>(xs, ys, n, {x}, {y}, r2, total);
+  return total[0];
 }
 
 // Every query [first, last) of a cell against its gathered 16-bit entries, two queries a pass,
@@ -88,8 +73,11 @@ UNREST_AVX2_CLONE void count_cell16(const std::int16_t* xs, const std::int16_t* 
                                     std::uint32_t last, int r2, std::uint32_t* counts) {
   std::uint32_t q = first;
   for (; q + 1 < last; q += 2) {
-    count_near_pair(xs, ys, n, query_x[q], query_y[q], query_x[q + 1], query_y[q + 1], r2,
-                    counts[order[q]], counts[order[q + 1]]);
+    std::uint32_t pair[2];
+    count_near<std::int16_t, 2>(xs, ys, n, {query_x[q], query_x[q + 1]},
+                                {query_y[q], query_y[q + 1]}, r2, pair);
+    counts[order[q]] = pair[0];
+    counts[order[q + 1]] = pair[1];
   }
   if (q < last) counts[order[q]] = count_near(xs, ys, n, query_x[q], query_y[q], r2);
 }
